@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { CliError } from "./cli-error";
+
+const memorySize = z.string().regex(/^\d+[kmgKMG]$/, 'a size such as "512m" or "1g"');
+
+const settingsSchema = z.object({
+  NEO4J_URI: z.string().default("bolt://127.0.0.1:7687"),
+  NEO4J_USERNAME: z.string().default("neo4j"),
+  NEO4J_PASSWORD: z.string().min(8, "Neo4j wants a password of at least 8 characters"),
+  NEO4J_HEAP_SIZE: memorySize.default("512m"),
+  NEO4J_PAGECACHE_SIZE: memorySize.default("256m"),
+  NEO4J_TRANSACTION_MEMORY_MAX: memorySize.default("256m"),
+  NEO4J_START_TIMEOUT: z.coerce.number().int().positive().default(120),
+});
+
+export type LocalNeo4jSettings = z.infer<typeof settingsSchema>;
+
+export function localNeo4jSettings(env: NodeJS.ProcessEnv = process.env): LocalNeo4jSettings {
+  const parsed = settingsSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new CliError(`bad settings in .env or the environment: ${problems.join("; ")}`);
+  }
+  return parsed.data;
+}

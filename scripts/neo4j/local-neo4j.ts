@@ -1,0 +1,142 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { CliError } from "./cli-error";
+import { fetchNeo4j, isNeo4jDownloaded } from "./fetch-neo4j";
+import { findJava } from "./find-java";
+import { localTarget } from "./local-target";
+import type { LocalNeo4jSettings } from "./local-neo4j-settings";
+import type { Neo4jLayout } from "./neo4j-layout";
+import { isAlive, runningNeo4jPid, waitForExit } from "./neo4j-process";
+import { portInUse } from "./port-in-use";
+import { renderNeo4jConf } from "./render-neo4j-conf";
+import { waitForBolt } from "./wait-for-bolt";
+
+export type StartOutcome = "started" | "already-running" | "remote";
+
+// What bin/neo4j adds for Neo4j 5 on Java 17: its off-heap and Netty code needs these packages open.
+const JVM_FLAGS = [
+  "-XX:+UseG1GC",
+  "-XX:-OmitStackTraceInFastThrow",
+  "-XX:+UnlockExperimentalVMOptions",
+  "-XX:+TrustFinalNonStaticFields",
+  "-XX:+DisableExplicitGC",
+  "-Djdk.nio.maxCachedBufferSize=1024",
+  "-Dio.netty.tryReflectionSetAccessible=true",
+  "-Dlog4j2.disable.jmx=true",
+  "-Dfile.encoding=UTF-8",
+  "--add-opens=java.base/java.nio=ALL-UNNAMED",
+  "--add-opens=java.base/java.io=ALL-UNNAMED",
+  "--add-opens=java.base/java.lang=ALL-UNNAMED",
+  "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+];
+
+function classPath(layout: Neo4jLayout): string {
+  return [join(layout.pluginsDir, "*"), join(layout.confDir, "*"), join(layout.libDir, "*")].join(":");
+}
+
+function neo4jEnv(layout: Neo4jLayout): NodeJS.ProcessEnv {
+  return { ...process.env, NEO4J_HOME: layout.homeDir, NEO4J_CONF: layout.confDir };
+}
+
+function setInitialPassword(layout: Neo4jLayout, java: string, password: string): void {
+  if (existsSync(join(layout.dataDir, "dbms", "auth.ini"))) return;
+  const result = spawnSync(
+    java,
+    ["-cp", classPath(layout), "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", password],
+    { env: neo4jEnv(layout), encoding: "utf8" },
+  );
+  if (result.status !== 0) {
+    const adminLog = join(layout.logsDir, "set-initial-password.log");
+    writeFileSync(adminLog, `${result.stdout ?? ""}${result.stderr ?? ""}`);
+    throw new CliError("could not set Neo4j's initial password", adminLog);
+  }
+}
+
+/**
+ * Starts the project's own Neo4j (fetching it the first time) and resolves once it accepts Bolt.
+ * Does nothing when NEO4J_URI points elsewhere or when it already runs.
+ */
+export async function startLocalNeo4j(
+  layout: Neo4jLayout,
+  settings: LocalNeo4jSettings,
+  pomFile: string,
+): Promise<StartOutcome> {
+  const target = localTarget(settings.NEO4J_URI);
+  if (!target.local) return "remote";
+  if (runningNeo4jPid(layout.pidFile) !== undefined) return "already-running";
+  if (await portInUse(target.host, target.port)) {
+    throw new CliError(
+      `port ${target.port} on ${target.host} is taken by another program; stop it or point NEO4J_URI at another port`,
+    );
+  }
+  const java = findJava();
+  if (!isNeo4jDownloaded(layout)) await fetchNeo4j(layout, pomFile);
+
+  for (const dir of [layout.confDir, layout.dataDir, layout.logsDir, layout.pluginsDir, layout.runDir]) {
+    mkdirSync(dir, { recursive: true });
+  }
+  writeFileSync(
+    layout.confFile,
+    renderNeo4jConf({
+      boltHost: target.host,
+      boltPort: target.port,
+      pageCacheSize: settings.NEO4J_PAGECACHE_SIZE,
+      transactionMemoryMax: settings.NEO4J_TRANSACTION_MEMORY_MAX,
+    }),
+  );
+  setInitialPassword(layout, java.executable, settings.NEO4J_PASSWORD);
+
+  const consoleFd = openSync(layout.consoleLog, "a");
+  const child = spawn(
+    java.executable,
+    [
+      `-Xms${settings.NEO4J_HEAP_SIZE}`,
+      `-Xmx${settings.NEO4J_HEAP_SIZE}`,
+      ...JVM_FLAGS,
+      "-cp",
+      classPath(layout),
+      "org.neo4j.server.CommunityEntryPoint",
+      `--home-dir=${layout.homeDir}`,
+      `--config-dir=${layout.confDir}`,
+    ],
+    { detached: true, stdio: ["ignore", consoleFd, consoleFd], env: neo4jEnv(layout) },
+  );
+  const pid = child.pid;
+  if (pid === undefined) throw new CliError("could not launch Java", layout.consoleLog);
+  child.unref();
+  writeFileSync(layout.pidFile, `${pid}\n`);
+
+  try {
+    await waitForBolt({
+      uri: `bolt://${target.host}:${target.port}`,
+      username: settings.NEO4J_USERNAME,
+      password: settings.NEO4J_PASSWORD,
+      timeoutMs: settings.NEO4J_START_TIMEOUT * 1000,
+      logFile: layout.neo4jLog,
+      stillStarting: () => isAlive(pid),
+    });
+  } catch (error) {
+    // Never leave a half-started server behind.
+    await stopLocalNeo4j(layout);
+    throw error;
+  }
+  return "started";
+}
+
+export type StopOutcome = "stopped" | "killed" | "not-running";
+
+/** Stops the project's own Neo4j: SIGTERM lets it close its stores cleanly; SIGKILL only after the grace period. */
+export async function stopLocalNeo4j(layout: Neo4jLayout, graceMs = 60_000): Promise<StopOutcome> {
+  const pid = runningNeo4jPid(layout.pidFile);
+  if (pid === undefined) return "not-running";
+  process.kill(pid, "SIGTERM");
+  let outcome: StopOutcome = "stopped";
+  if (!(await waitForExit(pid, graceMs))) {
+    process.kill(pid, "SIGKILL");
+    await waitForExit(pid, 5000);
+    outcome = "killed";
+  }
+  rmSync(layout.pidFile, { force: true });
+  return outcome;
+}

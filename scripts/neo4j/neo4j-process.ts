@@ -1,0 +1,37 @@
+import { existsSync, readFileSync, rmSync } from "node:fs";
+
+/** Reads the pid file and returns the pid when that process is alive and is a Neo4j server. */
+export function runningNeo4jPid(pidFile: string): number | undefined {
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number(readFileSync(pidFile, "utf8").trim());
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  if (!isAlive(pid)) {
+    rmSync(pidFile, { force: true });
+    return undefined;
+  }
+  // A pid can be reused by an unrelated process after a crash or a reboot.
+  const cmdline = `/proc/${pid}/cmdline`;
+  if (existsSync(cmdline) && !readFileSync(cmdline, "utf8").includes("CommunityEntryPoint")) {
+    rmSync(pidFile, { force: true });
+    return undefined;
+  }
+  return pid;
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isAlive(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return !isAlive(pid);
+}

@@ -1,0 +1,17 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vite";
+
+/** The Express API the dev server forwards `/api` to; same origin in production. */
+const apiTarget = `http://127.0.0.1:${process.env.PORT ?? "3000"}`;
+const proxy = { "/api": { target: apiTarget, changeOrigin: false } };
+
+export default defineConfig({
+  root: fileURLToPath(new URL("./client", import.meta.url)),
+  build: {
+    outDir: fileURLToPath(new URL("./dist/client", import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: { proxy },
+  preview: { proxy },
+});
