@@ -23,17 +23,14 @@ export async function waitForBolt(options: WaitForBoltOptions): Promise<void> {
       if (!options.stillStarting()) {
         throw new CliError("Neo4j exited during start-up", options.logFile);
       }
-      try {
-        await driver.verifyAuthentication();
-        return;
-      } catch (error) {
-        const code = (error as { code?: string }).code ?? "";
-        if (code === "Neo.ClientError.Security.Unauthorized") {
-          throw new CliError(
-            "Neo4j refuses NEO4J_PASSWORD: the password is set on the first start only; use that one, or delete .neo4j/home/data to start afresh",
-            options.logFile,
-          );
-        }
+      // Resolves false on refused credentials, rejects while the server is not listening yet.
+      const authenticated = await driver.verifyAuthentication().catch(() => undefined);
+      if (authenticated === true) return;
+      if (authenticated === false) {
+        throw new CliError(
+          "Neo4j refuses NEO4J_PASSWORD: the password is set on the first start only; use that one, or delete .neo4j/home/data to start afresh",
+          options.logFile,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }

@@ -1,0 +1,31 @@
+import { join } from "node:path";
+import { loadAppConfig } from "../server/src/config/app-config";
+import { loadEnvFile } from "../server/src/config/load-env-file";
+import { createDriver } from "../server/src/neo4j/create-driver";
+import { CliError, runCli } from "./neo4j/cli-error";
+import { projectRoot } from "./project-root";
+import { isDatabaseEmpty, seedDatabase } from "./seed/seed-database";
+
+// `--if-empty` is what `npm start` uses: seed a new database, leave one with data alone.
+const onlyIfEmpty = process.argv.includes("--if-empty");
+
+await runCli("db:seed", async () => {
+  loadEnvFile(projectRoot);
+  const config = loadAppConfig();
+  const driver = createDriver(config.neo4j);
+  try {
+    await driver.verifyConnectivity().catch((error: { code?: string }) => {
+      throw new CliError(`cannot reach Neo4j at ${config.neo4j.uri} (${error.code ?? "no answer"}); try npm run db:start`);
+    });
+    if (onlyIfEmpty && !(await isDatabaseEmpty(driver, config.neo4j.database))) {
+      console.log("The database already holds data; not seeding (npm run db:seed re-applies the seed).");
+      return;
+    }
+    const report = await seedDatabase(driver, config.neo4j.database, join(projectRoot, "cypher"));
+    console.log(
+      `Seeded: ${report.schemaStatements} schema and ${report.seedStatements} seed statements; the database holds ${report.nodes} nodes and ${report.relationships} relationships.`,
+    );
+  } finally {
+    await driver.close();
+  }
+});

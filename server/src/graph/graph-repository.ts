@@ -1,0 +1,143 @@
+import neo4j, { type Driver, type Node, type Relationship } from "neo4j-driver";
+import type { Graph, GraphNode, Health, NodeDetails, SearchResult } from "../../../contract/graph-contract";
+import { notFound } from "../errors/app-error";
+import {
+  COMPONENTS_QUERY,
+  GRAPH_QUERY,
+  NEIGHBORS_QUERY,
+  NODE_QUERY,
+  SEARCH_QUERY,
+} from "./graph-queries";
+import { luceneQuery } from "./lucene-query";
+import { assignNodeIds, nodeToElement, recordsToGraph, relationshipToElement } from "./records-to-graph";
+
+export interface GraphRepositoryOptions {
+  database: string;
+  queryTimeoutMs: number;
+  /** Hard cap on relationships in one answer, whatever the node limit. */
+  maxEdges: number;
+  fullTextIndex: string;
+}
+
+export type Direction = "out" | "in" | "both";
+
+export interface NeighborsRequest {
+  types?: string[] | undefined;
+  direction: Direction;
+  limit: number;
+}
+
+/** Reads the graph for the HTTP routes; the only module that runs the server's queries. */
+export class GraphRepository {
+  constructor(
+    private readonly driver: Driver,
+    private readonly options: GraphRepositoryOptions,
+  ) {}
+
+  private read(query: string, params: Record<string, unknown>, signal?: AbortSignal) {
+    return this.driver.executeQuery(query, params, {
+      database: this.options.database,
+      routing: neo4j.routing.READ,
+      transactionConfig: { timeout: this.options.queryTimeoutMs },
+      ...(signal ? { signal } : {}),
+    });
+  }
+
+  async graph(limit: number, signal?: AbortSignal): Promise<Graph> {
+    const { records } = await this.read(
+      GRAPH_QUERY,
+      { nodeFetch: neo4j.int(limit + 1), nodeLimit: neo4j.int(limit), edgeFetch: neo4j.int(this.options.maxEdges + 1) },
+      signal,
+    );
+    const record = records[0];
+    if (!record) return { nodes: [], edges: [], truncated: false };
+    const graph = recordsToGraph([record], { maxNodes: limit, maxEdges: this.options.maxEdges });
+    return { ...graph, truncated: graph.truncated || record.get("moreNodes") === true };
+  }
+
+  async node(id: string, relationshipLimit: number, signal?: AbortSignal): Promise<NodeDetails> {
+    const { records } = await this.read(NODE_QUERY, { id, relationshipFetch: neo4j.int(relationshipLimit + 1) }, signal);
+    const record = records[0];
+    if (!record) throw notFound(`No node has the id "${id}".`);
+    const node: Node = record.get("n");
+    const relationships: Relationship[] = record.get("relationships");
+    const neighbours: Node[] = record.get("neighbours");
+    const truncated = relationships.length > relationshipLimit;
+    const kept = relationships.slice(0, relationshipLimit);
+    const others = neighbours.slice(0, relationshipLimit).filter((other) => other.elementId !== node.elementId);
+    const ids = assignNodeIds([node, ...others]);
+    const dataId = (elementId: string) => ids.get(elementId) as string;
+    const uniqueOthers = new Map(others.map((other) => [other.elementId, other]));
+    return {
+      node: nodeToElement(node, dataId(node.elementId)),
+      relationships: kept.map((relationship) =>
+        relationshipToElement(
+          relationship,
+          dataId(relationship.startNodeElementId),
+          dataId(relationship.endNodeElementId),
+        ),
+      ),
+      neighbours: [...uniqueOthers.values()].map((other): GraphNode => nodeToElement(other, dataId(other.elementId))),
+      truncated,
+    };
+  }
+
+  async neighbors(id: string, request: NeighborsRequest, signal?: AbortSignal): Promise<Graph> {
+    const { records } = await this.read(
+      NEIGHBORS_QUERY,
+      {
+        id,
+        types: request.types ?? null,
+        direction: request.direction,
+        neighbourFetch: neo4j.int(request.limit + 1),
+        neighbourLimit: neo4j.int(request.limit),
+      },
+      signal,
+    );
+    const record = records[0];
+    if (!record) throw notFound(`No node has the id "${id}".`);
+    // The centre node comes first so it keeps its own id if a neighbour claims the same one.
+    const graph = recordsToGraph([record], { maxNodes: request.limit + 1, maxEdges: this.options.maxEdges });
+    return { ...graph, truncated: graph.truncated || record.get("moreNeighbours") === true };
+  }
+
+  async search(text: string, limit: number, signal?: AbortSignal): Promise<SearchResult> {
+    const lucene = luceneQuery(text);
+    if (lucene === "") return { hits: [] };
+    const { records } = await this.read(
+      SEARCH_QUERY,
+      { index: this.options.fullTextIndex, lucene, limit: neo4j.int(limit) },
+      signal,
+    );
+    const nodes: Node[] = records.map((record) => record.get("node"));
+    const ids = assignNodeIds(nodes);
+    return {
+      hits: records.map((record, index) => {
+        const node = nodes[index] as Node;
+        return { node: nodeToElement(node, ids.get(node.elementId) as string), score: record.get("score") as number };
+      }),
+    };
+  }
+
+  /** Never throws: a Neo4j that cannot be reached is an answer, not an error. */
+  async health(): Promise<Health> {
+    // A plain session run: no retries, so a down Neo4j is reported at once.
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const { records } = await session.run(COMPONENTS_QUERY, {}, { timeout: 3000 });
+      const record = records[0];
+      return {
+        status: "ok",
+        neo4j: {
+          connected: true,
+          version: (record?.get("version") as string | undefined) ?? null,
+          edition: (record?.get("edition") as string | undefined) ?? null,
+        },
+      };
+    } catch {
+      return { status: "unavailable", neo4j: { connected: false, version: null, edition: null } };
+    } finally {
+      await session.close();
+    }
+  }
+}

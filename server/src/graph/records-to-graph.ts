@@ -1,0 +1,118 @@
+import { isNode, isPath, isRelationship, type Node, type Record, type Relationship } from "neo4j-driver";
+import { certaintySchema, type Graph, type GraphEdge, type GraphNode } from "../../../contract/graph-contract";
+import { relationshipCaption } from "./relationship-caption";
+import { toPlainProperties } from "./to-plain-value";
+
+export interface GraphCaps {
+  maxNodes: number;
+  maxEdges: number;
+}
+
+interface Collected {
+  nodes: Map<string, Node>;
+  relationships: Map<string, Relationship>;
+}
+
+/** Finds every node, relationship and path in a value, however deeply nested in lists and maps. */
+function collect(value: unknown, into: Collected): void {
+  if (isNode(value)) {
+    into.nodes.set(value.elementId, value);
+  } else if (isRelationship(value)) {
+    into.relationships.set(value.elementId, value);
+  } else if (isPath(value)) {
+    into.nodes.set(value.start.elementId, value.start);
+    for (const segment of value.segments) {
+      into.relationships.set(segment.relationship.elementId, segment.relationship);
+      into.nodes.set(segment.end.elementId, segment.end);
+    }
+  } else if (Array.isArray(value)) {
+    for (const item of value) collect(item, into);
+  } else if (value !== null && typeof value === "object" && value.constructor === Object) {
+    for (const item of Object.values(value)) collect(item, into);
+  }
+}
+
+function stringProperty(properties: { [key: string]: unknown }, key: string): string | undefined {
+  const value = properties[key];
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+/** Node element; `dataId` is the node's `id` property, or its element id when it has none. */
+export function nodeToElement(node: Node, dataId: string): GraphNode {
+  const props = toPlainProperties(node.properties);
+  return {
+    data: {
+      id: dataId,
+      elementId: node.elementId,
+      labels: [...node.labels],
+      label: node.labels[0] ?? "Node",
+      caption: stringProperty(node.properties, "name") ?? stringProperty(node.properties, "title") ?? dataId,
+      props,
+    },
+  };
+}
+
+export function relationshipToElement(relationship: Relationship, source: string, target: string): GraphEdge {
+  const props = toPlainProperties(relationship.properties);
+  const certainty = certaintySchema.safeParse(props.certainty);
+  return {
+    data: {
+      id: relationship.elementId,
+      elementId: relationship.elementId,
+      source,
+      target,
+      type: relationship.type,
+      caption: relationshipCaption(relationship.type),
+      ...(certainty.success ? { certainty: certainty.data } : {}),
+      props,
+    },
+  };
+}
+
+/**
+ * Assigns each node its Cytoscape id: the `id` property when it has one that no other node
+ * in this answer already took, else the element id (so two nodes never merge by accident).
+ */
+export function assignNodeIds(nodes: Iterable<Node>): Map<string, string> {
+  const dataIdByElementId = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const node of nodes) {
+    const wanted = stringProperty(node.properties, "id");
+    const dataId = wanted !== undefined && !taken.has(wanted) ? wanted : node.elementId;
+    taken.add(dataId);
+    dataIdByElementId.set(node.elementId, dataId);
+  }
+  return dataIdByElementId;
+}
+
+/**
+ * Driver records to the one graph shape: deduplicated, capped (`truncated` says so),
+ * and without edges whose ends are not in the answer.
+ */
+export function recordsToGraph(records: Iterable<Record>, caps: GraphCaps): Graph {
+  const collected: Collected = { nodes: new Map(), relationships: new Map() };
+  for (const record of records) {
+    for (const key of record.keys) collect(record.get(key), collected);
+  }
+  let truncated = false;
+  const keptNodes = [...collected.nodes.values()];
+  if (keptNodes.length > caps.maxNodes) {
+    keptNodes.length = caps.maxNodes;
+    truncated = true;
+  }
+  const dataIds = assignNodeIds(keptNodes);
+  const nodes = keptNodes.map((node) => nodeToElement(node, dataIds.get(node.elementId) as string));
+
+  const edges: GraphEdge[] = [];
+  for (const relationship of collected.relationships.values()) {
+    const source = dataIds.get(relationship.startNodeElementId);
+    const target = dataIds.get(relationship.endNodeElementId);
+    if (source === undefined || target === undefined) continue;
+    if (edges.length === caps.maxEdges) {
+      truncated = true;
+      break;
+    }
+    edges.push(relationshipToElement(relationship, source, target));
+  }
+  return { nodes, edges, truncated };
+}

@@ -1,0 +1,10 @@
+import type { Request, Response } from "express";
+
+/** An AbortSignal that fires when the client goes away before its answer, so Neo4j stops the query. */
+export function abortOnClose(req: Request, res: Response): AbortSignal {
+  const controller = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}

@@ -1,0 +1,45 @@
+import { Router } from "express";
+import type { GraphRepository } from "../graph/graph-repository";
+import { abortOnClose } from "./abort-on-close";
+import {
+  graphQuerySchema,
+  neighborsQuerySchema,
+  nodeIdSchema,
+  nodeQuerySchema,
+  searchQuerySchema,
+} from "./request-schemas";
+
+/** The read endpoints: thin, they validate and delegate; failures go to the error handler. */
+export function graphRoutes(repository: GraphRepository): Router {
+  const router = Router();
+
+  router.get("/graph", async (req, res) => {
+    const { limit } = graphQuerySchema.parse(req.query);
+    res.json(await repository.graph(limit, abortOnClose(req, res)));
+  });
+
+  router.get("/nodes/:id", async (req, res) => {
+    const id = nodeIdSchema.parse(req.params.id);
+    const { limit } = nodeQuerySchema.parse(req.query);
+    res.json(await repository.node(id, limit, abortOnClose(req, res)));
+  });
+
+  router.get("/nodes/:id/neighbors", async (req, res) => {
+    const id = nodeIdSchema.parse(req.params.id);
+    const request = neighborsQuerySchema.parse(req.query);
+    res.json(await repository.neighbors(id, request, abortOnClose(req, res)));
+  });
+
+  router.get("/search", async (req, res) => {
+    const { q, limit } = searchQuerySchema.parse(req.query);
+    res.json(await repository.search(q, limit, abortOnClose(req, res)));
+  });
+
+  router.get("/health", async (_req, res) => {
+    const health = await repository.health();
+    if (!health.neo4j.connected) res.setHeader("Retry-After", "5");
+    res.status(health.neo4j.connected ? 200 : 503).json(health);
+  });
+
+  return router;
+}
