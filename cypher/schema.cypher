@@ -1,0 +1,45 @@
+// Schema of the knowledge graph (Neo4j 5.26 Community).
+// One statement per auto-commit transaction; every statement is idempotent (IF NOT EXISTS).
+// See /work/shared/GRAPH-MODEL.md for the contract these names implement.
+
+// ---------------------------------------------------------------------------
+// Uniqueness of the stable slug `id`, one constraint per label used by the seed.
+// Each constraint is backed by a range index, so MATCH/MERGE on (:Label {id: ...}) is an index seek.
+// ---------------------------------------------------------------------------
+CREATE CONSTRAINT company_id_unique IF NOT EXISTS
+FOR (n:Company) REQUIRE n.id IS UNIQUE;
+
+CREATE CONSTRAINT chip_id_unique IF NOT EXISTS
+FOR (n:Chip) REQUIRE n.id IS UNIQUE;
+
+CREATE CONSTRAINT product_id_unique IF NOT EXISTS
+FOR (n:Product) REQUIRE n.id IS UNIQUE;
+
+CREATE CONSTRAINT source_id_unique IF NOT EXISTS
+FOR (n:Source) REQUIRE n.id IS UNIQUE;
+
+CREATE CONSTRAINT country_id_unique IF NOT EXISTS
+FOR (n:Country) REQUIRE n.id IS UNIQUE;
+
+CREATE CONSTRAINT policy_id_unique IF NOT EXISTS
+FOR (n:Policy) REQUIRE n.id IS UNIQUE;
+
+CREATE CONSTRAINT technology_id_unique IF NOT EXISTS
+FOR (n:Technology) REQUIRE n.id IS UNIQUE;
+
+// ---------------------------------------------------------------------------
+// Full-text search over display names and aliases, for every label above.
+//
+// `aliases` is a LIST<STRING>, indexed directly: Neo4j 5 full-text indexes accept STRING and
+// LIST<STRING> properties; each list element is analysed separately and all its tokens are
+// attached to the same field, so a query matches when any alias matches (Cypher Manual 5,
+// "Full-text indexes" > "Lists of STRING values"; documented since docs-cypher PR #59, 2022, i.e.
+// before 5.0). No denormalised `aliasesText` copy is therefore needed.
+//
+// Default analyzer (standard-no-stop-words): lower-cases, does not fold accents, so the seed keeps
+// both accented and plain spellings among the aliases where it matters ("États-Unis", "US").
+// Query it with: CALL db.index.fulltext.queryNodes('entityNames', $q) YIELD node, score
+// ---------------------------------------------------------------------------
+CREATE FULLTEXT INDEX entityNames IF NOT EXISTS
+FOR (n:Company|Chip|Product|Source|Country|Policy|Technology)
+ON EACH [n.name, n.aliases];
