@@ -8,6 +8,14 @@ import { join } from "node:path";
 export function loadEnvFile(projectRoot: string): void {
   const envFile = join(projectRoot, ".env");
   const example = join(projectRoot, ".env.example");
-  if (!existsSync(envFile) && existsSync(example)) copyFileSync(example, envFile);
+  if (!existsSync(envFile) && existsSync(example)) {
+    try {
+      copyFileSync(example, envFile);
+    } catch {
+      // A read-only install (the Docker image) runs on its environment and the example's defaults.
+      process.loadEnvFile(example);
+      return;
+    }
+  }
   if (existsSync(envFile)) process.loadEnvFile(envFile);
 }

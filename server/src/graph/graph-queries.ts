@@ -21,7 +21,7 @@ RETURN shown, relationships, moreNodes`;
 
 const FIND_NODE = `
 MATCH (n)
-WHERE n.id = $id OR (n.id IS NULL AND elementId(n) = $id)
+WHERE n.id = $id OR elementId(n) = $id
 WITH n LIMIT 1`;
 
 export const NODE_QUERY = `${FIND_NODE}

@@ -1,0 +1,27 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+/** Debian packages the tests drive: the browser for Playwright, docker-compose to check the compose file. */
+const TOOLS = [
+  { binary: "/usr/bin/chromium", aptPackage: "chromium" },
+  { binary: "/usr/bin/docker-compose", aptPackage: "docker-compose" },
+];
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Installs with apt whatever is missing (as root); otherwise says what to install. */
+export function ensureTestTools(): void {
+  const missing = TOOLS.filter((tool) => !existsSync(tool.binary)).map((tool) => tool.aptPackage);
+  if (missing.length === 0) return;
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot) {
+    throw new Error(`The tests need ${missing.join(", ")}: sudo apt-get install -y ${missing.join(" ")}`);
+  }
+  console.log(`Installing ${missing.join(", ")} with apt-get (first test run only)...`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const update = spawnSync("apt-get", ["update", "-q"], { stdio: "inherit", env });
+  const install = spawnSync("apt-get", ["install", "-y", "-q", ...missing], { stdio: "inherit", env });
+  if (update.status !== 0 || install.status !== 0) {
+    throw new Error(`apt-get could not install ${missing.join(", ")}`);
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * `npm start`: the whole app from a fresh clone. Starts the project's Neo4j when NEO4J_URI is
+ * local (fetching it the first time), seeds an empty database, builds the client, then serves
+ * everything on PORT.
+ */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { loadEnvFile } from "../server/src/config/load-env-file";
+import { runCli } from "./neo4j/cli-error";
+import { localNeo4jSettings } from "./neo4j/local-neo4j-settings";
+import { startLocalNeo4j } from "./neo4j/local-neo4j";
+import { neo4jLayout } from "./neo4j/neo4j-layout";
+import { projectRoot } from "./project-root";
+
+function step(command: string, args: string[]): boolean {
+  const result = spawnSync(command, args, { cwd: projectRoot, stdio: "inherit" });
+  return result.status === 0;
+}
+
+let ready = false;
+await runCli("start", async () => {
+  loadEnvFile(projectRoot);
+  const outcome = await startLocalNeo4j(
+    neo4jLayout(projectRoot),
+    localNeo4jSettings(),
+    join(projectRoot, "scripts", "neo4j", "pom.xml"),
+  );
+  if (outcome === "started") console.log("Neo4j is up.");
+  const tsx = join(projectRoot, "node_modules", ".bin", "tsx");
+  if (!step(tsx, [join(projectRoot, "scripts", "db-seed.ts"), "--if-empty"])) return;
+  if (!step(join(projectRoot, "node_modules", ".bin", "vite"), ["build", "--logLevel", "warn"])) return;
+  ready = true;
+});
+
+if (ready) await import("../server/src/main");

@@ -1,0 +1,42 @@
+/**
+ * Runs once before all test projects: the real Neo4j (started here when it is local and not
+ * running, stopped again afterwards), the seed applied, the client built for the browser specs,
+ * and the Debian tools the specs drive.
+ */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { ensureTestTools } from "../../scripts/ensure-test-tools";
+import { localNeo4jSettings } from "../../scripts/neo4j/local-neo4j-settings";
+import { startLocalNeo4j, stopLocalNeo4j } from "../../scripts/neo4j/local-neo4j";
+import { neo4jLayout } from "../../scripts/neo4j/neo4j-layout";
+import { projectRoot } from "../../scripts/project-root";
+import { seedDatabase } from "../../scripts/seed/seed-database";
+import { loadAppConfig } from "../../server/src/config/app-config";
+import { loadEnvFile } from "../../server/src/config/load-env-file";
+import { createDriver } from "../../server/src/neo4j/create-driver";
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  loadEnvFile(projectRoot);
+  ensureTestTools();
+  const layout = neo4jLayout(projectRoot);
+  const outcome = await startLocalNeo4j(layout, localNeo4jSettings(), join(projectRoot, "scripts", "neo4j", "pom.xml"));
+
+  const config = loadAppConfig();
+  const driver = createDriver(config.neo4j);
+  try {
+    await seedDatabase(driver, config.neo4j.database, join(projectRoot, "cypher"));
+  } finally {
+    await driver.close();
+  }
+
+  const build = spawnSync(join(projectRoot, "node_modules", ".bin", "vite"), ["build", "--logLevel", "error"], {
+    cwd: projectRoot,
+    stdio: "inherit",
+  });
+  if (build.status !== 0) throw new Error("vite build failed: the browser specs need the built client");
+
+  return async () => {
+    // Leave the machine as we found it: stop Neo4j only if the tests started it.
+    if (outcome === "started") await stopLocalNeo4j(layout);
+  };
+}
