@@ -15,7 +15,9 @@ await runCli("db:seed", async () => {
   const driver = createDriver(config.neo4j);
   try {
     await driver.verifyConnectivity().catch((error: { code?: string }) => {
-      throw new CliError(`cannot reach Neo4j at ${config.neo4j.uri} (${error.code ?? "no answer"}); try npm run db:start`);
+      throw new CliError(
+        `cannot reach Neo4j at ${config.neo4j.uri} (${error.code ?? "no answer"}); try npm run db:start`,
+      );
     });
     if (onlyIfEmpty && !(await isDatabaseEmpty(driver, config.neo4j.database))) {
       console.log("The database already holds data; not seeding (npm run db:seed re-applies the seed).");

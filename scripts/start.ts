@@ -7,8 +7,8 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { loadEnvFile } from "../server/src/config/load-env-file";
 import { runCli } from "./neo4j/cli-error";
-import { localNeo4jSettings } from "./neo4j/local-neo4j-settings";
 import { startLocalNeo4j } from "./neo4j/local-neo4j";
+import { localNeo4jSettings } from "./neo4j/local-neo4j-settings";
 import { neo4jLayout } from "./neo4j/neo4j-layout";
 import { projectRoot } from "./project-root";
 

@@ -38,15 +38,12 @@ export async function fetchNeo4j(layout: Neo4jLayout, pomFile: string): Promise<
   writeFileSync(join(staging, COMPLETE_MARKER), `${jars.length} jars\n`);
   rmSync(distDir, { recursive: true, force: true });
   renameSync(staging, distDir);
-  console.log(`Neo4j ${layout.version}: ${jars.length} jars ready (${downloaded} downloaded now, the rest from ~/.m2).`);
+  console.log(
+    `Neo4j ${layout.version}: ${jars.length} jars ready (${downloaded} downloaded now, the rest from ~/.m2).`,
+  );
 }
 
-function runMaven(
-  pomFile: string,
-  version: string,
-  outputDir: string,
-  log: NodeJS.WritableStream,
-): Promise<number> {
+function runMaven(pomFile: string, version: string, outputDir: string, log: NodeJS.WritableStream): Promise<number> {
   return new Promise((resolve, reject) => {
     const args = [
       "-B",
@@ -76,7 +73,13 @@ function runMaven(
     child.on("error", (error) => reject(new CliError(`could not run Maven: ${error.message}`)));
     child.on("close", (code) => {
       if (code === 0) resolve(downloaded);
-      else reject(new CliError(`Maven could not fetch Neo4j ${version} (exit code ${code}); is Maven Central reachable?`, logPath(log)));
+      else
+        reject(
+          new CliError(
+            `Maven could not fetch Neo4j ${version} (exit code ${code}); is Maven Central reachable?`,
+            logPath(log),
+          ),
+        );
     });
   });
 }

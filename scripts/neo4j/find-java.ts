@@ -48,7 +48,9 @@ export function findJava(): JavaRuntime {
     found.push(runtime);
   }
   if (found.length === 0) {
-    throw new CliError("no Java found: Neo4j 5.26 needs Java 17 or 21 (Debian: apt-get install openjdk-17-jre-headless)");
+    throw new CliError(
+      "no Java found: Neo4j 5.26 needs Java 17 or 21 (Debian: apt-get install openjdk-17-jre-headless)",
+    );
   }
   const seen = found.map((runtime) => `Java ${runtime.major} at ${runtime.executable}`).join(", ");
   throw new CliError(`Neo4j 5.26 needs Java 17 or 21; found only ${seen}. Set JAVA_HOME to a Java 17 or 21`);

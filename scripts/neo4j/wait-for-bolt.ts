@@ -37,5 +37,8 @@ export async function waitForBolt(options: WaitForBoltOptions): Promise<void> {
   } finally {
     await driver.close();
   }
-  throw new CliError(`Neo4j did not accept Bolt connections within ${Math.round(options.timeoutMs / 1000)} s`, options.logFile);
+  throw new CliError(
+    `Neo4j did not accept Bolt connections within ${Math.round(options.timeoutMs / 1000)} s`,
+    options.logFile,
+  );
 }

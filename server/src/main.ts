@@ -17,7 +17,10 @@ const server = app.listen(config.port, () => {
   logger.info({ port: config.port, neo4j: config.neo4j.uri }, `Graph explorer at http://localhost:${config.port}`);
 });
 server.on("error", (error: NodeJS.ErrnoException) => {
-  logger.fatal({ err: error }, error.code === "EADDRINUSE" ? `Port ${config.port} is taken; set PORT` : "cannot listen");
+  logger.fatal(
+    { err: error },
+    error.code === "EADDRINUSE" ? `Port ${config.port} is taken; set PORT` : "cannot listen",
+  );
   process.exit(1);
 });
 

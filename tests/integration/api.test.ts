@@ -42,7 +42,8 @@ describe("GET /api/graph", () => {
     expect(graph.edges).toHaveLength(databaseCounts.relationships);
     expect(graph.truncated).toBe(false);
     const ids = new Set(graph.nodes.map((node) => node.data.id));
-    for (const id of ["bytedance", "huawei", "nvidia", "ascend-910b", "h20", "a100", "reuters"]) expect(ids).toContain(id);
+    for (const id of ["bytedance", "huawei", "nvidia", "ascend-910b", "h20", "a100", "reuters"])
+      expect(ids).toContain(id);
     for (const edge of graph.edges) {
       expect(ids).toContain(edge.data.source);
       expect(ids).toContain(edge.data.target);
@@ -107,7 +108,9 @@ describe("GET /api/nodes/:id/neighbors", () => {
   });
 
   it("filters by relationship type and direction", async () => {
-    const outgoing = graphSchema.parse((await api("/nodes/bytedance/neighbors?types=SOURCES_FROM,PREVIOUSLY_USED&direction=out")).body);
+    const outgoing = graphSchema.parse(
+      (await api("/nodes/bytedance/neighbors?types=SOURCES_FROM,PREVIOUSLY_USED&direction=out")).body,
+    );
     expect(outgoing.nodes.map((node) => node.data.id).sort()).toEqual(["bytedance", "h20", "huawei"]);
     const incoming = graphSchema.parse((await api("/nodes/huawei/neighbors?types=SOURCES_FROM&direction=in")).body);
     expect(incoming.nodes.map((node) => node.data.id).sort()).toEqual(["bytedance", "huawei"]);
@@ -128,7 +131,9 @@ describe("GET /api/nodes/:id/neighbors", () => {
 
 describe("GET /api/search", () => {
   const topHits = async (q: string) =>
-    searchResultSchema.parse((await api(`/search?q=${encodeURIComponent(q)}`)).body).hits.map((hit) => hit.node.data.id);
+    searchResultSchema
+      .parse((await api(`/search?q=${encodeURIComponent(q)}`)).body)
+      .hits.map((hit) => hit.node.data.id);
 
   it("finds nodes by name, alias and prefix", async () => {
     expect((await topHits("huawei"))[0]).toBe("huawei");
@@ -140,7 +145,7 @@ describe("GET /api/search", () => {
   });
 
   it("survives Lucene syntax in the input", async () => {
-    for (const q of ['AND (', '"unbalanced', "a:b OR *", "\\"]) {
+    for (const q of ["AND (", '"unbalanced', "a:b OR *", "\\"]) {
       expect((await api(`/search?q=${encodeURIComponent(q)}`)).status, q).toBe(200);
     }
   });

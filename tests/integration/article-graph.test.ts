@@ -155,7 +155,9 @@ describe("the schema", () => {
     );
     for (const label of ["Company", "Chip", "Product", "Source", ...labels]) {
       expect(
-        constraints.some((row) => (row.labelsOrTypes as string[]).includes(label) && (row.properties as string[])[0] === "id"),
+        constraints.some(
+          (row) => (row.labelsOrTypes as string[]).includes(label) && (row.properties as string[])[0] === "id",
+        ),
         label,
       ).toBe(true);
     }
@@ -177,7 +179,10 @@ describe("seeding", () => {
          CALL { MATCH ()-[r]->() RETURN collect(r.id + ':' + size(keys(r))) AS relationships }
          RETURN nodes, relationships`,
       );
-      return { nodes: (row?.nodes as string[]).sort(), relationships: (row?.relationships as string[]).sort() };
+      return {
+        nodes: [...((row?.nodes as string[] | undefined) ?? [])].sort(),
+        relationships: [...((row?.relationships as string[] | undefined) ?? [])].sort(),
+      };
     };
     const before = await fingerprint();
     await seedDatabase(driver, database, join(projectRoot, "cypher"));

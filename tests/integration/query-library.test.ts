@@ -42,10 +42,14 @@ describe("the query library (cypher/queries)", () => {
       const used = [...query.text.matchAll(/\$(\w+)/g)].map((match) => match[1]);
       expect(Object.keys(query.params).sort()).toEqual([...new Set(used)].sort());
       // A READ transaction: Neo4j itself refuses the query if it tries to write.
-      const { records } = await driver.executeQuery(query.text, toNeo4jParams(query.params) as Record<string, unknown>, {
-        database,
-        routing: neo4j.routing.READ,
-      });
+      const { records } = await driver.executeQuery(
+        query.text,
+        toNeo4jParams(query.params) as Record<string, unknown>,
+        {
+          database,
+          routing: neo4j.routing.READ,
+        },
+      );
       expect(records.length).toBeGreaterThan(0);
       const graph = recordsToGraph(records, { maxNodes: 1000, maxEdges: 1000 });
       expect(graph.nodes.length).toBeGreaterThan(0);
@@ -53,11 +57,18 @@ describe("the query library (cypher/queries)", () => {
   }
 
   it("claims-by-source returns exactly what Reuters is cited for", async () => {
-    const query = parseQueryFile("claims-by-source.cypher", readFileSync(join(queriesDir, "claims-by-source.cypher"), "utf8"));
-    const { records } = await driver.executeQuery(query.text, toNeo4jParams({ ...query.params, source: "reuters" }) as Record<string, unknown>, {
-      database,
-      routing: neo4j.routing.READ,
-    });
+    const query = parseQueryFile(
+      "claims-by-source.cypher",
+      readFileSync(join(queriesDir, "claims-by-source.cypher"), "utf8"),
+    );
+    const { records } = await driver.executeQuery(
+      query.text,
+      toNeo4jParams({ ...query.params, source: "reuters" }) as Record<string, unknown>,
+      {
+        database,
+        routing: neo4j.routing.READ,
+      },
+    );
     const graph = recordsToGraph(records, { maxNodes: 1000, maxEdges: 1000 });
     const types = graph.edges.map((edge) => edge.data.type).sort();
     expect(types).toEqual(expect.arrayContaining(["CO_DEVELOPS", "SOURCES_FROM"]));

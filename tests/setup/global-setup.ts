@@ -6,8 +6,8 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { ensureTestTools } from "../../scripts/ensure-test-tools";
-import { localNeo4jSettings } from "../../scripts/neo4j/local-neo4j-settings";
 import { startLocalNeo4j, stopLocalNeo4j } from "../../scripts/neo4j/local-neo4j";
+import { localNeo4jSettings } from "../../scripts/neo4j/local-neo4j-settings";
 import { neo4jLayout } from "../../scripts/neo4j/neo4j-layout";
 import { projectRoot } from "../../scripts/project-root";
 import { seedDatabase } from "../../scripts/seed/seed-database";

@@ -21,7 +21,11 @@ describe("toPlainValue", () => {
   });
 
   it("turns points into plain coordinates", () => {
-    expect(toPlainValue(new neo4j.types.Point(neo4j.int(4326), 2.35, 48.85))).toEqual({ srid: 4326, x: 2.35, y: 48.85 });
+    expect(toPlainValue(new neo4j.types.Point(neo4j.int(4326), 2.35, 48.85))).toEqual({
+      srid: 4326,
+      x: 2.35,
+      y: 48.85,
+    });
   });
 
   it("converts inside lists and maps, and keeps strings, booleans and null", () => {

@@ -28,7 +28,8 @@ export function parseQueryFile(fileName: string, text: string): LibraryQuery {
     else if (tag === "description") description = value.trim();
     else if (tag === "param") {
       const param = PARAM.exec(value.trim());
-      if (!param?.[1] || param[2] === undefined) throw new Error(`${fileName}:${index + 1}: expected "@param name = <JSON value>"`);
+      if (!param?.[1] || param[2] === undefined)
+        throw new Error(`${fileName}:${index + 1}: expected "@param name = <JSON value>"`);
       try {
         params[param[1]] = JSON.parse(param[2]) as PropertyValue;
       } catch {

@@ -1,6 +1,10 @@
 import { AppError } from "./app-error";
 
-const UNAVAILABLE_CODES = new Set(["ServiceUnavailable", "SessionExpired", "Neo.ClientError.Database.DatabaseNotFound"]);
+const UNAVAILABLE_CODES = new Set([
+  "ServiceUnavailable",
+  "SessionExpired",
+  "Neo.ClientError.Database.DatabaseNotFound",
+]);
 const TIMEOUT_CODES = new Set([
   "Neo.ClientError.Transaction.TransactionTimedOut",
   "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
@@ -16,7 +20,8 @@ const AUTH_CODES = new Set([
  * Returns undefined for errors that are not Neo4j's.
  */
 export function neo4jErrorToAppError(error: unknown): AppError | undefined {
-  if (error === null || typeof error !== "object" || (error as { name?: string }).name !== "Neo4jError") return undefined;
+  if (error === null || typeof error !== "object" || (error as { name?: string }).name !== "Neo4jError")
+    return undefined;
   const code = String((error as { code?: unknown }).code ?? "");
   if (UNAVAILABLE_CODES.has(code)) {
     return new AppError("DB_UNAVAILABLE", 503, "Neo4j cannot be reached right now; try again in a moment.", true);

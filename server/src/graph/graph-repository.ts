@@ -1,13 +1,7 @@
 import neo4j, { type Driver, type Node, type Relationship } from "neo4j-driver";
 import type { Graph, GraphNode, Health, NodeDetails, SearchResult } from "../../../contract/graph-contract";
 import { notFound } from "../errors/app-error";
-import {
-  COMPONENTS_QUERY,
-  GRAPH_QUERY,
-  NEIGHBORS_QUERY,
-  NODE_QUERY,
-  SEARCH_QUERY,
-} from "./graph-queries";
+import { COMPONENTS_QUERY, GRAPH_QUERY, NEIGHBORS_QUERY, NODE_QUERY, SEARCH_QUERY } from "./graph-queries";
 import { luceneQuery } from "./lucene-query";
 import { assignNodeIds, nodeToElement, recordsToGraph, relationshipToElement } from "./records-to-graph";
 
@@ -56,7 +50,11 @@ export class GraphRepository {
   }
 
   async node(id: string, relationshipLimit: number, signal?: AbortSignal): Promise<NodeDetails> {
-    const { records } = await this.read(NODE_QUERY, { id, relationshipFetch: neo4j.int(relationshipLimit + 1) }, signal);
+    const { records } = await this.read(
+      NODE_QUERY,
+      { id, relationshipFetch: neo4j.int(relationshipLimit + 1) },
+      signal,
+    );
     const record = records[0];
     if (!record) throw notFound(`No node has the id "${id}".`);
     const node: Node = record.get("n");

@@ -1,7 +1,7 @@
-import type { Request, Response } from "express";
+import type { Response } from "express";
 
 /** An AbortSignal that fires when the client goes away before its answer, so Neo4j stops the query. */
-export function abortOnClose(req: Request, res: Response): AbortSignal {
+export function abortOnClose(res: Response): AbortSignal {
   const controller = new AbortController();
   res.on("close", () => {
     if (!res.writableFinished) controller.abort();

@@ -15,24 +15,24 @@ export function graphRoutes(repository: GraphRepository): Router {
 
   router.get("/graph", async (req, res) => {
     const { limit } = graphQuerySchema.parse(req.query);
-    res.json(await repository.graph(limit, abortOnClose(req, res)));
+    res.json(await repository.graph(limit, abortOnClose(res)));
   });
 
   router.get("/nodes/:id", async (req, res) => {
     const id = nodeIdSchema.parse(req.params.id);
     const { limit } = nodeQuerySchema.parse(req.query);
-    res.json(await repository.node(id, limit, abortOnClose(req, res)));
+    res.json(await repository.node(id, limit, abortOnClose(res)));
   });
 
   router.get("/nodes/:id/neighbors", async (req, res) => {
     const id = nodeIdSchema.parse(req.params.id);
     const request = neighborsQuerySchema.parse(req.query);
-    res.json(await repository.neighbors(id, request, abortOnClose(req, res)));
+    res.json(await repository.neighbors(id, request, abortOnClose(res)));
   });
 
   router.get("/search", async (req, res) => {
     const { q, limit } = searchQuerySchema.parse(req.query);
-    res.json(await repository.search(q, limit, abortOnClose(req, res)));
+    res.json(await repository.search(q, limit, abortOnClose(res)));
   });
 
   router.get("/health", async (_req, res) => {
