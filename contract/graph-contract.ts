@@ -6,13 +6,7 @@
 import { z } from "zod";
 
 /** A property value after conversion from Neo4j: JSON-safe, 64-bit integers as numbers or strings. */
-export type PropertyValue =
-  | string
-  | number
-  | boolean
-  | null
-  | PropertyValue[]
-  | { [key: string]: PropertyValue };
+export type PropertyValue = string | number | boolean | null | PropertyValue[] | { [key: string]: PropertyValue };
 
 export const propertyValueSchema: z.ZodType<PropertyValue> = z.lazy(() =>
   z.union([

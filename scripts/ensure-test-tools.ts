@@ -1,13 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { CHROMIUM_PATH } from "./browser/launch-chromium";
 
 /** Debian packages the tests drive: the browser for Playwright, docker-compose to check the compose file. */
 const TOOLS = [
-  { binary: "/usr/bin/chromium", aptPackage: "chromium" },
+  { binary: CHROMIUM_PATH, aptPackage: "chromium" },
   { binary: "/usr/bin/docker-compose", aptPackage: "docker-compose" },
 ];
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Installs with apt whatever is missing (as root); otherwise says what to install. */
 export function ensureTestTools(): void {

@@ -1,23 +1,8 @@
 /** Debian's Chromium driven by playwright-core, with the real app behind it. */
 import type { EdgeSingular, NodeSingular } from "cytoscape";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { CHROMIUM_PATH } from "../../scripts/ensure-test-tools";
+import type { Browser, Page } from "playwright-core";
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    // This machine has no network but loopback: keep Chromium from calling home.
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-}
+export { launchChromium as launchBrowser } from "../../scripts/browser/launch-chromium";
 
 /** Opens the app and waits until the first graph is drawn and laid out. */
 export async function openApp(browser: Browser, baseUrl: string): Promise<Page> {
