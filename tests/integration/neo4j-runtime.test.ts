@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CliError } from "../../scripts/neo4j/cli-error";
 import { fetchNeo4j, isNeo4jDownloaded } from "../../scripts/neo4j/fetch-neo4j";
-import { localNeo4jSettings } from "../../scripts/neo4j/local-neo4j-settings";
 import { startLocalNeo4j } from "../../scripts/neo4j/local-neo4j";
+import { localNeo4jSettings } from "../../scripts/neo4j/local-neo4j-settings";
 import { neo4jLayout } from "../../scripts/neo4j/neo4j-layout";
 import { projectRoot } from "../../scripts/project-root";
 
@@ -22,7 +22,9 @@ const settings = (uri: string) => localNeo4jSettings({ NEO4J_URI: uri, NEO4J_PAS
 describe("db:start", () => {
   it("starts nothing when NEO4J_URI points at a remote server", async () => {
     const layout = neo4jLayout(scratch);
-    await expect(startLocalNeo4j(layout, settings("neo4j+s://example.databases.neo4j.io"), pom)).resolves.toBe("remote");
+    await expect(startLocalNeo4j(layout, settings("neo4j+s://example.databases.neo4j.io"), pom)).resolves.toBe(
+      "remote",
+    );
     expect(isNeo4jDownloaded(layout)).toBe(false);
   });
 
