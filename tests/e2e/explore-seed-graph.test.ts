@@ -67,7 +67,9 @@ describe("the explorer in Chromium", () => {
       return cy.elements().length;
     });
     expect(before).toBe(1);
-    await page.evaluate(() => window.cy.fit(undefined, 200));
+    await page.evaluate(() => {
+      window.cy.fit(undefined, 200);
+    });
 
     await clickElement(page, "huawei", 2);
     await page.waitForFunction(() => window.cy.nodes().length > 1);

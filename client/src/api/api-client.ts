@@ -1,0 +1,107 @@
+import type { z } from "zod";
+import {
+  apiErrorSchema,
+  type Graph,
+  graphSchema,
+  type Health,
+  healthSchema,
+  type NodeDetails,
+  nodeDetailsSchema,
+  type SearchResult,
+  searchResultSchema,
+} from "../../../contract/graph-contract";
+import { ApiRequestError } from "./api-request-error";
+
+export type Direction = "out" | "in" | "both";
+
+export interface NeighbourQuery {
+  limit?: number;
+  types?: readonly string[];
+  direction?: Direction;
+}
+
+/** The only module that calls `fetch`: one function per endpoint, answers checked against the contract. */
+export interface ApiClient {
+  getGraph(limit?: number): Promise<Graph>;
+  getNode(id: string): Promise<NodeDetails>;
+  getNeighbours(id: string, query?: NeighbourQuery): Promise<Graph>;
+  search(text: string, limit?: number, signal?: AbortSignal): Promise<SearchResult>;
+  /** Resolves with the health report on 200 and on 503 (Neo4j down); rejects when there is none. */
+  getHealth(): Promise<Health>;
+}
+
+export function createApiClient(baseUrl = ""): ApiClient {
+  const url = (path: string, params: Record<string, string | undefined> = {}): string => {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, value);
+    const query = search.toString();
+    return `${baseUrl}${path}${query ? `?${query}` : ""}`;
+  };
+  const nodePath = (id: string): string => `/api/nodes/${encodeURIComponent(id)}`;
+  const count = (n: number | undefined): string | undefined => (n === undefined ? undefined : String(n));
+
+  return {
+    getGraph: (limit) => getJson(url("/api/graph", { limit: count(limit) }), graphSchema),
+    getNode: (id) => getJson(url(nodePath(id)), nodeDetailsSchema),
+    getNeighbours: (id, query = {}) =>
+      getJson(
+        url(`${nodePath(id)}/neighbors`, {
+          limit: count(query.limit),
+          types: query.types?.length ? query.types.join(",") : undefined,
+          direction: query.direction,
+        }),
+        graphSchema,
+      ),
+    search: (text, limit, signal) =>
+      getJson(url("/api/search", { q: text, limit: count(limit) }), searchResultSchema, signal),
+    getHealth: () => getJson(url("/api/health"), healthSchema, undefined, [503]),
+  };
+}
+
+async function getJson<T>(
+  href: string,
+  schema: z.ZodType<T>,
+  signal?: AbortSignal,
+  acceptedErrorStatuses: readonly number[] = [],
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(href, { headers: { Accept: "application/json" }, signal });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiRequestError("NETWORK", `Cannot reach the API server (${describe(error)}).`, true, 0);
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  const path = new URL(href, window.location.href).pathname;
+
+  if (!response.ok && !acceptedErrorStatuses.includes(response.status)) {
+    const failure = apiErrorSchema.safeParse(body);
+    if (failure.success) {
+      const { code, message, retriable } = failure.data.error;
+      throw new ApiRequestError(code, message, retriable, response.status);
+    }
+    const statusText = response.statusText ? ` ${response.statusText}` : "";
+    throw new ApiRequestError(
+      response.status >= 500 ? "INTERNAL" : "BAD_RESPONSE",
+      `The API answered ${response.status}${statusText} for ${path}.`,
+      response.status >= 500,
+      response.status,
+    );
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join(".")}` : "";
+    throw new ApiRequestError(
+      "BAD_RESPONSE",
+      `Unexpected answer from ${path}${where}: ${issue?.message ?? "does not match the contract"}.`,
+      false,
+      response.status,
+    );
+  }
+  return parsed.data;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,154 @@
+import cytoscape, { type Core, type NodeSingular } from "cytoscape";
+import fcose from "cytoscape-fcose";
+import { addElements, type Placement } from "./add-elements";
+import { bestLayout } from "./best-layout";
+import { graphStylesheet } from "./graph-stylesheet";
+import type { LayoutRequest } from "./layout-options";
+import type { Point } from "./place-around";
+import type { GraphPart } from "./to-cy-elements";
+import { createViewport, type Overlays } from "./viewport";
+import { type CanvasSelection, watchSelection } from "./watch-selection";
+
+cytoscape.use(fcose);
+
+export type { Placement } from "./add-elements";
+export type { Overlays } from "./viewport";
+export type { CanvasSelection } from "./watch-selection";
+
+export interface GraphCounts {
+  nodes: number;
+  edges: number;
+  byLabel: ReadonlyMap<string, number>;
+}
+
+/** The only owner of the Cytoscape instance: everything else talks to the graph through this. */
+export interface Canvas {
+  readonly cy: Core;
+  /** Adds what is missing; returns how many nodes and relationships were new. */
+  addGraph(graph: GraphPart, placement: Placement): { nodes: number; edges: number };
+  runLayout(request: LayoutRequest): Promise<void>;
+  fit(): void;
+  has(id: string): boolean;
+  nodeCaption(id: string): string | undefined;
+  select(id: string): void;
+  clearSelection(): void;
+  centreOn(id: string): void;
+  /** Pans to the element if the right-hand sheet or the canvas edge hides it. */
+  keepVisible(id: string): void;
+  counts(): GraphCounts;
+  onSelectionChange(handler: (selection: CanvasSelection | null) => void): void;
+  onNodeDoubleTap(handler: (id: string) => void): void;
+}
+
+const HIGHLIGHT_MS = 2200;
+const NO_OVERLAYS: Overlays = { right: 0, boxes: [] };
+
+/**
+ * Cytoscape prepends an inline <style> (position: relative on its container), which a strict
+ * Content-Security-Policy (style-src 'self') blocks, unless an element with this id exists.
+ * styles.css positions the container instead.
+ */
+const CYTOSCAPE_STYLESHEET_ID = "__________cytoscape_stylesheet";
+
+export function createCanvas(container: HTMLElement, overlays: () => Overlays = () => NO_OVERLAYS): Canvas {
+  if (!document.getElementById(CYTOSCAPE_STYLESHEET_ID)) {
+    const marker = document.createElement("meta");
+    marker.id = CYTOSCAPE_STYLESHEET_ID;
+    marker.name = "cytoscape-container-style";
+    marker.content = "provided by styles.css";
+    document.head.append(marker);
+  }
+  const cy = cytoscape({
+    container,
+    style: graphStylesheet(),
+    minZoom: 0.1,
+    maxZoom: 3,
+    boxSelectionEnabled: false,
+    selectionType: "single",
+  });
+  const selectionHandlers: Array<(selection: CanvasSelection | null) => void> = [];
+  watchSelection(cy, (selection) => {
+    for (const handler of selectionHandlers) handler(selection);
+  });
+  const element = (id: string) => cy.getElementById(id);
+  const view = createViewport(cy, overlays);
+
+  const addGraph = (graph: GraphPart, placement: Placement) => {
+    const { nodes, edges, added } = addElements(cy, graph, placement);
+    if (placement.kind !== "layout" && added.nonempty()) {
+      added.addClass("just-added");
+      setTimeout(() => added.removeClass("just-added"), HIGHLIGHT_MS);
+      const extent = cy.extent();
+      const outside = added
+        .nodes()
+        .map((node) => node.position())
+        .some((position) => !inside(position, extent));
+      if (outside && !(placement.kind === "near" && view.zoomOutAround(placement.id, added))) view.fit(true);
+    }
+    return { nodes, edges };
+  };
+
+  let layoutRun = 0;
+
+  return {
+    cy,
+    addGraph,
+    runLayout: async (request) => {
+      layoutRun += 1;
+      const run = layoutRun;
+      const best = await bestLayout(cy, request.randomize, view.screenArea, () => run !== layoutRun);
+      if (!best) return;
+      if (!request.animate) {
+        cy.nodes().positions((node) => best.get(node.id()) ?? node.position());
+        view.fit(false);
+        return;
+      }
+      const settle = cy.layout({
+        name: "preset",
+        positions: Object.fromEntries(best),
+        animate: true,
+        animationDuration: 500,
+        fit: false,
+      });
+      const done = settle.promiseOn("layoutstop");
+      settle.run();
+      await done;
+      view.fit(true);
+    },
+    fit: () => view.fit(true),
+    has: (id) => element(id).nonempty(),
+    nodeCaption: (id) => {
+      const node = element(id);
+      return node.nonempty() && node.isNode() ? String(node.data("display")) : undefined;
+    },
+    select: (id) => {
+      const target = element(id);
+      if (target.empty()) return;
+      cy.elements(":selected").not(target).unselect();
+      target.select();
+    },
+    clearSelection: () => {
+      cy.elements(":selected").unselect();
+    },
+    centreOn: (id) => view.centreOn(id, Math.max(cy.zoom(), 0.9)),
+    keepVisible: (id) => view.keepVisible(id),
+    counts: () => {
+      const byLabel = new Map<string, number>();
+      cy.nodes().forEach((node) => {
+        const label = String(node.data("label"));
+        byLabel.set(label, (byLabel.get(label) ?? 0) + 1);
+      });
+      return { nodes: cy.nodes().length, edges: cy.edges().length, byLabel };
+    },
+    onSelectionChange: (handler) => {
+      selectionHandlers.push(handler);
+    },
+    onNodeDoubleTap: (handler) => {
+      cy.on("dbltap", "node", (event) => handler((event.target as NodeSingular).id()));
+    },
+  };
+}
+
+function inside(point: Point, box: { x1: number; y1: number; x2: number; y2: number }): boolean {
+  return point.x >= box.x1 && point.x <= box.x2 && point.y >= box.y1 && point.y <= box.y2;
+}

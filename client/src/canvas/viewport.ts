@@ -1,0 +1,102 @@
+import type { Collection, Core } from "cytoscape";
+import { boxCentre } from "./add-elements";
+import type { ScreenArea } from "./best-layout";
+import { type Box, fitViewport } from "./fit-viewport";
+import type { Point } from "./place-around";
+
+/** What the page draws over the canvas: a full-height sheet on the right, floating boxes (screen px). */
+export interface Overlays {
+  right: number;
+  boxes: readonly Box[];
+}
+
+export interface Viewport {
+  /** The part of the screen the graph is fitted into. */
+  screenArea(): ScreenArea;
+  /** Fits the whole graph into the screen, clear of the overlays. */
+  fit(animate: boolean): void;
+  /** Puts an element at the centre of the part of the canvas left of the sheet. */
+  centreOn(id: string, zoom: number, animate?: boolean): void;
+  /** Centres the element at once if the sheet or the canvas edge hides it. */
+  keepVisible(id: string): void;
+  /**
+   * Zooms out just enough to show `added`, keeping the node `id` where it is on screen (so a second
+   * double-click lands on it even mid-animation). False when that cannot work.
+   */
+  zoomOutAround(id: string, added: Collection): boolean;
+}
+
+const PADDING = 40;
+/** Fitting never zooms in further than this, so a handful of nodes do not look blown up. */
+const FIT_MAX_ZOOM = 1.5;
+const ANIMATION_MS = 350;
+
+/** Camera moves of the canvas that respect what the page draws over it. */
+export function createViewport(cy: Core, overlays: () => Overlays): Viewport {
+  const screenArea = (): ScreenArea => {
+    const { right, boxes } = overlays();
+    return {
+      width: Math.max(cy.width() - right, cy.width() / 3),
+      height: cy.height(),
+      obstacles: boxes,
+      padding: PADDING,
+      minZoom: cy.minZoom(),
+      maxZoom: FIT_MAX_ZOOM,
+    };
+  };
+  const freeCentre = (): Point => ({ x: (cy.width() - overlays().right) / 2, y: cy.height() / 2 });
+  const centreOn = (id: string, zoom: number, animate = true) => {
+    const target = cy.getElementById(id);
+    if (target.empty()) return;
+    const centre = freeCentre();
+    const { x, y } = boxCentre(target.boundingBox({ includeLabels: false }));
+    const pan = { x: centre.x - zoom * x, y: centre.y - zoom * y };
+    if (animate) cy.animate({ zoom, pan }, { duration: ANIMATION_MS });
+    else cy.viewport({ zoom, pan });
+  };
+
+  return {
+    screenArea,
+    centreOn,
+    fit(animate) {
+      if (cy.elements().empty()) return;
+      const { zoom, pan } = fitViewport({
+        ...screenArea(),
+        bounds: cy.elements().boundingBox({}),
+        items: cy.nodes().map((node) => node.boundingBox({ includeLabels: true })),
+      });
+      if (animate) cy.animate({ zoom, pan }, { duration: ANIMATION_MS });
+      else cy.viewport({ zoom, pan });
+    },
+    keepVisible(id) {
+      const target = cy.getElementById(id);
+      if (target.empty()) return;
+      const box = target.renderedBoundingBox({ includeLabels: false });
+      const visibleWidth = cy.width() - overlays().right;
+      const shown = box.x1 >= 0 && box.y1 >= 0 && box.x2 <= visibleWidth && box.y2 <= cy.height();
+      // At once rather than animated: the element was just clicked and the panel slid over it.
+      if (!shown) centreOn(id, cy.zoom(), false);
+    },
+    zoomOutAround(id, added) {
+      const origin = cy.getElementById(id);
+      if (origin.empty() || !origin.isNode()) return false;
+      const at = origin.renderedPosition();
+      const centre = origin.position();
+      const box = added.union(origin).boundingBox({});
+      const right = cy.width() - overlays().right - PADDING;
+      const bottom = cy.height() - PADDING;
+      if (at.x < PADDING || at.x > right || at.y < PADDING || at.y > bottom) return false;
+      const room = (space: number, extent: number) => (extent > 0 ? space / extent : Number.POSITIVE_INFINITY);
+      const zoom = Math.min(
+        cy.zoom(),
+        room(at.x - PADDING, centre.x - box.x1),
+        room(right - at.x, box.x2 - centre.x),
+        room(at.y - PADDING, centre.y - box.y1),
+        room(bottom - at.y, box.y2 - centre.y),
+      );
+      if (zoom < Math.max(cy.minZoom(), cy.zoom() / 4)) return false;
+      cy.animate({ zoom: { level: zoom, position: centre } }, { duration: ANIMATION_MS });
+      return true;
+    },
+  };
+}

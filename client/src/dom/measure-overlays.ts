@@ -1,0 +1,27 @@
+import type { Overlays } from "../canvas/create-canvas";
+
+export interface OverlayElements {
+  /** A full-height sheet along the right edge (the details panel). */
+  sheet: HTMLElement;
+  /** Boxes floating over the canvas, each with the room to keep around it (px). */
+  floating: ReadonlyArray<{ element: HTMLElement; marginX: number; marginY: number }>;
+}
+
+/** Measures what the page draws over the canvas, in canvas pixels; hidden elements cover nothing. */
+export function measureOverlays(canvas: HTMLElement, overlays: OverlayElements): Overlays {
+  const area = canvas.getBoundingClientRect();
+  return {
+    right: overlays.sheet.hidden ? 0 : Math.max(0, area.right - overlays.sheet.getBoundingClientRect().left),
+    boxes: overlays.floating
+      .filter(({ element }) => !element.hidden)
+      .map(({ element, marginX, marginY }) => {
+        const box = element.getBoundingClientRect();
+        return {
+          x1: box.left - area.left - marginX,
+          y1: box.top - area.top - marginY,
+          x2: box.right - area.left + marginX,
+          y2: box.bottom - area.top + marginY,
+        };
+      }),
+  };
+}

@@ -1,0 +1,100 @@
+import type { EdgeData, NodeDetails } from "../../../contract/graph-contract";
+import { labelStyleFor } from "../canvas/label-styles";
+import type { CanvasNodeData } from "../canvas/to-cy-elements";
+import { el } from "../dom/el";
+import { shapeIcon } from "../legend/shape-icon";
+import { type EdgeDetailsDeps, edgeTitle, renderEdgeDetails } from "./edge-details";
+import { type NodeDetailsDeps, renderNodeProperties, renderRelationships } from "./node-details";
+import { section } from "./section";
+
+export interface DetailsPanelDeps extends EdgeDetailsDeps, NodeDetailsDeps {
+  expand(id: string): void;
+  close(): void;
+}
+
+export interface DetailsPanel {
+  /** Shows a node at once; its relationships follow with `showRelationships`. */
+  showNode(data: CanvasNodeData): void;
+  showRelationships(nodeId: string, details: NodeDetails): void;
+  showRelationshipsError(nodeId: string, message: string): void;
+  showEdge(data: EdgeData): void;
+  clear(): void;
+}
+
+/** The right-hand panel: everything known about the selected node or relationship, as text. */
+export function createDetailsPanel(root: HTMLElement, deps: DetailsPanelDeps): DetailsPanel {
+  let shownNodeId: string | null = null;
+  let relationshipsSlot: HTMLElement | null = null;
+
+  const render = (kind: HTMLElement, title: Array<HTMLElement | string>, body: HTMLElement[]) => {
+    const close = el("button", { type: "button", class: "panel-close", "aria-label": "Close details", title: "Close" });
+    close.addEventListener("click", () => deps.close());
+    root.replaceChildren(
+      el(
+        "header",
+        { class: "panel-header" },
+        kind,
+        el("h2", { class: "panel-title", "data-testid": "panel-title" }, ...title),
+        close,
+      ),
+      el("div", { class: "panel-body" }, ...body),
+    );
+    root.hidden = false;
+    root.scrollTop = 0;
+  };
+
+  return {
+    showNode(data) {
+      shownNodeId = data.id;
+      relationshipsSlot = el("div", { class: "loading" }, "Loading relationships…");
+      const expand = el(
+        "button",
+        { type: "button", class: "button button-small", "data-testid": "expand-button" },
+        "Expand neighbours",
+      );
+      expand.addEventListener("click", () => deps.expand(data.id));
+      const labels = el(
+        "div",
+        { class: "panel-kind", "data-testid": "node-labels" },
+        ...data.labels.map((label) =>
+          el("span", { class: "label-chip", "data-label": label }, shapeIcon(labelStyleFor(label), 12), label),
+        ),
+      );
+      render(
+        labels,
+        [data.display],
+        [
+          section("Properties", renderNodeProperties(data)),
+          section(el("span", { class: "section-title-row" }, "Relationships", expand), relationshipsSlot),
+        ],
+      );
+    },
+    showRelationships(nodeId, details) {
+      if (nodeId !== shownNodeId || !relationshipsSlot) return;
+      relationshipsSlot.replaceChildren(renderRelationships(nodeId, details, deps));
+      relationshipsSlot.className = "";
+    },
+    showRelationshipsError(nodeId, message) {
+      if (nodeId !== shownNodeId || !relationshipsSlot) return;
+      relationshipsSlot.replaceChildren(el("p", { class: "error-text" }, `Could not load relationships: ${message}`));
+      relationshipsSlot.className = "";
+    },
+    showEdge(data) {
+      shownNodeId = null;
+      relationshipsSlot = null;
+      const kind = el(
+        "div",
+        { class: "panel-kind" },
+        el("span", { class: "kind-text" }, "Relationship"),
+        el("code", { class: "type-chip" }, data.type),
+      );
+      render(kind, edgeTitle(data, deps), renderEdgeDetails(data, deps));
+    },
+    clear() {
+      shownNodeId = null;
+      relationshipsSlot = null;
+      root.replaceChildren();
+      root.hidden = true;
+    },
+  };
+}

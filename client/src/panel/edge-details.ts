@@ -1,0 +1,105 @@
+import type { EdgeData } from "../../../contract/graph-contract";
+import { el } from "../dom/el";
+import { certaintyBadge } from "./certainty-badge";
+import { renderPropertyList } from "./property-list";
+import { formatScalar } from "./property-value";
+import { section } from "./section";
+
+export interface EdgeDetailsDeps {
+  /** The caption of a node on the canvas, undefined when it is not there. */
+  nodeCaption(id: string): string | undefined;
+  /** Selects a node on the canvas. */
+  focus(id: string): void;
+}
+
+/** Provenance properties shown in their own sections rather than in "Other properties". */
+const PROVENANCE = ["sources", "evidence", "evidence_en", "certainty", "asOf"];
+
+/** Title line "ByteDance — sources from → Huawei Technologies", with both ends clickable. */
+export function edgeTitle(data: EdgeData, deps: EdgeDetailsDeps): Array<HTMLElement | string> {
+  const end = (id: string) =>
+    el(
+      "button",
+      { type: "button", class: "link", "data-node-id": id, title: "Select on the canvas" },
+      deps.nodeCaption(id) ?? id,
+    );
+  const source = end(data.source);
+  const target = end(data.target);
+  source.addEventListener("click", () => deps.focus(data.source));
+  target.addEventListener("click", () => deps.focus(data.target));
+  return [source, ` — ${data.caption} → `, target];
+}
+
+/** The body of the panel for a relationship: certainty, date, sources, evidence, other properties. */
+export function renderEdgeDetails(data: EdgeData, deps: EdgeDetailsDeps): HTMLElement[] {
+  const { props } = data;
+  const asOf = props.asOf;
+  const facts = el(
+    "div",
+    { class: "facts" },
+    certaintyBadge(data.certainty),
+    asOf === undefined || asOf === null || typeof asOf === "object"
+      ? null
+      : el("span", { class: "fact", "data-testid": "as-of" }, "as of ", el("strong", {}, formatScalar(asOf))),
+  );
+  const sections: HTMLElement[] = [facts, section("Sources", sourceList(props.sources, deps))];
+
+  const evidence = typeof props.evidence === "string" ? props.evidence : undefined;
+  const evidenceEn = typeof props.evidence_en === "string" ? props.evidence_en : undefined;
+  if (evidence !== undefined || evidenceEn !== undefined) {
+    sections.push(
+      section(
+        "Evidence",
+        evidence === undefined
+          ? null
+          : el(
+              "figure",
+              { class: "evidence" },
+              el("blockquote", { class: "evidence-fr", lang: "fr", "data-testid": "evidence-fr" }, evidence),
+              el("figcaption", { class: "evidence-caption" }, "Verbatim, French original"),
+            ),
+        evidenceEn === undefined
+          ? null
+          : el(
+              "div",
+              { class: "evidence-translation" },
+              el("div", { class: "evidence-caption" }, "English rendering"),
+              el("p", { class: "evidence-en", lang: "en", "data-testid": "evidence-en" }, evidenceEn),
+            ),
+      ),
+    );
+  }
+
+  const others = Object.keys(props).filter((key) => !PROVENANCE.includes(key));
+  if (others.length > 0) {
+    sections.push(
+      section("Other properties", renderPropertyList(props, { omit: PROVENANCE, testId: "edge-properties" })),
+    );
+  }
+  sections.push(
+    el("p", { class: "meta" }, "Type ", el("code", {}, data.type), " · element id ", el("code", {}, data.elementId)),
+  );
+  return sections;
+}
+
+function sourceList(value: unknown, deps: EdgeDetailsDeps): HTMLElement {
+  const ids = (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]).map(String);
+  if (ids.length === 0) return el("p", { class: "empty", "data-testid": "edge-sources" }, "No source recorded.");
+  return el(
+    "ul",
+    { class: "source-list", "data-testid": "edge-sources" },
+    ...ids.map((id) => {
+      const caption = deps.nodeCaption(id);
+      if (caption === undefined) {
+        return el("li", { class: "source-item", "data-source-id": id }, el("span", { class: "source-name" }, id));
+      }
+      const button = el(
+        "button",
+        { type: "button", class: "link source-name", title: "Select on the canvas" },
+        caption,
+      );
+      button.addEventListener("click", () => deps.focus(id));
+      return el("li", { class: "source-item", "data-source-id": id }, button, el("code", { class: "source-id" }, id));
+    }),
+  );
+}

@@ -1,0 +1,18 @@
+import type { Health } from "../../../contract/graph-contract";
+
+/** The Neo4j connection light in the top bar. */
+export function renderHealth(root: HTMLElement, health: Health | { unreachable: string }): void {
+  const text = root.querySelector(".health-text") ?? root;
+  if ("unreachable" in health) {
+    root.dataset.state = "unreachable";
+    text.textContent = "API unreachable";
+    root.title = health.unreachable;
+    return;
+  }
+  const { connected, version, edition } = health.neo4j;
+  root.dataset.state = connected ? "connected" : "disconnected";
+  text.textContent = connected ? `Neo4j ${version ?? ""}`.trim() : "Neo4j disconnected";
+  root.title = connected
+    ? `Connected to Neo4j ${version ?? "(version unknown)"}${edition ? ` ${edition} edition` : ""}`
+    : "The API server is up but cannot reach Neo4j.";
+}
