@@ -13,7 +13,7 @@ const output = join(projectRoot, "docs", "screenshot.png");
 await runCli("screenshot", async () => {
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
     await page.goto(baseUrl);
     await page.waitForFunction(() => document.body.dataset.graphState === "ready", undefined, { timeout: 30_000 });
     const point = await page.evaluate(() => {
@@ -24,7 +24,9 @@ await runCli("screenshot", async () => {
     });
     await page.mouse.click(point.x, point.y);
     await page.getByTestId("evidence-fr").waitFor();
-    await page.waitForTimeout(400);
+    // Fit again around the open panel, so no node hides under it.
+    await page.getByTestId("fit-button").click();
+    await page.waitForTimeout(600);
     await page.screenshot({ path: output });
     console.log(`Saved ${output}`);
   } finally {
