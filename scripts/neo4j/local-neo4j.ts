@@ -121,6 +121,8 @@ export async function startLocalNeo4j(
     await stopLocalNeo4j(layout);
     throw error;
   }
+  // Bolt answered, but was it ours? Another server grabbing the port first would answer too.
+  if (!isAlive(pid)) throw new CliError("Neo4j exited during start-up", layout.neo4jLog);
   return "started";
 }
 

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,6 +9,7 @@ import { fetchNeo4j, isNeo4jDownloaded } from "../../scripts/neo4j/fetch-neo4j";
 import { startLocalNeo4j } from "../../scripts/neo4j/local-neo4j";
 import { localNeo4jSettings } from "../../scripts/neo4j/local-neo4j-settings";
 import { neo4jLayout } from "../../scripts/neo4j/neo4j-layout";
+import { runningNeo4jPid } from "../../scripts/neo4j/neo4j-process";
 import { projectRoot } from "../../scripts/project-root";
 
 const pom = join(projectRoot, "scripts", "neo4j", "pom.xml");
@@ -17,7 +19,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const settings = (uri: string) => localNeo4jSettings({ NEO4J_URI: uri, NEO4J_PASSWORD: "long-enough-password" });
+const settings = (uri: string, extra: Record<string, string> = {}) =>
+  localNeo4jSettings({ NEO4J_URI: uri, NEO4J_PASSWORD: "long-enough-password", ...extra });
 
 describe("db:start", () => {
   it("starts nothing when NEO4J_URI points at a remote server", async () => {
@@ -54,4 +57,46 @@ describe("db:start", () => {
     expect(readFileSync(logFile, "utf8")).toMatch(/org\.neo4j:neo4j:(jar|pom):0\.0\.0-no-such-version/);
     expect(isNeo4jDownloaded(layout)).toBe(false);
   }, 120_000);
+
+  it("says Maven is missing in one line instead of failing obscurely", async () => {
+    const layout = neo4jLayout(scratch, "0.0.0-no-maven");
+    const savedPath = process.env.PATH;
+    process.env.PATH = join(scratch, "empty-bin");
+    try {
+      await expect(fetchNeo4j(layout, pom)).rejects.toThrow(/Maven \(mvn\) is needed/);
+    } finally {
+      process.env.PATH = savedPath;
+    }
+  });
+
+  it("gives up after NEO4J_START_TIMEOUT with the log to read, and leaves no server running", async () => {
+    // A second home that borrows the jars the global set-up fetched, on a free port.
+    const home = join(scratch, "timeout-home");
+    const layout = neo4jLayout(home);
+    const fetched = neo4jLayout(projectRoot);
+    mkdirSync(layout.root, { recursive: true });
+    symlinkSync(join(fetched.libDir, ".."), join(layout.libDir, ".."));
+    const port = await freePort();
+    const error = await startLocalNeo4j(
+      layout,
+      settings(`bolt://127.0.0.1:${port}`, { NEO4J_START_TIMEOUT: "1" }),
+      pom,
+    ).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).message).toBe("Neo4j did not accept Bolt connections within 1 s");
+    expect((error as CliError).logFile).toBe(layout.neo4jLog);
+    expect(runningNeo4jPid(layout.pidFile)).toBeUndefined();
+    // No Java process with this home is left (pgrep exits 1 when nothing matches).
+    expect(spawnSync("pgrep", ["-f", "--", `--home-dir=${layout.homeDir}`]).status).toBe(1);
+  }, 90_000);
 });
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
