@@ -29,7 +29,11 @@ driver.verifyConnectivity().catch((error: { code?: string }) => {
   logger.warn({ code: error.code }, "Neo4j is not reachable yet; /api/health reports 503 until it is");
 });
 
+let shuttingDown = false;
 function shutdown(signal: string): void {
+  // Watchers and terminals may deliver the same signal twice.
+  if (shuttingDown) return;
+  shuttingDown = true;
   logger.info({ signal }, "shutting down");
   server.close(() => {
     driver.close().finally(() => process.exit(0));
