@@ -10,18 +10,21 @@ import type { AppConfig } from "./config/app-config";
 import { AppError } from "./errors/app-error";
 import { errorHandler } from "./errors/error-handler";
 import { GraphRepository } from "./graph/graph-repository";
+import { cypherRoutes } from "./routes/cypher-routes";
 import { graphRoutes } from "./routes/graph-routes";
 
 export interface AppDependencies {
   driver: Driver;
-  config: Pick<AppConfig, "neo4j" | "queryTimeoutMs">;
+  config: Pick<AppConfig, "neo4j" | "queryTimeoutMs" | "cypher">;
   logger: Logger;
   /** The built client (dist/client); the API works without it. */
   clientDir?: string;
+  /** The analysts' query library (cypher/queries). */
+  queriesDir: string;
 }
 
 /** Builds the Express app without listening, so tests can drive it directly. */
-export function createApp({ driver, config, logger, clientDir }: AppDependencies): Express {
+export function createApp({ driver, config, logger, clientDir, queriesDir }: AppDependencies): Express {
   const app = express();
   app.disable("x-powered-by");
   app.use(
@@ -47,7 +50,7 @@ export function createApp({ driver, config, logger, clientDir }: AppDependencies
       },
     }),
   );
-  app.use(express.json({ limit: "100kb" }));
+  app.use(express.json({ limit: "256kb" }));
 
   const repository = new GraphRepository(driver, {
     database: config.neo4j.database,
@@ -56,6 +59,20 @@ export function createApp({ driver, config, logger, clientDir }: AppDependencies
     fullTextIndex: "entityNames",
   });
   app.use("/api", graphRoutes(repository));
+  app.use(
+    "/api",
+    cypherRoutes(driver, {
+      database: config.neo4j.database,
+      timeoutMs: config.queryTimeoutMs,
+      rowCap: config.cypher.rowCap,
+      maxResponseBytes: config.cypher.maxResponseBytes,
+      maxQueryLength: config.cypher.maxQueryLength,
+      maxConcurrentPerClient: config.cypher.maxConcurrentPerClient,
+      maxParamDepth: 32,
+      maxGraphElements: 5_000,
+      queriesDir,
+    }),
+  );
   app.use("/api", (req, _res, next) => {
     next(new AppError("NOT_FOUND", 404, `No API endpoint ${req.method} ${req.originalUrl}.`));
   });

@@ -11,7 +11,13 @@ loadEnvFile(projectRoot);
 const config = loadAppConfig();
 const logger = pino({ level: config.logLevel, redact: ["req.headers.authorization", "req.headers.cookie"] });
 const driver = createDriver(config.neo4j);
-const app = createApp({ driver, config, logger, clientDir: join(projectRoot, "dist", "client") });
+const app = createApp({
+  driver,
+  config,
+  logger,
+  clientDir: join(projectRoot, "dist", "client"),
+  queriesDir: join(projectRoot, "cypher", "queries"),
+});
 
 const server = app.listen(config.port, () => {
   logger.info({ port: config.port, neo4j: config.neo4j.uri }, `Graph explorer at http://localhost:${config.port}`);

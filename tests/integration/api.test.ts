@@ -169,7 +169,7 @@ describe("with Neo4j out of reach", () => {
   let down: RunningApp;
   // Nothing listens on port 1: the driver fails to connect at once.
   beforeAll(async () => {
-    down = await startTestApp({ uri: "bolt://127.0.0.1:1" });
+    down = await startTestApp({ neo4j: { uri: "bolt://127.0.0.1:1" } });
   });
   afterAll(() => down.close());
 

@@ -14,7 +14,7 @@ beforeAll(async () => {
   const target = localTarget(loadAppConfig().neo4j.uri);
   proxy = new TcpProxy(target.host, target.port);
   await proxy.up();
-  app = await startTestApp({ uri: `bolt://127.0.0.1:${proxy.port}` });
+  app = await startTestApp({ neo4j: { uri: `bolt://127.0.0.1:${proxy.port}` } });
 });
 afterAll(async () => {
   await app.close();

@@ -16,16 +16,28 @@ export interface RunningApp {
   close: () => Promise<void>;
 }
 
-export async function startTestApp(overrides: Partial<AppConfig["neo4j"]> = {}): Promise<RunningApp> {
+export interface TestAppOverrides {
+  neo4j?: Partial<AppConfig["neo4j"]>;
+  queryTimeoutMs?: number;
+  cypher?: Partial<AppConfig["cypher"]>;
+}
+
+export async function startTestApp(overrides: TestAppOverrides = {}): Promise<RunningApp> {
   loadEnvFile(projectRoot);
   const base = loadAppConfig();
-  const config: AppConfig = { ...base, neo4j: { ...base.neo4j, ...overrides } };
+  const config: AppConfig = {
+    ...base,
+    neo4j: { ...base.neo4j, ...overrides.neo4j },
+    queryTimeoutMs: overrides.queryTimeoutMs ?? base.queryTimeoutMs,
+    cypher: { ...base.cypher, ...overrides.cypher },
+  };
   const driver = createDriver(config.neo4j);
   const app = createApp({
     driver,
     config,
     logger: pino({ level: "silent" }),
     clientDir: join(projectRoot, "dist", "client"),
+    queriesDir: join(projectRoot, "cypher", "queries"),
   });
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
@@ -41,7 +53,23 @@ export async function startTestApp(overrides: Partial<AppConfig["neo4j"]> = {}):
   };
 }
 
-export async function getJson(url: string): Promise<{ status: number; body: unknown; headers: Headers }> {
+export interface JsonResponse {
+  status: number;
+  body: unknown;
+  headers: Headers;
+}
+
+export async function getJson(url: string): Promise<JsonResponse> {
   const response = await fetch(url);
+  return { status: response.status, body: await response.json(), headers: response.headers };
+}
+
+export async function postJson(url: string, body: unknown, signal?: AbortSignal): Promise<JsonResponse> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+    ...(signal ? { signal } : {}),
+  });
   return { status: response.status, body: await response.json(), headers: response.headers };
 }

@@ -9,6 +9,11 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** How long one graph query may run before Neo4j stops it. */
   QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** The Cypher workbench's limits. */
+  CYPHER_ROW_CAP: z.coerce.number().int().positive().default(1_000),
+  CYPHER_MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(5_000_000),
+  CYPHER_MAX_QUERY_LENGTH: z.coerce.number().int().positive().default(20_000),
+  CYPHER_MAX_CONCURRENT_PER_CLIENT: z.coerce.number().int().positive().default(2),
 });
 
 export interface AppConfig {
@@ -16,6 +21,7 @@ export interface AppConfig {
   port: number;
   logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
   queryTimeoutMs: number;
+  cypher: { rowCap: number; maxResponseBytes: number; maxQueryLength: number; maxConcurrentPerClient: number };
 }
 
 /** Parses the environment once, at start-up; a bad value stops the process with a clear message. */
@@ -36,5 +42,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: value.PORT,
     logLevel: value.LOG_LEVEL,
     queryTimeoutMs: value.QUERY_TIMEOUT_MS,
+    cypher: {
+      rowCap: value.CYPHER_ROW_CAP,
+      maxResponseBytes: value.CYPHER_MAX_RESPONSE_BYTES,
+      maxQueryLength: value.CYPHER_MAX_QUERY_LENGTH,
+      maxConcurrentPerClient: value.CYPHER_MAX_CONCURRENT_PER_CLIENT,
+    },
   };
 }

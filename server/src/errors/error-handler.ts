@@ -29,13 +29,15 @@ function toAppError(error: unknown): AppError {
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const appError = toAppError(error);
   // The client has gone: there is nobody to answer.
-  if (res.headersSent || req.destroyed) {
+  // (req.destroyed is no sign: a request stream is destroyed once its body has been read.)
+  if (res.headersSent || res.destroyed) {
     req.log?.warn({ err: error }, "request ended before its answer");
     return;
   }
   if (appError.status >= 500) req.log?.error({ err: error, code: appError.code }, appError.message);
   else req.log?.info({ code: appError.code }, appError.message);
-  if (appError.retriable) res.setHeader("Retry-After", "5");
+  // A middleware that knows better (the concurrency cap) has set its own Retry-After.
+  if (appError.retriable && !res.hasHeader("Retry-After")) res.setHeader("Retry-After", "5");
   const body: ApiError = {
     error: {
       code: appError.code,

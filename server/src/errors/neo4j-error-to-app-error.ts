@@ -14,6 +14,20 @@ const AUTH_CODES = new Set([
   "Neo.ClientError.Security.AuthenticationRateLimit",
   "Neo.ClientError.Security.CredentialsExpired",
 ]);
+const COMPILE_CODES = new Set(["Neo.ClientError.Statement.SyntaxError", "Neo.ClientError.Statement.SemanticError"]);
+const MEMORY_CODE = "Neo.TransientError.General.MemoryPoolOutOfMemoryError";
+
+/** Neo4j's own words about the user's query (its first line: no internals follow it). */
+function neo4jSays(error: { message?: unknown }): string {
+  return String(error.message ?? "").split("\n")[0] ?? "";
+}
+
+/** Where a syntax error is, when Neo4j says: "... (line 1, column 18 (offset: 17))". Details only, never a decision. */
+export function syntaxErrorPosition(message: string): { line: number; column: number; offset: number } | undefined {
+  const match = /\(line (\d+), column (\d+) \(offset: (\d+)\)\)/.exec(message);
+  if (!match) return undefined;
+  return { line: Number(match[1]), column: Number(match[2]), offset: Number(match[3]) };
+}
 
 /**
  * Maps a Neo4j driver error to the contract by its `code`, never by its message.
@@ -37,11 +51,34 @@ export function neo4jErrorToAppError(error: unknown): AppError | undefined {
   if (TIMEOUT_CODES.has(code)) {
     return new AppError("DB_TIMEOUT", 504, "The query took longer than the server allows and was stopped.", false);
   }
-  if (code === "Neo.ClientError.Statement.SyntaxError") {
-    return new AppError("CYPHER_SYNTAX", 400, "The Cypher query is not valid.", false);
+  if (code === MEMORY_CODE) {
+    // Transient for Neo4j, but the same query would fail again: never retried.
+    return new AppError(
+      "QUERY_TOO_LARGE",
+      422,
+      "The query needs more memory than one query may use on this server; narrow it down (LIMIT, fewer rows, smaller collections).",
+      false,
+    );
+  }
+  if (COMPILE_CODES.has(code)) {
+    const said = neo4jSays(error as { message?: unknown });
+    return new AppError(
+      "CYPHER_SYNTAX",
+      400,
+      `The Cypher query is not valid: ${said}`,
+      false,
+      syntaxErrorPosition(said),
+    );
   }
   if (code === "Neo.ClientError.Statement.AccessMode") {
     return new AppError("WRITE_FORBIDDEN", 403, "This endpoint only reads; the query tried to write.", false);
+  }
+  if (code.startsWith("Neo.ClientError.Statement.")) {
+    return new AppError(
+      "VALIDATION",
+      400,
+      `Neo4j could not run the query: ${neo4jSays(error as { message?: unknown })}`,
+    );
   }
   if (code.startsWith("Neo.TransientError.")) {
     return new AppError("DB_UNAVAILABLE", 503, "Neo4j is busy; try again in a moment.", true);

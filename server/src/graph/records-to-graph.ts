@@ -8,13 +8,22 @@ export interface GraphCaps {
   maxEdges: number;
 }
 
-interface Collected {
+export interface CollectedElements {
   nodes: Map<string, Node>;
   relationships: Map<string, Relationship>;
 }
 
+/** Every node and relationship in the records, by element id (paths, lists and maps searched too). */
+export function collectElements(records: Iterable<Record>): CollectedElements {
+  const collected: CollectedElements = { nodes: new Map(), relationships: new Map() };
+  for (const record of records) {
+    for (const key of record.keys) collect(record.get(key), collected);
+  }
+  return collected;
+}
+
 /** Finds every node, relationship and path in a value, however deeply nested in lists and maps. */
-function collect(value: unknown, into: Collected): void {
+function collect(value: unknown, into: CollectedElements): void {
   if (isNode(value)) {
     into.nodes.set(value.elementId, value);
   } else if (isRelationship(value)) {
@@ -90,19 +99,19 @@ export function assignNodeIds(nodes: Iterable<Node>): Map<string, string> {
  * and without edges whose ends are not in the answer.
  */
 export function recordsToGraph(records: Iterable<Record>, caps: GraphCaps): Graph {
-  const collected: Collected = { nodes: new Map(), relationships: new Map() };
-  for (const record of records) {
-    for (const key of record.keys) collect(record.get(key), collected);
-  }
-  let truncated = false;
-  const keptNodes = [...collected.nodes.values()];
-  if (keptNodes.length > caps.maxNodes) {
-    keptNodes.length = caps.maxNodes;
-    truncated = true;
-  }
-  const dataIds = assignNodeIds(keptNodes);
-  const nodes = keptNodes.map((node) => nodeToElement(node, dataIds.get(node.elementId) as string));
+  const collected = collectElements(records);
+  const keptNodes = [...collected.nodes.values()].slice(0, caps.maxNodes);
+  return elementsToGraph(collected, assignNodeIds(keptNodes), caps);
+}
 
+/** The graph of collected elements, given each kept node's Cytoscape id (nodes without one are left out). */
+export function elementsToGraph(collected: CollectedElements, dataIds: Map<string, string>, caps: GraphCaps): Graph {
+  let truncated = collected.nodes.size > caps.maxNodes;
+  const nodes: GraphNode[] = [];
+  for (const node of collected.nodes.values()) {
+    const dataId = dataIds.get(node.elementId);
+    if (dataId !== undefined && nodes.length < caps.maxNodes) nodes.push(nodeToElement(node, dataId));
+  }
   const edges: GraphEdge[] = [];
   for (const relationship of collected.relationships.values()) {
     const source = dataIds.get(relationship.startNodeElementId);

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { checkPlan, checkQueryText } from "../../server/src/cypher/read-only-gate";
+import { codeOnly } from "../../server/src/cypher/scan-cypher";
+import { nestingDepth } from "../../server/src/routes/cypher-routes";
+
+describe("checkQueryText", () => {
+  it("returns the single statement without its trailing semicolon", () => {
+    expect(checkQueryText("MATCH (n) RETURN n;  ")).toBe("MATCH (n) RETURN n");
+  });
+
+  it("refuses two statements, an empty query and a USE clause", () => {
+    expect(() => checkQueryText("RETURN 1; RETURN 2")).toThrow(/one statement at a time; this request holds 2/);
+    expect(() => checkQueryText("  // nothing\n")).toThrow(/empty/);
+    expect(() => checkQueryText("USE system SHOW USERS")).toThrow(/USE is not available/);
+    expect(() => checkQueryText("CALL { use neo4j MATCH (n) RETURN n } RETURN n")).toThrow(/USE/);
+  });
+
+  it("does not mistake USE or semicolons inside strings, names and comments for code", () => {
+    expect(checkQueryText("MATCH (n) WHERE n.note = 'USE it; now' RETURN n.`USE x` // USE y;")).toContain("RETURN");
+  });
+});
+
+describe("codeOnly", () => {
+  it("blanks strings, quoted names and comments but keeps offsets", () => {
+    const text = "RETURN 'a' AS `b` // c";
+    const masked = codeOnly(text);
+    expect(masked).toHaveLength(text.length);
+    expect(masked.trim()).toBe("RETURN     AS");
+  });
+});
+
+describe("checkPlan", () => {
+  const plan = (operatorType: string, details = "", children: unknown[] = []) => ({
+    operatorType,
+    arguments: { Details: details },
+    children,
+  });
+  const summary = (queryType: string, root: unknown) => ({ queryType, plan: root }) as never;
+
+  it("lets plain reads and allowed procedures through", () => {
+    expect(() =>
+      checkPlan(
+        summary(
+          "r",
+          plan("ProduceResults@neo4j", "", [plan("ProcedureCall@neo4j", "db.labels() :: (label :: STRING)")]),
+        ),
+      ),
+    ).not.toThrow();
+  });
+
+  it("refuses writes, schema changes, LOAD CSV, other procedures and SHOW SETTINGS anywhere in the plan", () => {
+    expect(() => checkPlan(summary("rw", plan("Create@neo4j")))).toThrow(/would write/);
+    expect(() => checkPlan(summary("s", plan("CreateIndex@neo4j")))).toThrow(/schema/);
+    const nested = (child: unknown) =>
+      summary("r", plan("ProduceResults@neo4j", "", [plan("Apply@neo4j", "", [child])]));
+    expect(() => checkPlan(nested(plan("LoadCSV@neo4j")))).toThrow(/LOAD CSV/);
+    expect(() => checkPlan(nested(plan("ProcedureCall@neo4j", "apoc.load.json($url) :: (value :: MAP)")))).toThrow(
+      /apoc\.load\.json is not available/,
+    );
+    expect(() => checkPlan(nested(plan("ShowSettings@neo4j")))).toThrow(/SHOW and TERMINATE/);
+    expect(() => checkPlan(nested(plan("TerminateTransactions@neo4j")))).toThrow(/SHOW and TERMINATE/);
+  });
+});
+
+describe("nestingDepth", () => {
+  it("counts list and map levels and stops past the limit", () => {
+    expect(nestingDepth({ a: 1 }, 10)).toBe(1);
+    expect(nestingDepth({ a: [{ b: [1] }] }, 10)).toBe(4);
+    let deep: unknown = 1;
+    for (let level = 0; level < 1_000; level += 1) deep = [deep];
+    expect(nestingDepth(deep, 32)).toBe(33);
+  });
+});
