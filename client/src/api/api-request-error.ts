@@ -1,14 +1,7 @@
-/** Why a call to the API failed: the server's error shape, or what the client saw instead. */
-export type ApiFailureCode =
-  | "VALIDATION"
-  | "CYPHER_SYNTAX"
-  | "WRITE_FORBIDDEN"
-  | "NOT_FOUND"
-  | "DB_UNAVAILABLE"
-  | "DB_TIMEOUT"
-  | "INTERNAL"
-  | "NETWORK"
-  | "BAD_RESPONSE";
+import type { ErrorCode } from "../../../contract/graph-contract";
+
+/** Why a call to the API failed: the server's error code, or what the client saw instead. */
+export type ApiFailureCode = ErrorCode | "NETWORK" | "BAD_RESPONSE";
 
 export class ApiRequestError extends Error {
   override readonly name = "ApiRequestError";
@@ -19,6 +12,8 @@ export class ApiRequestError extends Error {
     readonly retriable: boolean,
     /** HTTP status, or 0 when no response arrived. */
     readonly status: number,
+    /** The server's `details` (e.g. `{ line, column, offset }` of a CYPHER_SYNTAX error), when it sent any. */
+    readonly details?: unknown,
   ) {
     super(message);
   }
