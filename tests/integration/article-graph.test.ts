@@ -1,27 +1,19 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import neo4j, { type Driver } from "neo4j-driver";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import neo4j from "neo4j-driver";
+import { describe, expect, it } from "vitest";
 import { projectRoot } from "../../scripts/project-root";
 import { seedDatabase } from "../../scripts/seed/seed-database";
-import { loadAppConfig } from "../../server/src/config/app-config";
-import { loadEnvFile } from "../../server/src/config/load-env-file";
 import { toPlainProperties } from "../../server/src/graph/to-plain-value";
-import { createDriver } from "../../server/src/neo4j/create-driver";
+import { useTestDatabase } from "../support/test-database";
 
-let driver: Driver;
-let database: string;
-
-beforeAll(() => {
-  loadEnvFile(projectRoot);
-  const config = loadAppConfig();
-  driver = createDriver(config.neo4j);
-  database = config.neo4j.database;
-});
-afterAll(() => driver.close());
+const db = useTestDatabase();
 
 async function read(query: string, params: Record<string, unknown> = {}) {
-  const { records } = await driver.executeQuery(query, params, { database, routing: neo4j.routing.READ });
+  const { records } = await db.driver.executeQuery(query, params, {
+    database: db.database,
+    routing: neo4j.routing.READ,
+  });
   return records.map((record) => toPlainProperties(record.toObject()) as Record<string, unknown>);
 }
 
@@ -185,7 +177,7 @@ describe("seeding", () => {
       };
     };
     const before = await fingerprint();
-    await seedDatabase(driver, database, join(projectRoot, "cypher"));
+    await seedDatabase(db.driver, db.database, join(projectRoot, "cypher"));
     const after = await fingerprint();
     expect(after).toEqual(before);
     expect(after.nodes.length).toBeGreaterThanOrEqual(24);

@@ -1,27 +1,17 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import neo4j, { type Driver } from "neo4j-driver";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import neo4j from "neo4j-driver";
+import { describe, expect, it } from "vitest";
 import { projectRoot } from "../../scripts/project-root";
-import { loadAppConfig } from "../../server/src/config/app-config";
-import { loadEnvFile } from "../../server/src/config/load-env-file";
 import { parseQueryFile } from "../../server/src/cypher/parse-query-file";
 import { toNeo4jParams } from "../../server/src/cypher/to-neo4j-params";
 import { recordsToGraph } from "../../server/src/graph/records-to-graph";
-import { createDriver } from "../../server/src/neo4j/create-driver";
+import { useTestDatabase } from "../support/test-database";
 
 const queriesDir = join(projectRoot, "cypher", "queries");
 const files = readdirSync(queriesDir).filter((file) => file.endsWith(".cypher"));
 
-let driver: Driver;
-let database: string;
-beforeAll(() => {
-  loadEnvFile(projectRoot);
-  const config = loadAppConfig();
-  driver = createDriver(config.neo4j);
-  database = config.neo4j.database;
-});
-afterAll(() => driver.close());
+const db = useTestDatabase();
 
 describe("the query library (cypher/queries)", () => {
   it("has the analysts' first queries", () => {
@@ -42,11 +32,11 @@ describe("the query library (cypher/queries)", () => {
       const used = [...query.text.matchAll(/\$(\w+)/g)].map((match) => match[1]);
       expect(Object.keys(query.params).sort()).toEqual([...new Set(used)].sort());
       // A READ transaction: Neo4j itself refuses the query if it tries to write.
-      const { records } = await driver.executeQuery(
+      const { records } = await db.driver.executeQuery(
         query.text,
         toNeo4jParams(query.params) as Record<string, unknown>,
         {
-          database,
+          database: db.database,
           routing: neo4j.routing.READ,
         },
       );
@@ -61,11 +51,11 @@ describe("the query library (cypher/queries)", () => {
       "claims-by-source.cypher",
       readFileSync(join(queriesDir, "claims-by-source.cypher"), "utf8"),
     );
-    const { records } = await driver.executeQuery(
+    const { records } = await db.driver.executeQuery(
       query.text,
       toNeo4jParams({ ...query.params, source: "reuters" }) as Record<string, unknown>,
       {
-        database,
+        database: db.database,
         routing: neo4j.routing.READ,
       },
     );
