@@ -10,6 +10,9 @@ import { createSearchBox } from "./search/search-box";
 import { describeError } from "./status/describe-error";
 import { renderHealth } from "./status/health-indicator";
 import { createStatusLine } from "./status/status-line";
+import { browserStorage } from "./workbench/browser-storage";
+import { drawResultGraph } from "./workbench/draw-result-graph";
+import { createWorkbench } from "./workbench/workbench";
 
 const HEALTH_EVERY_MS = 30_000;
 
@@ -186,6 +189,38 @@ relayout.addEventListener("click", () => {
     .finally(() => {
       relayout.disabled = false;
     });
+});
+
+let legendWasOpen = true;
+createWorkbench(byId("workbench"), byId("workbench-toggle"), {
+  api,
+  storage: browserStorage(),
+  showGraph: async (graph, mode) => {
+    try {
+      const note = await drawResultGraph(canvas, graph, mode);
+      if (graph.nodes.length > 0) status.info(`Query result: ${note}`);
+      return note;
+    } finally {
+      refreshCounts();
+    }
+  },
+  focusNode: (id) => {
+    if (!canvas.has(id)) {
+      status.info("That node is not on the canvas any more: run the query again to draw it");
+      return;
+    }
+    canvas.select(id);
+    canvas.centreOn(id);
+  },
+  // The canvas shrank or grew with the drawer: fold the legend meanwhile, show the whole graph in what is left.
+  onToggle: (open) => {
+    if (open) {
+      legendWasOpen = legend.isOpen();
+      legend.setOpen(false);
+    } else legend.setOpen(legendWasOpen);
+    canvas.cy.resize();
+    canvas.fit();
+  },
 });
 
 refreshCounts();

@@ -1,10 +1,17 @@
 import type { z } from "zod";
 import {
   apiErrorSchema,
+  type CypherRequest,
+  type CypherResult,
+  cypherResultSchema,
   type Graph,
+  type GraphSchemaInfo,
   graphSchema,
+  graphSchemaInfoSchema,
   type Health,
   healthSchema,
+  type LibraryQueryDto,
+  libraryQueriesSchema,
   type NodeDetails,
   nodeDetailsSchema,
   type SearchResult,
@@ -28,6 +35,20 @@ export interface ApiClient {
   search(text: string, limit?: number, signal?: AbortSignal): Promise<SearchResult>;
   /** Resolves with the health report on 200 and on 503 (Neo4j down); rejects when there is none. */
   getHealth(): Promise<Health>;
+  /** Runs a read-only Cypher query; aborting the signal cancels it on the server too. */
+  runCypher(request: CypherRequest, signal?: AbortSignal): Promise<CypherResult>;
+  /** Labels, relationship types, property keys and procedures, for the editor's completion. */
+  getSchema(): Promise<GraphSchemaInfo>;
+  /** The ready-made queries of cypher/queries. */
+  getQueries(): Promise<LibraryQueryDto[]>;
+}
+
+interface RequestOptions {
+  signal?: AbortSignal | undefined;
+  /** Error statuses whose body is still the answer (health's 503). */
+  acceptedErrorStatuses?: readonly number[];
+  /** Sent as JSON with POST when present. */
+  body?: unknown;
 }
 
 export function createApiClient(baseUrl = ""): ApiClient {
@@ -41,10 +62,10 @@ export function createApiClient(baseUrl = ""): ApiClient {
   const count = (n: number | undefined): string | undefined => (n === undefined ? undefined : String(n));
 
   return {
-    getGraph: (limit) => getJson(url("/api/graph", { limit: count(limit) }), graphSchema),
-    getNode: (id) => getJson(url(nodePath(id)), nodeDetailsSchema),
+    getGraph: (limit) => requestJson(url("/api/graph", { limit: count(limit) }), graphSchema),
+    getNode: (id) => requestJson(url(nodePath(id)), nodeDetailsSchema),
     getNeighbours: (id, query = {}) =>
-      getJson(
+      requestJson(
         url(`${nodePath(id)}/neighbors`, {
           limit: count(query.limit),
           types: query.types?.length ? query.types.join(",") : undefined,
@@ -53,32 +74,40 @@ export function createApiClient(baseUrl = ""): ApiClient {
         graphSchema,
       ),
     search: (text, limit, signal) =>
-      getJson(url("/api/search", { q: text, limit: count(limit) }), searchResultSchema, signal),
-    getHealth: () => getJson(url("/api/health"), healthSchema, undefined, [503]),
+      requestJson(url("/api/search", { q: text, limit: count(limit) }), searchResultSchema, { signal }),
+    getHealth: () => requestJson(url("/api/health"), healthSchema, { acceptedErrorStatuses: [503] }),
+    runCypher: (request, signal) => requestJson(url("/api/cypher"), cypherResultSchema, { signal, body: request }),
+    getSchema: () => requestJson(url("/api/schema"), graphSchemaInfoSchema),
+    getQueries: async () => (await requestJson(url("/api/queries"), libraryQueriesSchema)).queries,
   };
 }
 
-async function getJson<T>(
-  href: string,
-  schema: z.ZodType<T>,
-  signal?: AbortSignal,
-  acceptedErrorStatuses: readonly number[] = [],
-): Promise<T> {
+async function requestJson<T>(href: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
+  const { signal, acceptedErrorStatuses = [], body } = options;
+  const init: RequestInit = { headers: { Accept: "application/json" }, signal: signal ?? null };
+  if (body !== undefined) {
+    init.method = "POST";
+    init.headers = { Accept: "application/json", "Content-Type": "application/json" };
+    init.body = JSON.stringify(body);
+  }
   let response: Response;
   try {
-    response = await fetch(href, { headers: { Accept: "application/json" }, signal });
+    response = await fetch(href, init);
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiRequestError("NETWORK", `Cannot reach the API server (${describe(error)}).`, true, 0);
   }
-  const body: unknown = await response.json().catch(() => undefined);
+  const answer: unknown = await response.json().catch((error: unknown) => {
+    if (signal?.aborted) throw error;
+    return undefined;
+  });
   const path = new URL(href, window.location.href).pathname;
 
   if (!response.ok && !acceptedErrorStatuses.includes(response.status)) {
-    const failure = apiErrorSchema.safeParse(body);
+    const failure = apiErrorSchema.safeParse(answer);
     if (failure.success) {
-      const { code, message, retriable } = failure.data.error;
-      throw new ApiRequestError(code, message, retriable, response.status);
+      const { code, message, retriable, details } = failure.data.error;
+      throw new ApiRequestError(code, message, retriable, response.status, details);
     }
     const statusText = response.statusText ? ` ${response.statusText}` : "";
     throw new ApiRequestError(
@@ -88,7 +117,7 @@ async function getJson<T>(
       response.status,
     );
   }
-  const parsed = schema.safeParse(body);
+  const parsed = schema.safeParse(answer);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join(".")}` : "";

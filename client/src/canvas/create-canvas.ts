@@ -29,6 +29,8 @@ export interface Canvas {
   runLayout(request: LayoutRequest): Promise<void>;
   fit(): void;
   has(id: string): boolean;
+  /** Removes every element (after unselecting, so the selection handlers hear of it). */
+  clear(): void;
   nodeCaption(id: string): string | undefined;
   select(id: string): void;
   clearSelection(): void;
@@ -117,6 +119,11 @@ export function createCanvas(container: HTMLElement, overlays: () => Overlays = 
     },
     fit: () => view.fit(true),
     has: (id) => element(id).nonempty(),
+    clear: () => {
+      layoutRun += 1;
+      cy.elements(":selected").unselect();
+      cy.elements().remove();
+    },
     nodeCaption: (id) => {
       const node = element(id);
       return node.nonempty() && node.isNode() ? String(node.data("display")) : undefined;

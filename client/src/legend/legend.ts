@@ -6,6 +6,9 @@ import { shapeIcon } from "./shape-icon";
 export interface Legend {
   /** Lists the labels on the canvas with their counts. */
   update(countsByLabel: ReadonlyMap<string, number>): void;
+  isOpen(): boolean;
+  /** Folds the legend to its title bar, or unfolds it. */
+  setOpen(open: boolean): void;
 }
 
 /** The legend overlay: node labels (swatch, shape, count) and the three certainty line styles. */
@@ -25,14 +28,17 @@ export function createLegend(root: HTMLElement): Legend {
     { type: "button", class: "legend-toggle", "aria-expanded": "true", "aria-controls": "legend-body" },
     "Legend",
   );
-  toggle.addEventListener("click", () => {
-    const open = toggle.getAttribute("aria-expanded") !== "true";
+  const isOpen = () => toggle.getAttribute("aria-expanded") === "true";
+  const setOpen = (open: boolean) => {
     toggle.setAttribute("aria-expanded", String(open));
     body.hidden = !open;
-  });
+  };
+  toggle.addEventListener("click", () => setOpen(!isOpen()));
   root.replaceChildren(toggle, body);
 
   return {
+    isOpen,
+    setOpen,
     update(countsByLabel) {
       const known = LABEL_STYLES.map((style) => style.label);
       const others = [...countsByLabel.keys()].filter((label) => !known.includes(label)).sort();
