@@ -119,6 +119,12 @@ describe("POST /api/cypher refuses, and the graph is unchanged afterwards", () =
     ["a write behind a unicode escape", "MATCH (n) \\u0053ET n.x = 1 RETURN n", 403, "WRITE_FORBIDDEN"],
     ["a write procedure", "CALL db.createLabel('Intruder')", 403, "WRITE_FORBIDDEN"],
     ["a procedure off the allow-list", "CALL db.info()", 403, "QUERY_FORBIDDEN"],
+    [
+      "an APOC write procedure (not installed here)",
+      "CALL apoc.create.node(['Intruder'], {}) YIELD node RETURN node",
+      400,
+      "VALIDATION",
+    ],
     ["a dbms procedure revealing settings", "CALL dbms.listConfig()", 403, "WRITE_FORBIDDEN"],
     ["LOAD CSV of a local file", "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row", 403, "QUERY_FORBIDDEN"],
     ["two statements", "MATCH (n) RETURN n; MATCH (n) DETACH DELETE n", 400, "VALIDATION"],

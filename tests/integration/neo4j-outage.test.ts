@@ -4,7 +4,7 @@ import { projectRoot } from "../../scripts/project-root";
 import { loadAppConfig } from "../../server/src/config/app-config";
 import { loadEnvFile } from "../../server/src/config/load-env-file";
 import { TcpProxy } from "../support/tcp-proxy";
-import { getJson, type RunningApp, startTestApp } from "../support/test-app";
+import { getJson, postJson, type RunningApp, startTestApp } from "../support/test-app";
 
 let proxy: TcpProxy;
 let app: RunningApp;
@@ -31,6 +31,9 @@ describe("when Neo4j goes away and comes back", () => {
     const during = await getJson(`${app.baseUrl}/api/nodes/bytedance`);
     expect(during.status).toBe(503);
     expect(during.body).toMatchObject({ error: { code: "DB_UNAVAILABLE", retriable: true } });
+    const cypherDuring = await postJson(`${app.baseUrl}/api/cypher`, { query: "RETURN 1 AS one" });
+    expect(cypherDuring.status).toBe(503);
+    expect(cypherDuring.body).toMatchObject({ error: { code: "DB_UNAVAILABLE" } });
 
     await proxy.up();
     expect((await getJson(`${app.baseUrl}/api/health`)).status).toBe(200);

@@ -73,7 +73,12 @@ export function neo4jErrorToAppError(error: unknown): AppError | undefined {
   if (code === "Neo.ClientError.Statement.AccessMode") {
     return new AppError("WRITE_FORBIDDEN", 403, "This endpoint only reads; the query tried to write.", false);
   }
-  if (code.startsWith("Neo.ClientError.Statement.")) {
+  if (code === "Neo.ClientError.Security.Forbidden") {
+    return new AppError("QUERY_FORBIDDEN", 403, "Neo4j does not allow this query for the app's user.");
+  }
+  // The rest of the client errors are about the query itself (a missing parameter, an unknown
+  // procedure, a type error): Neo4j's first line tells the analyst what to fix.
+  if (code.startsWith("Neo.ClientError.Statement.") || code.startsWith("Neo.ClientError.Procedure.")) {
     return new AppError(
       "VALIDATION",
       400,
