@@ -24,3 +24,11 @@ export function ensureTestTools(): void {
     throw new Error(`apt-get could not install ${missing.join(", ")}`);
   }
 }
+
+/** networkx reads the GraphML export in the tests: a tool that was not written here. */
+export function ensureNetworkx(): void {
+  if (spawnSync("python3", ["-c", "import networkx"]).status === 0) return;
+  console.log("Installing networkx with pip (first test run only)...");
+  const install = spawnSync("python3", ["-m", "pip", "install", "--quiet", "networkx==3.6.1"], { stdio: "inherit" });
+  if (install.status !== 0) throw new Error("pip could not install networkx: python3 -m pip install networkx");
+}

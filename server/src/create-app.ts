@@ -11,6 +11,7 @@ import { AppError } from "./errors/app-error";
 import { errorHandler } from "./errors/error-handler";
 import { GraphRepository } from "./graph/graph-repository";
 import { cypherRoutes } from "./routes/cypher-routes";
+import { exportRoutes } from "./routes/export-routes";
 import { graphRoutes } from "./routes/graph-routes";
 
 export interface AppDependencies {
@@ -59,6 +60,7 @@ export function createApp({ driver, config, logger, clientDir, queriesDir }: App
     fullTextIndex: "entityNames",
   });
   app.use("/api", graphRoutes(repository));
+  app.use("/api", exportRoutes(repository));
   app.use(
     "/api",
     cypherRoutes(driver, {

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { ensureTestTools } from "../../scripts/ensure-test-tools";
+import { ensureNetworkx, ensureTestTools } from "../../scripts/ensure-test-tools";
 import { startLocalNeo4j, stopLocalNeo4j } from "../../scripts/neo4j/local-neo4j";
 import { localNeo4jSettings } from "../../scripts/neo4j/local-neo4j-settings";
 import { neo4jLayout } from "../../scripts/neo4j/neo4j-layout";
@@ -18,6 +18,7 @@ import { createDriver } from "../../server/src/neo4j/create-driver";
 export default async function globalSetup(): Promise<() => Promise<void>> {
   loadEnvFile(projectRoot);
   ensureTestTools();
+  ensureNetworkx();
   const layout = neo4jLayout(projectRoot);
   const outcome = await startLocalNeo4j(layout, localNeo4jSettings(), join(projectRoot, "scripts", "neo4j", "pom.xml"));
 
