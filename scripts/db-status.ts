@@ -30,7 +30,7 @@ await runCli("db:status", async () => {
     console.log(`Remote Neo4j at ${settings.NEO4J_URI}: ${answer}. Nothing local is managed.`);
     return;
   }
-  const pid = runningNeo4jPid(layout.pidFile);
+  const pid = runningNeo4jPid(layout);
   console.log(
     [
       `Neo4j ${layout.version} Community (local): ${pid === undefined ? "not running" : `running, pid ${pid}`}`,

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CliError } from "./cli-error";
 import { fetchNeo4j, isNeo4jDownloaded } from "./fetch-neo4j";
@@ -64,7 +64,7 @@ export async function startLocalNeo4j(
 ): Promise<StartOutcome> {
   const target = localTarget(settings.NEO4J_URI);
   if (!target.local) return "remote";
-  if (runningNeo4jPid(layout.pidFile) !== undefined) return "already-running";
+  if (runningNeo4jPid(layout) !== undefined) return "already-running";
   if (await portInUse(target.host, target.port)) {
     throw new CliError(
       `port ${target.port} on ${target.host} is taken by another program; stop it or point NEO4J_URI at another port`,
@@ -73,7 +73,14 @@ export async function startLocalNeo4j(
   const java = findJava();
   if (!isNeo4jDownloaded(layout)) await fetchNeo4j(layout, pomFile);
 
-  for (const dir of [layout.confDir, layout.dataDir, layout.logsDir, layout.pluginsDir, layout.runDir]) {
+  for (const dir of [
+    layout.confDir,
+    layout.dataDir,
+    layout.logsDir,
+    layout.pluginsDir,
+    layout.importDir,
+    layout.runDir,
+  ]) {
     mkdirSync(dir, { recursive: true });
   }
   writeFileSync(
@@ -102,6 +109,7 @@ export async function startLocalNeo4j(
     ],
     { detached: true, stdio: ["ignore", consoleFd, consoleFd], env: neo4jEnv(layout) },
   );
+  closeSync(consoleFd); // the child has its own copy
   const pid = child.pid;
   if (pid === undefined) throw new CliError("could not launch Java", layout.consoleLog);
   child.unref();
@@ -130,15 +138,26 @@ export type StopOutcome = "stopped" | "killed" | "not-running";
 
 /** Stops the project's own Neo4j: SIGTERM lets it close its stores cleanly; SIGKILL only after the grace period. */
 export async function stopLocalNeo4j(layout: Neo4jLayout, graceMs = 60_000): Promise<StopOutcome> {
-  const pid = runningNeo4jPid(layout.pidFile);
+  const pid = runningNeo4jPid(layout);
   if (pid === undefined) return "not-running";
-  process.kill(pid, "SIGTERM");
+  signal(pid, "SIGTERM");
   let outcome: StopOutcome = "stopped";
   if (!(await waitForExit(pid, graceMs))) {
-    process.kill(pid, "SIGKILL");
-    await waitForExit(pid, 5000);
+    signal(pid, "SIGKILL");
+    if (!(await waitForExit(pid, 5000))) {
+      throw new CliError(`Neo4j (pid ${pid}) survived SIGKILL`, layout.neo4jLog);
+    }
     outcome = "killed";
   }
   rmSync(layout.pidFile, { force: true });
   return outcome;
+}
+
+/** Sends a signal; a process that has just exited (ESRCH) is what we wanted anyway. */
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+  }
 }

@@ -16,6 +16,8 @@ export interface Neo4jLayout {
   dataDir: string;
   logsDir: string;
   pluginsDir: string;
+  /** Kept empty: the only folder LOAD CSV could read, were it allowed. */
+  importDir: string;
   runDir: string;
   pidFile: string;
   consoleLog: string;
@@ -38,6 +40,7 @@ export function neo4jLayout(projectRoot: string, version = NEO4J_VERSION): Neo4j
     dataDir: join(homeDir, "data"),
     logsDir,
     pluginsDir: join(homeDir, "plugins"),
+    importDir: join(homeDir, "import"),
     runDir,
     pidFile: join(runDir, "neo4j.pid"),
     consoleLog: join(logsDir, "console.log"),

@@ -22,6 +22,11 @@ export function renderNeo4jConf(options: Neo4jConfOptions): string {
     "dbms.security.auth_enabled=true",
     `server.memory.pagecache.size=${options.pageCacheSize}`,
     `db.memory.transaction.max=${options.transactionMemoryMax}`,
+    // Defence in depth behind the workbench's own refusal of LOAD CSV: no local files (an empty
+    // import folder, file URLs off) and no outgoing requests from Cypher to any address.
+    "server.directories.import=import",
+    "dbms.security.allow_csv_import_from_file_urls=false",
+    "internal.dbms.cypher_ip_blocklist=0.0.0.0/0,::/0",
     "",
   ].join("\n");
 }

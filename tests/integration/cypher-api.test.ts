@@ -125,11 +125,42 @@ describe("POST /api/cypher refuses, and the graph is unchanged afterwards", () =
       400,
       "VALIDATION",
     ],
-    ["a dbms procedure revealing settings", "CALL dbms.listConfig()", 403, "WRITE_FORBIDDEN"],
+    ["a dbms procedure revealing settings", "CALL dbms.listConfig()", 403, "QUERY_FORBIDDEN"],
+    [
+      "LOAD CSV of a file inside an expression subquery",
+      'RETURN [x IN [1] | COLLECT { LOAD CSV FROM "file:///etc/passwd" AS l RETURN l[0] }] AS r',
+      403,
+      "QUERY_FORBIDDEN",
+    ],
+    [
+      "LOAD CSV of a URL inside an expression subquery",
+      'RETURN [x IN [1] | COLLECT { LOAD CSV FROM "http://127.0.0.1:9/x" AS l RETURN l[0] }] AS r',
+      403,
+      "QUERY_FORBIDDEN",
+    ],
+    [
+      "other users' queries through a procedure inside an expression subquery",
+      'RETURN [x IN [1] | COLLECT { CALL db.stats.retrieve("QUERIES") YIELD data RETURN data.query }] AS r',
+      403,
+      "QUERY_FORBIDDEN",
+    ],
+    [
+      "a procedure off the allow-list inside CASE",
+      "RETURN CASE WHEN true THEN COUNT { CALL db.info() YIELD id RETURN id } END AS r",
+      403,
+      "QUERY_FORBIDDEN",
+    ],
+    ["USE written without a space", "USE(neo4j) MATCH (n) RETURN count(n)", 403, "QUERY_FORBIDDEN"],
+    [
+      "CALL IN TRANSACTIONS",
+      "UNWIND [1, 2] AS x CALL (x) { RETURN x AS y } IN TRANSACTIONS RETURN y",
+      400,
+      "VALIDATION",
+    ],
     ["LOAD CSV of a local file", "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row", 403, "QUERY_FORBIDDEN"],
     ["two statements", "MATCH (n) RETURN n; MATCH (n) DETACH DELETE n", 400, "VALIDATION"],
     ["USE system", "USE system SHOW USERS", 403, "QUERY_FORBIDDEN"],
-    ["SHOW USERS", "SHOW USERS", 403, "WRITE_FORBIDDEN"],
+    ["SHOW USERS", "SHOW USERS", 403, "QUERY_FORBIDDEN"],
     ["SHOW SETTINGS", "SHOW SETTINGS", 403, "QUERY_FORBIDDEN"],
     ["SHOW TRANSACTIONS", "SHOW TRANSACTIONS", 403, "QUERY_FORBIDDEN"],
     ["TERMINATE", "TERMINATE TRANSACTIONS 'neo4j-transaction-1'", 403, "QUERY_FORBIDDEN"],
@@ -180,6 +211,27 @@ describe("POST /api/cypher refuses, and the graph is unchanged afterwards", () =
     expect(attempts.records).toHaveLength(1);
     // One attempt takes about a second or two here; a retry loop would take the driver's whole budget or more.
     expect(Date.now() - started).toBeLessThan(15_000);
+  });
+});
+
+describe("the Neo4j the project runs", () => {
+  // Defence in depth behind the gate: the neo4j.conf the project writes refuses these itself.
+  const direct = (query: string) =>
+    app.driver.executeQuery(query, {}, { routing: "READ" }).then(
+      () => "ran",
+      (error: { code?: string }) => error.code ?? "failed",
+    );
+
+  it("refuses file URLs in LOAD CSV", async () => {
+    expect(await direct("LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row LIMIT 1")).toBe(
+      "Neo.ClientError.Statement.ExternalResourceFailed",
+    );
+  });
+
+  it("refuses to fetch URLs from Cypher", async () => {
+    expect(await direct("LOAD CSV FROM 'http://127.0.0.1:9/x.csv' AS row RETURN row LIMIT 1")).toMatch(
+      /^Neo\.ClientError\./,
+    );
   });
 });
 

@@ -85,7 +85,7 @@ describe("db:start", () => {
     expect(error).toBeInstanceOf(CliError);
     expect((error as CliError).message).toBe("Neo4j did not accept Bolt connections within 1 s");
     expect((error as CliError).logFile).toBe(layout.neo4jLog);
-    expect(runningNeo4jPid(layout.pidFile)).toBeUndefined();
+    expect(runningNeo4jPid(layout)).toBeUndefined();
     // No Java process with this home is left (pgrep exits 1 when nothing matches).
     expect(spawnSync("pgrep", ["-f", "--", `--home-dir=${layout.homeDir}`]).status).toBe(1);
   }, 90_000);

@@ -34,6 +34,8 @@ describe("renderNeo4jConf", () => {
     expect(conf).toContain("server.memory.pagecache.size=128m");
     expect(conf).toContain("db.memory.transaction.max=256m");
     expect(conf).toContain("dbms.security.auth_enabled=true");
+    expect(conf).toContain("dbms.security.allow_csv_import_from_file_urls=false");
+    expect(conf).toContain("internal.dbms.cypher_ip_blocklist=0.0.0.0/0,::/0");
   });
 });
 

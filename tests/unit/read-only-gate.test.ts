@@ -36,29 +36,45 @@ describe("checkPlan", () => {
     children,
   });
   const summary = (queryType: string, root: unknown) => ({ queryType, plan: root }) as never;
+  const nested = (child: unknown) => summary("r", plan("ProduceResults@neo4j", "", [plan("Apply@neo4j", "", [child])]));
+  const check = (value: never) => () => checkPlan(value, "neo4j");
 
   it("lets plain reads and allowed procedures through", () => {
-    expect(() =>
-      checkPlan(
-        summary(
-          "r",
-          plan("ProduceResults@neo4j", "", [plan("ProcedureCall@neo4j", "db.labels() :: (label :: STRING)")]),
-        ),
-      ),
-    ).not.toThrow();
+    expect(check(nested(plan("ProcedureCall@neo4j", "db.labels() :: (label :: STRING)")))).not.toThrow();
   });
 
-  it("refuses writes, schema changes, LOAD CSV, other procedures and SHOW SETTINGS anywhere in the plan", () => {
-    expect(() => checkPlan(summary("rw", plan("Create@neo4j")))).toThrow(/would write/);
-    expect(() => checkPlan(summary("s", plan("CreateIndex@neo4j")))).toThrow(/schema/);
-    const nested = (child: unknown) =>
-      summary("r", plan("ProduceResults@neo4j", "", [plan("Apply@neo4j", "", [child])]));
-    expect(() => checkPlan(nested(plan("LoadCSV@neo4j")))).toThrow(/LOAD CSV/);
-    expect(() => checkPlan(nested(plan("ProcedureCall@neo4j", "apoc.load.json($url) :: (value :: MAP)")))).toThrow(
+  it("refuses writes, schema changes, administration, and anything not confirmed as a read", () => {
+    expect(check(summary("rw", plan("Create@neo4j")))).toThrow(/would write/);
+    expect(check(summary("s", plan("CreateIndex@neo4j")))).toThrow(/change the schema/);
+    expect(check(summary("s", plan("ProcedureCall@neo4j", "dbms.listConfig() :: ...")))).toThrow(/Administration/);
+    expect(check(summary("", plan("ProduceResults@neo4j")))).toThrow(/could not confirm/);
+    expect(check(summary("r", false as never))).toThrow(/could not confirm/);
+  });
+
+  it("refuses LOAD CSV, other procedures and SHOW SETTINGS anywhere in the plan", () => {
+    expect(check(nested(plan("LoadCSV@neo4j")))).toThrow(/LOAD CSV/);
+    expect(check(nested(plan("ProcedureCall@neo4j", "apoc.load.json($url) :: (value :: MAP)")))).toThrow(
       /apoc\.load\.json is not available/,
     );
-    expect(() => checkPlan(nested(plan("ShowSettings@neo4j")))).toThrow(/SHOW and TERMINATE/);
-    expect(() => checkPlan(nested(plan("TerminateTransactions@neo4j")))).toThrow(/SHOW and TERMINATE/);
+    expect(check(nested(plan("ShowSettings@neo4j")))).toThrow(/SHOW and TERMINATE/);
+    expect(check(nested(plan("TerminateTransactions@neo4j")))).toThrow(/SHOW and TERMINATE/);
+  });
+
+  it("looks into subqueries that Neo4j plans inside expressions and shows only as text", () => {
+    const projection = (details: string) => nested(plan("Projection@neo4j", details));
+    expect(check(projection('[x IN $l | COLLECT { LOAD CSV FROM "file:///etc/passwd" AS l RETURN l }] AS r'))).toThrow(
+      /LOAD CSV/,
+    );
+    expect(
+      check(
+        projection("[x IN $l | COLLECT { ResolvedCall(db.stats.retrieve(section :: STRING) :: data) RETURN data }]"),
+      ),
+    ).toThrow(/db\.stats\.retrieve is not available/);
+    expect(check(projection("COUNT { ResolvedCall(db.labels() :: label :: STRING) RETURN label }"))).not.toThrow();
+  });
+
+  it("refuses operators that run against another database", () => {
+    expect(check(summary("r", plan("ProduceResults@system")))).toThrow(/configured database only/);
   });
 });
 

@@ -79,4 +79,24 @@ describe("recordsToGraph", () => {
     expect(graph.edges[0]?.data.certainty).toBeUndefined();
     expect(graph.edges[0]?.data.props.certainty).toBe("rumour");
   });
+
+  it("never gives two nodes the same id, even when an id property equals another node's element id", () => {
+    const first = aNode(["Company"], { name: "First" }, "4:db:9");
+    const impostor = aNode(["Company"], { id: "4:db:9" }, "4:db:10");
+    const graph = recordsToGraph([aRecord({ first, impostor })], caps);
+    const ids = graph.nodes.map((node) => node.data.id);
+    expect(new Set(ids).size).toBe(2);
+  });
+
+  it("drops edges to nodes that the cap left out", () => {
+    const nodes = Array.from({ length: 4 }, (_, index) => aNode(["Chip"], { id: `n${index}` }));
+    const links = [
+      aRelationship(nodes[0] as never, "MAKES", nodes[3] as never),
+      aRelationship(nodes[0] as never, "MAKES", nodes[1] as never),
+    ];
+    const graph = recordsToGraph([aRecord({ nodes, links })], { maxNodes: 2, maxEdges: 10 });
+    const kept = new Set(graph.nodes.map((node) => node.data.id));
+    expect(graph.edges).toHaveLength(1);
+    for (const edge of graph.edges) expect(kept.has(edge.data.target)).toBe(true);
+  });
 });

@@ -3,7 +3,7 @@ import { AppError } from "../errors/app-error";
 import { codeOnly } from "./scan-cypher";
 import { splitCypherStatements } from "./split-cypher-statements";
 
-/** Read procedures the workbench may call: schema reads and full-text search. Nothing that loads, writes or reveals settings or users. */
+/** Read procedures the workbench may call: schema reads and full-text search. Nothing that loads, writes or reveals settings, users or queries. */
 export const ALLOWED_PROCEDURES = new Set([
   "db.labels",
   "db.relationshipTypes",
@@ -13,7 +13,6 @@ export const ALLOWED_PROCEDURES = new Set([
   "db.schema.relTypeProperties",
   "db.index.fulltext.queryNodes",
   "db.index.fulltext.queryRelationships",
-  "dbms.components",
 ]);
 
 /** Plan operators that only read the schema: the SHOW commands an analyst may use. */
@@ -32,7 +31,8 @@ export function checkQueryText(query: string): string {
     throw new AppError("VALIDATION", 400, `Send one statement at a time; this request holds ${statements.length}.`);
   }
   const statement = statements[0] as string;
-  if (/\bUSE\s/i.test(codeOnly(statement))) {
+  // `USE x`, `USE(x)`: the plan check below catches any other spelling by the database it names.
+  if (/\bUSE\b/i.test(codeOnly(statement))) {
     throw forbidden("USE is not available: the workbench queries the configured database only.");
   }
   return statement;
@@ -44,47 +44,54 @@ interface PlanNode {
   children: PlanNode[];
 }
 
-function operatorName(node: PlanNode): string {
-  // "ProcedureCall@neo4j" → "ProcedureCall"
-  return node.operatorType.split("@")[0] ?? node.operatorType;
-}
-
 function* walk(node: PlanNode): Generator<PlanNode> {
   yield node;
   for (const child of node.children ?? []) yield* walk(child);
 }
 
-/** "db.labels() :: (label :: STRING)" → "db.labels" */
-function procedureName(node: PlanNode): string {
-  const details = String(node.arguments.Details ?? node.arguments.details ?? "");
-  return details.split("(")[0]?.trim() ?? "";
+/**
+ * The procedures a plan operator calls: its own (ProcedureCall: "db.labels() :: ...") and those of
+ * subqueries nested in its expressions, which Neo4j plans separately and only shows as text
+ * ("COLLECT { ResolvedCall(db.stats.retrieve(...) ...) }").
+ */
+function calledProcedures(operator: string, details: string): string[] {
+  const nested = [...details.matchAll(/ResolvedCall\(\s*([\w.]+)\s*\(/g)].map((match) => match[1] as string);
+  if (operator !== "ProcedureCall") return nested;
+  return [details.split("(")[0]?.trim() ?? "", ...nested];
+}
+
+function refuseSchemaOrAdmin(plan: PlanNode | false): never {
+  const changesSchema = plan && [...walk(plan)].some((node) => /^(Create|Drop)/.test(node.operatorType));
+  if (changesSchema) {
+    throw new AppError("WRITE_FORBIDDEN", 403, "The workbench is read-only: this query would change the schema.");
+  }
+  throw forbidden("Administration commands and DBMS procedures are not available in the workbench.");
 }
 
 /**
  * The EXPLAIN gate: Neo4j's own planner says what the query would do, however it is written
- * (comments, subqueries, escapes). Anything but a plain read is refused before it runs.
+ * (comments, subqueries, escapes). Only a plain read against the configured database passes.
  */
-export function checkPlan(summary: ResultSummary): void {
+export function checkPlan(summary: ResultSummary, database: string): void {
   const type = summary.queryType;
+  const plan = summary.plan as PlanNode | false;
   if (type === "w" || type === "rw") {
     throw new AppError("WRITE_FORBIDDEN", 403, "The workbench is read-only: this query would write to the graph.");
   }
-  if (type === "s") {
-    throw new AppError(
-      "WRITE_FORBIDDEN",
-      403,
-      "The workbench is read-only: this query would change the schema or run an administration command.",
-    );
+  if (type === "s") refuseSchemaOrAdmin(plan);
+  if (type !== "r" || !plan) {
+    throw forbidden("Neo4j could not confirm this query only reads, so it is not run.");
   }
-  const plan = summary.plan as PlanNode | false;
-  if (!plan) return;
   for (const node of walk(plan)) {
-    const operator = operatorName(node);
-    if (operator === "LoadCSV") {
+    const [operator = "", target] = node.operatorType.split("@");
+    const details = String(node.arguments.Details ?? node.arguments.details ?? "");
+    if (target !== undefined && target !== database) {
+      throw forbidden("The workbench queries the configured database only.");
+    }
+    if (operator === "LoadCSV" || /LOAD\s+CSV/i.test(details)) {
       throw forbidden("LOAD CSV is not available: it reads files and URLs from the server.");
     }
-    if (operator === "ProcedureCall") {
-      const name = procedureName(node);
+    for (const name of calledProcedures(operator, details)) {
       if (!ALLOWED_PROCEDURES.has(name)) {
         throw forbidden(
           `The procedure ${name} is not available in the workbench (allowed: ${[...ALLOWED_PROCEDURES].join(", ")}).`,
@@ -96,8 +103,6 @@ export function checkPlan(summary: ResultSummary): void {
         "SHOW and TERMINATE commands about settings, users, databases or transactions are not available.",
       );
     }
-    if (operator === "AdministrationCommand") {
-      throw forbidden("Administration commands are not available in the workbench.");
-    }
+    if (operator === "AdministrationCommand") refuseSchemaOrAdmin(false);
   }
 }

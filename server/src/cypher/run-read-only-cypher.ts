@@ -1,7 +1,7 @@
-import neo4j, { type Driver, type Node, type Record } from "neo4j-driver";
+import neo4j, { type Driver, type Record } from "neo4j-driver";
 import type { CellValue, CypherResult } from "../../../contract/graph-contract";
-import { assignNodeIds, collectElements, elementsToGraph, nodeToElement } from "../graph/records-to-graph";
-import { recordToRow } from "../graph/records-to-table";
+import { assignNodeIds, collectElements, elementsToGraph, nodeCaption } from "../graph/records-to-graph";
+import { type NodeIds, recordToRow } from "../graph/records-to-table";
 import { checkPlan, checkQueryText } from "./read-only-gate";
 import { toNeo4jParams } from "./to-neo4j-params";
 
@@ -39,36 +39,37 @@ export async function runReadOnlyCypher(
     });
     try {
       const explained = await transaction.run(`EXPLAIN ${statement}`, parameters);
-      checkPlan(explained.summary);
+      checkPlan(explained.summary, limits.database);
 
+      // Rows are converted and measured as they stream in, so neither cap lets memory grow unbounded.
       const records: Record[] = [];
+      const rows: CellValue[][] = [];
+      const nodeIds: NodeIds = new Map();
+      const captions = new Map<string, string>();
       let truncatedReason: string | undefined;
       let bytes = 0;
       const result = transaction.run(statement, parameters);
       const columns = await result.keys();
       for await (const record of result) {
-        if (records.length === limits.rowCap) {
+        if (rows.length === limits.rowCap) {
           truncatedReason = `more than ${limits.rowCap.toLocaleString("en-US")} rows; the first ${limits.rowCap.toLocaleString("en-US")} are shown`;
           break;
         }
-        records.push(record);
-      }
-      const collected = collectElements(records);
-      const nodeIds = assignNodeIds(collected.nodes.values());
-      const captionOf = (elementId: string) => {
-        const node = collected.nodes.get(elementId) as Node;
-        return nodeToElement(node, nodeIds.get(elementId) as string).data.caption;
-      };
-      const rows: CellValue[][] = [];
-      for (const record of records) {
-        const row = recordToRow(record, nodeIds, captionOf);
+        const fresh = [...collectElements([record]).nodes.values()].filter((node) => !nodeIds.has(node.elementId));
+        for (const [elementId, dataId] of assignNodeIds(fresh, new Set(nodeIds.values())))
+          nodeIds.set(elementId, dataId);
+        for (const node of fresh)
+          captions.set(node.elementId, nodeCaption(node, nodeIds.get(node.elementId) as string));
+        const row = recordToRow(record, nodeIds, (elementId) => captions.get(elementId) ?? elementId);
         bytes += JSON.stringify(row).length;
         if (bytes > limits.maxResponseBytes) {
           truncatedReason = `the answer is larger than ${Math.round(limits.maxResponseBytes / 1_000_000)} MB; the first ${rows.length.toLocaleString("en-US")} rows are shown`;
           break;
         }
+        records.push(record);
         rows.push(row);
       }
+      const collected = collectElements(records);
       const graph = elementsToGraph(collected, nodeIds, {
         maxNodes: limits.maxGraphElements,
         maxEdges: limits.maxGraphElements,

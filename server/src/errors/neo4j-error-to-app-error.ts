@@ -85,6 +85,10 @@ export function neo4jErrorToAppError(error: unknown): AppError | undefined {
       `Neo4j could not run the query: ${neo4jSays(error as { message?: unknown })}`,
     );
   }
+  if (code === "Neo.DatabaseError.Transaction.TransactionStartFailed") {
+    // What CALL { ... } IN TRANSACTIONS gives inside an explicit (read-only) transaction.
+    return new AppError("VALIDATION", 400, "CALL { ... } IN TRANSACTIONS is not available: the workbench only reads.");
+  }
   if (code.startsWith("Neo.TransientError.")) {
     return new AppError("DB_UNAVAILABLE", 503, "Neo4j is busy; try again in a moment.", true);
   }

@@ -46,17 +46,21 @@ function stringProperty(properties: { [key: string]: unknown }, key: string): st
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
+/** What to print for a node: its `name`, else its `title`, else its id. */
+export function nodeCaption(node: Node, dataId: string): string {
+  return stringProperty(node.properties, "name") ?? stringProperty(node.properties, "title") ?? dataId;
+}
+
 /** Node element; `dataId` is the node's `id` property, or its element id when it has none. */
 export function nodeToElement(node: Node, dataId: string): GraphNode {
-  const props = toPlainProperties(node.properties);
   return {
     data: {
       id: dataId,
       elementId: node.elementId,
       labels: [...node.labels],
       label: node.labels[0] ?? "Node",
-      caption: stringProperty(node.properties, "name") ?? stringProperty(node.properties, "title") ?? dataId,
-      props,
+      caption: nodeCaption(node, dataId),
+      props: toPlainProperties(node.properties),
     },
   };
 }
@@ -82,12 +86,13 @@ export function relationshipToElement(relationship: Relationship, source: string
  * Assigns each node its Cytoscape id: the `id` property when it has one that no other node
  * in this answer already took, else the element id (so two nodes never merge by accident).
  */
-export function assignNodeIds(nodes: Iterable<Node>): Map<string, string> {
+export function assignNodeIds(nodes: Iterable<Node>, taken: Set<string> = new Set()): Map<string, string> {
   const dataIdByElementId = new Map<string, string>();
-  const taken = new Set<string>();
   for (const node of nodes) {
     const wanted = stringProperty(node.properties, "id");
-    const dataId = wanted !== undefined && !taken.has(wanted) ? wanted : node.elementId;
+    let dataId = wanted !== undefined && !taken.has(wanted) ? wanted : node.elementId;
+    // Pathological, but an `id` property may equal another node's element id.
+    for (let suffix = 2; taken.has(dataId); suffix += 1) dataId = `${node.elementId}#${suffix}`;
     taken.add(dataId);
     dataIdByElementId.set(node.elementId, dataId);
   }
@@ -108,14 +113,18 @@ export function recordsToGraph(records: Iterable<Record>, caps: GraphCaps): Grap
 export function elementsToGraph(collected: CollectedElements, dataIds: Map<string, string>, caps: GraphCaps): Graph {
   let truncated = collected.nodes.size > caps.maxNodes;
   const nodes: GraphNode[] = [];
+  const kept = new Map<string, string>();
   for (const node of collected.nodes.values()) {
     const dataId = dataIds.get(node.elementId);
-    if (dataId !== undefined && nodes.length < caps.maxNodes) nodes.push(nodeToElement(node, dataId));
+    if (dataId === undefined || nodes.length === caps.maxNodes) continue;
+    nodes.push(nodeToElement(node, dataId));
+    kept.set(node.elementId, dataId);
   }
   const edges: GraphEdge[] = [];
   for (const relationship of collected.relationships.values()) {
-    const source = dataIds.get(relationship.startNodeElementId);
-    const target = dataIds.get(relationship.endNodeElementId);
+    // Only between nodes of this answer: an edge to a node cut by the cap would dangle.
+    const source = kept.get(relationship.startNodeElementId);
+    const target = kept.get(relationship.endNodeElementId);
     if (source === undefined || target === undefined) continue;
     if (edges.length === caps.maxEdges) {
       truncated = true;
