@@ -4,6 +4,10 @@ import { createApiClient } from "./api/api-client";
 import { isAbortError } from "./api/api-request-error";
 import { type CanvasSelection, createCanvas } from "./canvas/create-canvas";
 import { measureOverlays } from "./dom/measure-overlays";
+import { createExporter } from "./export/create-exporter";
+import { isNeighbourhood } from "./export/describe-export";
+import { createExportMenu } from "./export/export-menu";
+import { createQueryTrail } from "./export/query-trail";
 import { createLegend } from "./legend/legend";
 import { createDetailsPanel } from "./panel/details-panel";
 import { createSearchBox } from "./search/search-box";
@@ -73,12 +77,14 @@ function openRelationship(from: string, edge: GraphEdge, other: GraphNode | unde
   if (!canvas.has(edge.data.id)) {
     const added = canvas.addGraph({ nodes: other ? [other] : [], edges: [edge] }, { kind: "near", id: from });
     refreshCounts();
+    queryTrail.edited();
     if (added.nodes + added.edges > 0) status.info(addedMessage(added.nodes, added.edges, false));
   }
   canvas.select(edge.data.id);
 }
 
 let selectedNodeId: string | null = null;
+const queryTrail = createQueryTrail();
 const panel = createDetailsPanel(panelRoot, {
   nodeCaption: (id) => canvas.nodeCaption(id),
   focus: (id) => {
@@ -117,6 +123,7 @@ async function expand(id: string): Promise<void> {
     const graph = await api.getNeighbours(id);
     const added = canvas.addGraph(graph, { kind: "near", id });
     refreshCounts();
+    if (added.nodes + added.edges > 0) queryTrail.edited();
     status.info(addedMessage(added.nodes, added.edges, graph.truncated));
   } catch (error) {
     report(`Expanding ${name}`)(error);
@@ -130,6 +137,7 @@ async function reveal(node: GraphNode): Promise<void> {
   if (!canvas.has(id)) {
     canvas.addGraph({ nodes: [node], edges: [] }, { kind: "centre" });
     refreshCounts();
+    queryTrail.edited();
     status.info(`Added ${node.data.caption} to the canvas`);
     try {
       // Link the newcomer to what is already drawn; nodes that are not drawn stay out.
@@ -195,10 +203,15 @@ let legendWasOpen = true;
 createWorkbench(byId("workbench"), byId("workbench-toggle"), {
   api,
   storage: browserStorage(),
-  showGraph: async (graph, mode) => {
+  showGraph: async (graph, mode, run) => {
+    // Merging into an empty canvas draws the result alone, as replacing does.
+    const drawn = canvas.counts().nodes === 0 ? "replace" : mode;
     try {
       const note = await drawResultGraph(canvas, graph, mode);
-      if (graph.nodes.length > 0) status.info(`Query result: ${note}`);
+      if (graph.nodes.length > 0) {
+        queryTrail.drew(run, drawn);
+        status.info(`Query result: ${note}`);
+      }
       return note;
     } finally {
       refreshCounts();
@@ -222,6 +235,37 @@ createWorkbench(byId("workbench"), byId("workbench-toggle"), {
     canvas.fit();
   },
 });
+
+createExportMenu(
+  byId<HTMLButtonElement>("export-button"),
+  byId("export-menu"),
+  createExporter({
+    canvas: canvas.exports,
+    context: () => {
+      const caption = selectedNodeId ? canvas.nodeCaption(selectedNodeId) : undefined;
+      const selected = selectedNodeId && caption !== undefined ? { id: selectedNodeId, caption } : null;
+      return {
+        query: queryTrail.current(),
+        selected,
+        neighbourhood: selected ? isNeighbourhood(canvas.exports.visibleGraph("whole"), selected.id) : false,
+        href: window.location.href,
+      };
+    },
+    fetchSources: async (ids) => {
+      const found = await Promise.all(
+        ids.map((id) =>
+          api.getNode(id).then(
+            (details) => details.node,
+            () => null,
+          ),
+        ),
+      );
+      return found.filter((node) => node !== null);
+    },
+    notify: (message) => status.info(message),
+    fail: (doing, error) => report(doing)(error),
+  }),
+);
 
 refreshCounts();
 void checkHealth();

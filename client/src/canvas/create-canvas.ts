@@ -2,6 +2,7 @@ import cytoscape, { type Core, type NodeSingular } from "cytoscape";
 import fcose from "cytoscape-fcose";
 import { addElements, type Placement } from "./add-elements";
 import { bestLayout } from "./best-layout";
+import { type CanvasExport, createCanvasExport } from "./canvas-export";
 import { graphStylesheet } from "./graph-stylesheet";
 import type { LayoutRequest } from "./layout-options";
 import type { Point } from "./place-around";
@@ -12,6 +13,7 @@ import { type CanvasSelection, watchSelection } from "./watch-selection";
 cytoscape.use(fcose);
 
 export type { Placement } from "./add-elements";
+export type { CanvasExport, ExportArea } from "./canvas-export";
 export type { Overlays } from "./viewport";
 export type { CanvasSelection } from "./watch-selection";
 
@@ -24,6 +26,8 @@ export interface GraphCounts {
 /** The only owner of the Cytoscape instance: everything else talks to the graph through this. */
 export interface Canvas {
   readonly cy: Core;
+  /** The drawn graph as contract DTOs, positions, and the drawing itself for image exports. */
+  readonly exports: CanvasExport;
   /** Adds what is missing; returns how many nodes and relationships were new. */
   addGraph(graph: GraphPart, placement: Placement): { nodes: number; edges: number };
   runLayout(request: LayoutRequest): Promise<void>;
@@ -94,6 +98,7 @@ export function createCanvas(container: HTMLElement, overlays: () => Overlays = 
 
   return {
     cy,
+    exports: createCanvasExport(cy),
     addGraph,
     runLayout: async (request) => {
       layoutRun += 1;

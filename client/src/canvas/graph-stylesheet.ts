@@ -2,10 +2,12 @@ import type { StylesheetJson } from "cytoscape";
 import { CERTAINTY_STYLES, type CertaintyStyle } from "./certainty-styles";
 import { DEFAULT_LABEL_STYLE, LABEL_STYLES, type LabelStyle, labelClass } from "./label-styles";
 
-export const FONT_FAMILY = '"Inter", "Segoe UI", "Helvetica Neue", "Liberation Sans", "DejaVu Sans", Arial, sans-serif';
+export const FONT_FAMILY =
+  '"Inter", "Segoe UI", "Helvetica Neue", "Liberation Sans", "DejaVu Sans", "Noto Sans CJK SC", Arial, sans-serif';
 
 const INK = "#1d2736";
-const EDGE = "#8a94a3";
+/** Relationships without a known certainty. */
+export const EDGE_COLOR = "#8a94a3";
 const ACCENT = "#1f5fbf";
 const ADDED = "#e39b1b";
 
@@ -45,8 +47,8 @@ export function graphStylesheet(
         width: 1.6,
         "curve-style": "bezier",
         "control-point-step-size": 48,
-        "line-color": EDGE,
-        "target-arrow-color": EDGE,
+        "line-color": EDGE_COLOR,
+        "target-arrow-color": EDGE_COLOR,
         "target-arrow-shape": "triangle",
         "arrow-scale": 0.95,
         label: "data(caption)",

@@ -25,8 +25,11 @@ export type { ResultMode } from "./result-mode";
 export interface WorkbenchDeps {
   api: Pick<ApiClient, "runCypher" | "getSchema" | "getQueries">;
   storage: KeyValueStorage;
-  /** Draws a result's graph on the canvas; resolves with a few words for the summary ("12 new on the canvas"). */
-  showGraph(graph: Graph, mode: ResultMode): Promise<string>;
+  /**
+   * Draws a result's graph on the canvas; resolves with a few words for the summary ("12 new on the canvas").
+   * `run` is the query that produced it (exports quote it).
+   */
+  showGraph(graph: Graph, mode: ResultMode, run: QueryRun): Promise<string>;
   /** Selects and centres a node of the canvas (from a node cell of the table). */
   focusNode(id: string): void;
   /** After the drawer opened or closed (the canvas above it changed size). */
@@ -143,7 +146,7 @@ export function createWorkbench(root: HTMLElement, toggleButton: HTMLElement, de
     }
     let note = "";
     try {
-      note = await deps.showGraph(outcome.result.graph, mode.value());
+      note = await deps.showGraph(outcome.result.graph, mode.value(), { query, params: parsed.params });
     } catch (error) {
       errors.show({ code: "CANVAS", message: `Drawing the result failed: ${describeCypherError(error).message}` });
     }

@@ -1,0 +1,141 @@
+import type { Graph, GraphNode } from "../../../contract/graph-contract";
+import { exportFilename } from "../../../formats/export-filename";
+import { sourceFootnotes } from "../../../formats/visible-sources";
+import type { CanvasExport, ExportArea } from "../canvas/canvas-export";
+import { citeMark } from "./cite-mark";
+import { type DataFormat, dataExport } from "./data-export";
+import { describeExport, type ExportContext } from "./describe-export";
+import { downloadFile } from "./download-file";
+import { legendEntries } from "./legend-entries";
+import { type ImageFormat, renderImage } from "./render-image";
+
+export interface ImageSettings {
+  area: ExportArea;
+  scale: number;
+  transparent: boolean;
+  /** Title, date, legend, numbered sources and how to reproduce, around the graph. */
+  evidence: boolean;
+}
+
+export interface ExporterDeps {
+  canvas: CanvasExport;
+  context(): ExportContext;
+  /** Source nodes that are not on the canvas, for the footnotes' names and dates; may find fewer. */
+  fetchSources(ids: readonly string[]): Promise<GraphNode[]>;
+  /** Says what happened (file written, scale lowered, nothing to export). */
+  notify(message: string): void;
+  fail(message: string, error: unknown): void;
+}
+
+export interface Exporter {
+  image(format: ImageFormat, settings: ImageSettings): Promise<void>;
+  data(format: DataFormat): void;
+}
+
+const SOURCE_LABEL = "Source";
+const FORMAT_NAMES: Record<ImageFormat, string> = { png: "PNG", jpeg: "JPEG", svg: "SVG" };
+
+/** Turns the menu's choices into files: images drawn in the browser, data through the shared serializers. */
+export function createExporter(deps: ExporterDeps): Exporter {
+  const nothing = (area: ExportArea | "canvas", graph: Graph) => {
+    if (graph.nodes.length > 0) return false;
+    deps.notify(
+      area === "view"
+        ? "Nothing to export: no node is in view. Choose “Whole graph” or bring the graph into view."
+        : "Nothing to export: the canvas is empty. Search for a node or run a query first.",
+    );
+    return true;
+  };
+
+  /** The shown graph plus every Source node it cites that can be found, so footnotes carry names and dates. */
+  const withSources = async (shown: Graph): Promise<Graph> => {
+    const have = new Set(shown.nodes.map((node) => node.data.id));
+    const extra = deps.canvas
+      .visibleGraph("whole")
+      .nodes.filter((node) => node.data.label === SOURCE_LABEL && !have.has(node.data.id));
+    for (const node of extra) have.add(node.data.id);
+    const cited = new Set(sourceFootnotes(shown).footnotes.map((footnote) => footnote.sourceId));
+    const missing = [...cited].filter((id) => !have.has(id));
+    const fetched = missing.length > 0 ? await deps.fetchSources(missing).catch(() => []) : [];
+    return { ...shown, nodes: [...shown.nodes, ...extra, ...fetched] };
+  };
+
+  return {
+    async image(format, settings) {
+      const shown = deps.canvas.visibleGraph(settings.area);
+      if (nothing(settings.area, shown)) return;
+      const now = new Date();
+      const words = describeExport(
+        deps.context(),
+        settings.area,
+        { nodes: shown.nodes.length, edges: shown.edges.length },
+        now,
+      );
+      const { footnotes, edgeNumbers } = settings.evidence
+        ? sourceFootnotes(await withSources(shown))
+        : { footnotes: [], edgeNumbers: new Map<string, number[]>() };
+      const edgeNotes = new Map([...edgeNumbers].map(([id, numbers]) => [id, citeMark(numbers)]));
+      const filename = exportFilename({
+        subject: words.subject,
+        what: words.what,
+        date: now,
+        extension: format === "jpeg" ? "jpg" : format,
+      });
+      deps.notify(`Exporting ${FORMAT_NAMES[format]}…`);
+      try {
+        const image = await renderImage(deps.canvas, {
+          format,
+          area: settings.area,
+          scale: settings.scale,
+          transparent: settings.transparent,
+          evidence: settings.evidence
+            ? {
+                title: words.title,
+                subtitle: words.subtitle,
+                legend: legendEntries(shown),
+                footnotes,
+                reproduce: words.reproduce,
+              }
+            : null,
+          edgeNotes,
+          title: words.title,
+        });
+        downloadFile(filename, image.blob);
+        const size = `${Math.round(image.width).toLocaleString("en-US")} × ${Math.round(image.height).toLocaleString("en-US")} px`;
+        const choice = image.choice;
+        deps.notify(
+          choice?.clamped
+            ? `Exported ${filename} at ${choice.scale}× instead of ${settings.scale}×: ${choice.requested.width.toLocaleString("en-US")} × ${choice.requested.height.toLocaleString("en-US")} px is over the browser's canvas limit. SVG keeps every detail.`
+            : `Exported ${filename} (${size})`,
+        );
+      } catch (error) {
+        deps.fail(`Exporting ${FORMAT_NAMES[format]} failed`, error);
+      }
+    },
+
+    data(format) {
+      const graph = deps.canvas.visibleGraph("whole");
+      if (nothing("canvas", graph)) return;
+      const now = new Date();
+      const words = describeExport(
+        deps.context(),
+        "canvas",
+        { nodes: graph.nodes.length, edges: graph.edges.length },
+        now,
+      );
+      try {
+        const file = dataExport(format, graph, { title: words.title, positions: deps.canvas.positions() });
+        const filename = exportFilename({
+          subject: words.subject,
+          what: words.what,
+          date: now,
+          extension: file.extension,
+        });
+        downloadFile(filename, new Blob([file.text], { type: file.type }));
+        deps.notify(`Exported ${filename}`);
+      } catch (error) {
+        deps.fail("Exporting the data failed", error);
+      }
+    },
+  };
+}
