@@ -1,5 +1,5 @@
+import { type Outline, shapeOutline } from "../canvas/shape-outline";
 import { cssFont, type DrawOp } from "./draw-ops";
-import { type Outline, shapeOutline } from "./shape-outline";
 
 /** Draws the evidence block's operations on a 2D canvas (already scaled to the export's scale). */
 export function drawOps(context: CanvasRenderingContext2D, ops: readonly DrawOp[]): void {

@@ -1,6 +1,6 @@
 import { xmlText } from "../../../formats/xml-text";
+import { type Outline, shapeOutline } from "../canvas/shape-outline";
 import { type DrawOp, EXPORT_FONT, EXPORT_MONO_FONT } from "./draw-ops";
-import { type Outline, shapeOutline } from "./shape-outline";
 
 /** SVG elements for the evidence block's drawing, text as <text> (escaped), numbers rounded. */
 export function opsToSvg(ops: readonly DrawOp[]): string {

@@ -1,4 +1,4 @@
-import type { NodeShape } from "../canvas/label-styles";
+import type { NodeShape } from "./label-styles";
 
 export type Outline =
   | { kind: "circle"; cx: number; cy: number; r: number }
