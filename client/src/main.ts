@@ -187,7 +187,7 @@ createSearchBox(byId<HTMLInputElement>("search-input"), byId("search-hits"), {
   fail: report("Searching"),
 });
 
-byId("fit-button").addEventListener("click", () => canvas.fit());
+byId("fit-button").addEventListener("click", () => canvas.fitAll());
 const relayout = byId<HTMLButtonElement>("relayout-button");
 relayout.addEventListener("click", () => {
   relayout.disabled = true;
@@ -232,7 +232,7 @@ createWorkbench(byId("workbench"), byId("workbench-toggle"), {
       legend.setOpen(false);
     } else legend.setOpen(legendWasOpen);
     canvas.cy.resize();
-    canvas.fit();
+    canvas.fitAll();
   },
 });
 

@@ -31,7 +31,7 @@ export interface Canvas {
   /** Adds what is missing; returns how many nodes and relationships were new. */
   addGraph(graph: GraphPart, placement: Placement): { nodes: number; edges: number };
   runLayout(request: LayoutRequest): Promise<void>;
-  fit(): void;
+  fitAll(): void;
   has(id: string): boolean;
   /** Removes every element (after unselecting, so the selection handlers hear of it). */
   clear(): void;
@@ -89,7 +89,7 @@ export function createCanvas(container: HTMLElement, overlays: () => Overlays = 
         .nodes()
         .map((node) => node.position())
         .some((position) => !inside(position, extent));
-      if (outside && !(placement.kind === "near" && view.zoomOutAround(placement.id, added))) view.fit(true);
+      if (outside && !(placement.kind === "near" && view.zoomOutAround(placement.id, added))) view.fitAll(true);
     }
     return { nodes, edges };
   };
@@ -107,7 +107,7 @@ export function createCanvas(container: HTMLElement, overlays: () => Overlays = 
       if (!best) return;
       if (!request.animate) {
         cy.nodes().positions((node) => best.get(node.id()) ?? node.position());
-        view.fit(false);
+        view.fitAll(false);
         return;
       }
       const settle = cy.layout({
@@ -120,9 +120,9 @@ export function createCanvas(container: HTMLElement, overlays: () => Overlays = 
       const done = settle.promiseOn("layoutstop");
       settle.run();
       await done;
-      view.fit(true);
+      view.fitAll(true);
     },
-    fit: () => view.fit(true),
+    fitAll: () => view.fitAll(true),
     has: (id) => element(id).nonempty(),
     clear: () => {
       layoutRun += 1;

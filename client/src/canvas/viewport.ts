@@ -14,7 +14,7 @@ export interface Viewport {
   /** The part of the screen the graph is fitted into. */
   screenArea(): ScreenArea;
   /** Fits the whole graph into the screen, clear of the overlays. */
-  fit(animate: boolean): void;
+  fitAll(animate: boolean): void;
   /** Puts an element at the centre of the part of the canvas left of the sheet. */
   centreOn(id: string, zoom: number, animate?: boolean): void;
   /** Centres the element at once if the sheet or the canvas edge hides it. */
@@ -58,7 +58,7 @@ export function createViewport(cy: Core, overlays: () => Overlays): Viewport {
   return {
     screenArea,
     centreOn,
-    fit(animate) {
+    fitAll(animate) {
       if (cy.elements().empty()) return;
       const { zoom, pan } = fitViewport({
         ...screenArea(),
