@@ -1,22 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openApp, pageProblems } from "../support/browser";
-import { type RunningApp, startTestApp } from "../support/test-app";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useAppInBrowser } from "../support/app-in-browser";
+import { pageProblems } from "../support/browser";
 
-let app: RunningApp;
-let browser: Browser;
 let page: Page;
 
 const SLOW_QUERY = "UNWIND range(1, 100000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x)";
 
-beforeAll(async () => {
-  app = await startTestApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const session = useAppInBrowser();
 
 /** Small UI helpers in the spirit of Excalidraw's: what an analyst does, in the workbench's words. */
 const UI = {
@@ -61,13 +52,13 @@ function unexpectedProblems(): string[] {
 }
 
 async function count(query: string): Promise<number> {
-  const { records } = await app.driver.executeQuery(query);
+  const { records } = await session.app.driver.executeQuery(query);
   return Number(records[0]?.get(0));
 }
 
 describe("the Cypher workbench in Chromium", () => {
   it("completes a label from the live schema, runs with Ctrl+Enter, and shows the graph and the rows", async () => {
-    page = await openApp(browser, app.baseUrl);
+    page = await session.open();
     await UI.openWorkbench();
     const companies = await count("MATCH (n:Company) RETURN count(n)");
 
@@ -160,9 +151,9 @@ describe("the Cypher workbench in Chromium", () => {
 
     // The server stops the query too (well before Neo4j's own timeout would).
     const stillRunning = async () =>
-      (await app.driver.executeQuery("SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery")).records.filter(
-        (record) => String(record.get("currentQuery")).includes("range(1, 100000000)"),
-      ).length;
+      (
+        await session.app.driver.executeQuery("SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery")
+      ).records.filter((record) => String(record.get("currentQuery")).includes("range(1, 100000000)")).length;
     const deadline = Date.now() + 5_000;
     while ((await stillRunning()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     expect(await stillRunning()).toBe(0);

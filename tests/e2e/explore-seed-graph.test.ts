@@ -1,25 +1,16 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clickElement, edgeId, launchBrowser, openApp, pageProblems } from "../support/browser";
-import { type RunningApp, startTestApp } from "../support/test-app";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useAppInBrowser } from "../support/app-in-browser";
+import { clickElement, edgeId, pageProblems } from "../support/browser";
 
-let app: RunningApp;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  app = await startTestApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const session = useAppInBrowser();
 
 describe("the explorer in Chromium", () => {
   it("opens on the whole seed graph, every node laid out inside the view", async () => {
-    page = await openApp(browser, app.baseUrl);
-    const { records } = await app.driver.executeQuery("MATCH (n) RETURN count(n) AS nodes");
+    page = await session.open();
+    const { records } = await session.app.driver.executeQuery("MATCH (n) RETURN count(n) AS nodes");
     const expected = Number(records[0]?.get("nodes"));
     const drawn = await page.evaluate(() => {
       const cy = window.cy;
@@ -73,7 +64,9 @@ describe("the explorer in Chromium", () => {
 
     await clickElement(page, "huawei", 2);
     await page.waitForFunction(() => window.cy.nodes().length > 1);
-    const expected = await app.driver.executeQuery("MATCH ({id:'huawei'})--(m) RETURN collect(DISTINCT m.id) AS ids");
+    const expected = await session.app.driver.executeQuery(
+      "MATCH ({id:'huawei'})--(m) RETURN collect(DISTINCT m.id) AS ids",
+    );
     const neighbourIds = expected.records[0]?.get("ids") as string[];
     const afterFirst = await page.evaluate(() =>
       window.cy

@@ -3,11 +3,11 @@ import { join } from "node:path";
 import { DOMParser, type Element as XmlElement } from "@xmldom/xmldom";
 import cytoscape from "cytoscape";
 import { decode as decodeJpeg } from "jpeg-js";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { PNG } from "pngjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clickElement, launchBrowser, openApp, pageProblems } from "../support/browser";
-import { type RunningApp, startTestApp } from "../support/test-app";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useAppInBrowser } from "../support/app-in-browser";
+import { clickElement, pageProblems } from "../support/browser";
 
 interface Pixels {
   width: number;
@@ -18,19 +18,12 @@ interface Pixels {
 /** Set EXPORT_SHOTS=/some/dir to keep a copy of every exported file for a person to look at. */
 const SHOTS = process.env.EXPORT_SHOTS;
 
-let app: RunningApp;
-let browser: Browser;
 let page: Page;
 
+const session = useAppInBrowser();
 beforeAll(async () => {
-  app = await startTestApp();
-  browser = await launchBrowser();
-  page = await openApp(browser, app.baseUrl);
+  page = await session.open();
   if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
 });
 
 interface ImageChoices {
@@ -210,7 +203,7 @@ describe("exporting from the explorer in Chromium", () => {
       expect(words).toContain(source);
     }
     expect(words).toMatch(/sources from \[\d+, \d+\]/);
-    expect(words).toContain(app.baseUrl);
+    expect(words).toContain(session.app.baseUrl);
   });
 
   it("exports GraphML and Cytoscape JSON with the canvas' nodes and relationships, and both evidence tables", async () => {

@@ -1,20 +1,10 @@
 import type { Collection, Core, NodeCollection, NodeSingular } from "cytoscape";
-import { type Box, fitViewport } from "./fit-viewport";
+import { fitViewport, type ScreenArea } from "./fit-viewport";
 import { fcoseOptions } from "./layout-options";
 import { layoutScore } from "./layout-score";
 import { packComponents } from "./pack-components";
 import type { Point } from "./place-around";
 import { rotatePositions } from "./rotate-positions";
-
-/** The part of the screen the graph is fitted into. */
-export interface ScreenArea {
-  width: number;
-  height: number;
-  obstacles: readonly Box[];
-  padding: number;
-  minZoom: number;
-  maxZoom: number;
-}
 
 const COMPONENT_GAP = 90;
 const TURNS = [0, 30, 60, 90, 120, 150, 180, 210, 240, 270, 300, 330];

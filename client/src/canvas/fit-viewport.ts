@@ -10,11 +10,8 @@ export interface Viewport {
   pan: { x: number; y: number };
 }
 
-export interface FitRequest {
-  /** Bounding box of everything, in model coordinates. */
-  bounds: Box;
-  /** Boxes (with captions) that must stay clear of the obstacles, in model coordinates. */
-  items: readonly Box[];
+/** The part of the screen the graph is fitted into. */
+export interface ScreenArea {
   /** Visible area, in screen pixels. */
   width: number;
   height: number;
@@ -23,6 +20,13 @@ export interface FitRequest {
   padding: number;
   minZoom: number;
   maxZoom: number;
+}
+
+export interface FitRequest extends ScreenArea {
+  /** Bounding box of everything, in model coordinates. */
+  bounds: Box;
+  /** Boxes (with captions) that must stay clear of the obstacles, in model coordinates. */
+  items: readonly Box[];
 }
 
 const SHRINK = 0.95;

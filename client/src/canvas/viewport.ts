@@ -1,6 +1,6 @@
 import type { Collection, Core } from "cytoscape";
 import { boxCentre } from "./add-elements";
-import type { ScreenArea } from "./best-layout";
+import type { ScreenArea } from "./fit-viewport";
 import { type Box, fitViewport } from "./fit-viewport";
 import type { Point } from "./place-around";
 
