@@ -199,3 +199,95 @@ export const graphSchemaInfoSchema = z.object({
   functions: z.array(z.object({ name: z.string(), signature: z.string(), description: z.string() })),
 });
 export type GraphSchemaInfo = z.infer<typeof graphSchemaInfoSchema>;
+
+/* ---------- Exploration (issue #3) ---------- */
+
+/** One way to expand a node: a relationship type in one direction, and how many neighbours it reaches. */
+export const expansionOptionSchema = z.object({
+  type: z.string(),
+  /** `out`: the node is the start of the relationship; `in`: the end. */
+  direction: z.enum(["out", "in"]),
+  count: z.number(),
+});
+export type ExpansionOption = z.infer<typeof expansionOptionSchema>;
+
+/** `GET /api/nodes/:id/expansions`: what a context menu offers, with counts, before anything is fetched. */
+export const expansionsSchema = z.object({
+  nodeId: z.string(),
+  /** Distinct neighbours over all types and directions (what a plain expand would add at most). */
+  neighbourCount: z.number(),
+  options: z.array(expansionOptionSchema),
+});
+export type Expansions = z.infer<typeof expansionsSchema>;
+
+/** A path as ordered node and relationship data ids (both into the answer's graph). */
+export const graphPathSchema = z.object({
+  nodes: z.array(z.string()),
+  edges: z.array(z.string()),
+  length: z.number(),
+});
+export type GraphPath = z.infer<typeof graphPathSchema>;
+
+export const pathModeSchema = z.enum(["shortest", "all"]);
+export type PathMode = z.infer<typeof pathModeSchema>;
+
+/** `GET /api/paths?from=&to=&mode=&maxHops=&limit=`: the paths, and every element on them as a graph. */
+export const pathsResultSchema = z.object({
+  mode: pathModeSchema,
+  maxHops: z.number(),
+  paths: z.array(graphPathSchema),
+  graph: graphSchema,
+  /** True when the path limit cut the answer short. */
+  truncated: z.boolean(),
+});
+export type PathsResult = z.infer<typeof pathsResultSchema>;
+
+/** `POST /api/nodes/lookup` body: the ids a shared view or a saved view names. */
+export const nodeLookupRequestSchema = z.object({ ids: z.array(z.string().min(1).max(512)).max(5000) });
+/** The nodes found, the relationships among them, and the ids that no longer exist. */
+export const nodeLookupResultSchema = z.object({ graph: graphSchema, missing: z.array(z.string()) });
+export type NodeLookupResult = z.infer<typeof nodeLookupResultSchema>;
+
+/**
+ * What the canvas shows, enough to redraw it elsewhere: in the URL (encoded by the client)
+ * and in saved views (stored by the server as it is, after this check).
+ */
+export const viewStateSchema = z.object({
+  v: z.literal(1),
+  nodes: z
+    .array(z.object({ id: z.string().min(1).max(512), x: z.number(), y: z.number(), pinned: z.boolean().optional() }))
+    .max(5000),
+  /** Relationships between shown nodes that the analyst hid. */
+  hiddenEdges: z.array(z.string().max(512)).max(20000).default([]),
+  filters: z
+    .object({
+      hiddenLabels: z.array(z.string().max(200)).max(200).default([]),
+      hiddenTypes: z.array(z.string().max(200)).max(200).default([]),
+      hiddenCertainties: z.array(certaintySchema).max(3).default([]),
+      /** Only relationships this Source id vouches for, when set. */
+      source: z.string().max(512).nullable().default(null),
+    })
+    .default({ hiddenLabels: [], hiddenTypes: [], hiddenCertainties: [], source: null }),
+  layout: z.string().max(40).default("fcose"),
+  viewport: z.object({ zoom: z.number().positive(), x: z.number(), y: z.number() }).optional(),
+  selected: z.string().max(512).nullable().default(null),
+});
+export type ViewState = z.infer<typeof viewStateSchema>;
+
+export const savedViewSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  nodeCount: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type SavedViewSummary = z.infer<typeof savedViewSummarySchema>;
+
+/** `GET /api/views`. */
+export const savedViewListSchema = z.object({ views: z.array(savedViewSummarySchema) });
+/** `GET /api/views/:id`, and the answer of `POST /api/views`. */
+export const savedViewSchema = savedViewSummarySchema.extend({ state: viewStateSchema });
+export type SavedView = z.infer<typeof savedViewSchema>;
+/** `POST /api/views` body: saving under an existing name replaces that view. */
+export const saveViewRequestSchema = z.object({ name: z.string().trim().min(1).max(120), state: viewStateSchema });
+export type SaveViewRequest = z.input<typeof saveViewRequestSchema>;
