@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-// Three projects, one run (`npm test`): see tests/README.md for what runs where.
+// Four projects, one run (`npm test`): see tests/README.md for what runs where.
 export default defineConfig({
   test: {
     globalSetup: ["tests/setup/global-setup.ts"],
@@ -23,6 +23,17 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One browser at a time on a 2-core machine.
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: "faults",
+          include: ["tests/faults/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          // Each file runs its own private Neo4j (stopped, restarted, overloaded): one at a time.
           fileParallelism: false,
         },
       },

@@ -84,8 +84,9 @@ export const searchResultSchema = z.object({ hits: z.array(searchHitSchema) });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 export type SearchResult = z.infer<typeof searchResultSchema>;
 
+/** `GET /api/ready`: whether this server can answer now (Neo4j reachable, not shutting down). */
 export const healthSchema = z.object({
-  status: z.enum(["ok", "unavailable"]),
+  status: z.enum(["ok", "unavailable", "draining"]),
   neo4j: z.object({
     connected: z.boolean(),
     version: z.string().nullable(),
@@ -105,6 +106,8 @@ export const errorCodeSchema = z.enum([
   "QUERY_TOO_LARGE",
   /** Too many requests from this client at once. */
   "RATE_LIMITED",
+  /** APP_TOKEN (or WRITE_TOKEN for writes) is set and the request did not carry it. */
+  "UNAUTHORIZED",
   "NOT_FOUND",
   "DB_UNAVAILABLE",
   "DB_TIMEOUT",

@@ -28,6 +28,16 @@ CREATE CONSTRAINT technology_id_unique IF NOT EXISTS
 FOR (n:Technology) REQUIRE n.id IS UNIQUE;
 
 // ---------------------------------------------------------------------------
+// Saved views: the app's own records (a name and a canvas state as JSON), isolated nodes that the
+// graph endpoints never return. Unique name: saving under a name replaces that view.
+// ---------------------------------------------------------------------------
+CREATE CONSTRAINT saved_view_id_unique IF NOT EXISTS
+FOR (v:SavedView) REQUIRE v.id IS UNIQUE;
+
+CREATE CONSTRAINT saved_view_name_unique IF NOT EXISTS
+FOR (v:SavedView) REQUIRE v.name IS UNIQUE;
+
+// ---------------------------------------------------------------------------
 // Full-text search over display names and aliases, for every label above.
 //
 // `aliases` is a LIST<STRING>, indexed directly: Neo4j 5 full-text indexes accept STRING and

@@ -1,8 +1,9 @@
 import type { Graph, Properties } from "../contract/graph-contract";
 import { propertyText } from "./property-text";
 
-// A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...), +cmd, @SUM...).
-const FORMULA_START = /^[=+\-@\t\r]/;
+// A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...), +cmd, @SUM...):
+// OWASP's list, plus the full-width forms some Excel locales read as the same signs.
+const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
 
 /** One CSV cell (RFC 4180), defused: a leading formula character gets a quote so it stays text. */
 export function csvCell(text: string): string {

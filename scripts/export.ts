@@ -91,7 +91,13 @@ await runCli("export", async () => {
   await new Promise<void>((done) => server.once("listening", () => done()));
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    // With APP_TOKEN set the page asks for it, as it would ask an analyst.
+    const { appToken } = config.auth;
+    const page = await browser.newPage({
+      viewport: { width: 1440, height: 900 },
+      acceptDownloads: true,
+      ...(appToken ? { httpCredentials: { username: "export", password: appToken } } : {}),
+    });
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     await page.waitForFunction(() => document.body.dataset.graphState === "ready", undefined, { timeout: 60_000 });
     if (wanted.query) await showQuery(page, wanted.query);

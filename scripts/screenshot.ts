@@ -3,17 +3,25 @@
  * Chromium with the ByteDance → Huawei relationship open in the side panel.
  */
 import { join } from "node:path";
+import { loadEnvFile } from "../server/src/config/load-env-file";
 import { launchChromium } from "./browser/launch-chromium";
 import { runCli } from "./neo4j/cli-error";
 import { projectRoot } from "./project-root";
 
+loadEnvFile(projectRoot);
 const baseUrl = process.env.APP_URL ?? `http://127.0.0.1:${process.env.PORT ?? "3000"}`;
 const output = join(projectRoot, "docs", "screenshot.png");
 
 await runCli("screenshot", async () => {
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
+    // The running app asks for APP_TOKEN when .env sets one.
+    const appToken = process.env.APP_TOKEN;
+    const page = await browser.newPage({
+      viewport: { width: 1600, height: 1000 },
+      deviceScaleFactor: 1,
+      ...(appToken ? { httpCredentials: { username: "screenshot", password: appToken } } : {}),
+    });
     await page.goto(baseUrl);
     await page.waitForFunction(() => document.body.dataset.graphState === "ready", undefined, { timeout: 30_000 });
     const point = await page.evaluate(() => {

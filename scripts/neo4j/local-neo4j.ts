@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CliError } from "./cli-error";
@@ -6,6 +6,7 @@ import { fetchNeo4j, isNeo4jDownloaded } from "./fetch-neo4j";
 import { findJava } from "./find-java";
 import type { LocalNeo4jSettings } from "./local-neo4j-settings";
 import { localTarget } from "./local-target";
+import { neo4jClassPath, neo4jEnv, runNeo4jAdmin } from "./neo4j-admin";
 import type { Neo4jLayout } from "./neo4j-layout";
 import { isAlive, runningNeo4jPid, waitForExit } from "./neo4j-process";
 import { portInUse } from "./port-in-use";
@@ -31,26 +32,15 @@ const JVM_FLAGS = [
   "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
 ];
 
-function classPath(layout: Neo4jLayout): string {
-  return [join(layout.pluginsDir, "*"), join(layout.confDir, "*"), join(layout.libDir, "*")].join(":");
-}
-
-function neo4jEnv(layout: Neo4jLayout): NodeJS.ProcessEnv {
-  return { ...process.env, NEO4J_HOME: layout.homeDir, NEO4J_CONF: layout.confDir };
-}
-
 function setInitialPassword(layout: Neo4jLayout, java: string, password: string): void {
   if (existsSync(join(layout.dataDir, "dbms", "auth.ini"))) return;
-  const result = spawnSync(
+  runNeo4jAdmin(
+    layout,
     java,
-    ["-cp", classPath(layout), "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", password],
-    { env: neo4jEnv(layout), encoding: "utf8" },
+    ["dbms", "set-initial-password", password],
+    "set-initial-password",
+    "could not set Neo4j's initial password",
   );
-  if (result.status !== 0) {
-    const adminLog = join(layout.logsDir, "set-initial-password.log");
-    writeFileSync(adminLog, `${result.stdout ?? ""}${result.stderr ?? ""}`);
-    throw new CliError("could not set Neo4j's initial password", adminLog);
-  }
 }
 
 /**
@@ -102,7 +92,7 @@ export async function startLocalNeo4j(
       `-Xmx${settings.NEO4J_HEAP_SIZE}`,
       ...JVM_FLAGS,
       "-cp",
-      classPath(layout),
+      neo4jClassPath(layout),
       "org.neo4j.server.CommunityEntryPoint",
       `--home-dir=${layout.homeDir}`,
       `--config-dir=${layout.confDir}`,

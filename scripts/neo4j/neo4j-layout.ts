@@ -24,9 +24,13 @@ export interface Neo4jLayout {
   neo4jLog: string;
 }
 
-export function neo4jLayout(projectRoot: string, version = NEO4J_VERSION): Neo4jLayout {
+/**
+ * Where a Neo4j lives under `.neo4j/`. `homeName` "home" is the project's own server; other names
+ * give private servers (scripts/neo4j/private-neo4j.ts) that share the downloaded jars.
+ */
+export function neo4jLayout(projectRoot: string, version = NEO4J_VERSION, homeName = "home"): Neo4jLayout {
   const root = join(projectRoot, ".neo4j");
-  const homeDir = join(root, "home");
+  const homeDir = join(root, homeName);
   const confDir = join(homeDir, "conf");
   const logsDir = join(homeDir, "logs");
   const runDir = join(homeDir, "run");

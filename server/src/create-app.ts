@@ -9,25 +9,45 @@ import { pinoHttp } from "pino-http";
 import type { AppConfig } from "./config/app-config";
 import { AppError } from "./errors/app-error";
 import { errorHandler } from "./errors/error-handler";
+import { ExplorationRepository } from "./graph/exploration-repository";
 import { GraphRepository } from "./graph/graph-repository";
+import { apiRateLimit } from "./http/api-rate-limit";
+import { corsPolicy } from "./http/cors-policy";
+import { DrainState } from "./http/drain-state";
+import { livenessRoute, readinessRoute } from "./http/probe-routes";
+import { requestDeadline } from "./http/request-deadline";
+import { requireAppToken } from "./http/token-auth";
 import { cypherRoutes } from "./routes/cypher-routes";
+import { explorationRoutes } from "./routes/exploration-routes";
 import { exportRoutes } from "./routes/export-routes";
 import { graphRoutes } from "./routes/graph-routes";
+import { savedViewBodyParser, savedViewRoutes } from "./routes/saved-view-routes";
+import { SavedViewRepository } from "./views/saved-view-repository";
 
 export interface AppDependencies {
   driver: Driver;
-  config: Pick<AppConfig, "neo4j" | "queryTimeoutMs" | "cypher">;
+  config: Pick<AppConfig, "neo4j" | "queryTimeoutMs" | "requestTimeoutMs" | "http" | "auth" | "cypher">;
   logger: Logger;
   /** The built client (dist/client); the API works without it. */
   clientDir?: string;
   /** The analysts' query library (cypher/queries). */
   queriesDir: string;
+  /** Shared with whoever shuts the server down (main.ts); readiness reads it. */
+  drain?: DrainState;
 }
 
 /** Builds the Express app without listening, so tests can drive it directly. */
-export function createApp({ driver, config, logger, clientDir, queriesDir }: AppDependencies): Express {
+export function createApp({
+  driver,
+  config,
+  logger,
+  clientDir,
+  queriesDir,
+  drain = new DrainState(),
+}: AppDependencies): Express {
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", config.http.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -51,7 +71,8 @@ export function createApp({ driver, config, logger, clientDir, queriesDir }: App
       },
     }),
   );
-  app.use(express.json({ limit: "256kb" }));
+  app.use(drain.track);
+  app.use(corsPolicy(config.http.corsOrigins));
 
   const repository = new GraphRepository(driver, {
     database: config.neo4j.database,
@@ -59,8 +80,18 @@ export function createApp({ driver, config, logger, clientDir, queriesDir }: App
     maxEdges: 20_000,
     fullTextIndex: "entityNames",
   });
+  // Open to probes whatever the token; everything after it needs APP_TOKEN when one is set.
+  app.use("/api", livenessRoute());
+  if (config.auth.appToken) app.use(requireAppToken(config.auth.appToken));
+  app.use("/api", readinessRoute(repository, drain));
+  app.use("/api", apiRateLimit(config.http.rateLimit), requestDeadline(config.requestTimeoutMs));
+  app.use("/api/views", savedViewBodyParser);
+  app.use(express.json({ limit: config.http.bodyMaxBytes }));
   app.use("/api", graphRoutes(repository));
   app.use("/api", exportRoutes(repository));
+  const reads = { database: config.neo4j.database, queryTimeoutMs: config.queryTimeoutMs };
+  app.use("/api", explorationRoutes(new ExplorationRepository(driver, { ...reads, maxEdges: 20_000 })));
+  app.use("/api", savedViewRoutes(new SavedViewRepository(driver, reads)));
   app.use(
     "/api",
     cypherRoutes(driver, {
@@ -70,7 +101,7 @@ export function createApp({ driver, config, logger, clientDir, queriesDir }: App
       maxResponseBytes: config.cypher.maxResponseBytes,
       maxQueryLength: config.cypher.maxQueryLength,
       maxConcurrentPerClient: config.cypher.maxConcurrentPerClient,
-      maxParamDepth: 32,
+      maxParamDepth: config.cypher.maxParamDepth,
       maxGraphElements: 5_000,
       queriesDir,
     }),
@@ -89,6 +120,9 @@ export function createApp({ driver, config, logger, clientDir, queriesDir }: App
     });
   }
 
+  app.use((req, _res, next) => {
+    next(new AppError("NOT_FOUND", 404, `Nothing at ${req.method} ${req.path}.`));
+  });
   app.use(errorHandler);
   return app;
 }

@@ -14,7 +14,7 @@ let databaseCounts: { nodes: number; relationships: number };
 beforeAll(async () => {
   app = await startTestApp();
   const { records } = await app.driver.executeQuery(
-    "CALL { MATCH (n) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships",
+    "CALL { MATCH (n) WHERE NOT n:SavedView RETURN count(n) AS nodes } CALL { MATCH (n)-[r]->() WHERE NOT n:SavedView RETURN count(r) AS relationships } RETURN nodes, relationships",
   );
   databaseCounts = { nodes: Number(records[0]?.get("nodes")), relationships: Number(records[0]?.get("relationships")) };
 });
@@ -22,9 +22,15 @@ afterAll(() => app.close());
 
 const api = (path: string) => getJson(`${app.baseUrl}/api${path}`);
 
-describe("GET /api/health", () => {
-  it("reports the connected Neo4j's version and edition", async () => {
+describe("GET /api/health and /api/ready", () => {
+  it("health is liveness: the process answers, without asking Neo4j", async () => {
     const { status, body } = await api("/health");
+    expect(status).toBe(200);
+    expect(body).toEqual({ status: "ok" });
+  });
+
+  it("ready reports the connected Neo4j's version and edition", async () => {
+    const { status, body } = await api("/ready");
     expect(status).toBe(200);
     expect(healthSchema.parse(body)).toEqual({
       status: "ok",
@@ -173,8 +179,12 @@ describe("with Neo4j out of reach", () => {
   });
   afterAll(() => down.close());
 
-  it("health answers 503 with the same shape and a Retry-After header", async () => {
-    const { status, body, headers } = await getJson(`${down.baseUrl}/api/health`);
+  it("health still answers 200: the process is alive", async () => {
+    expect((await getJson(`${down.baseUrl}/api/health`)).status).toBe(200);
+  });
+
+  it("ready answers 503 with the same shape and a Retry-After header", async () => {
+    const { status, body, headers } = await getJson(`${down.baseUrl}/api/ready`);
     expect(status).toBe(503);
     expect(healthSchema.parse(body)).toEqual({
       status: "unavailable",

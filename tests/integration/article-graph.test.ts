@@ -167,7 +167,7 @@ describe("seeding", () => {
   it("twice leaves the same nodes, relationships and properties", async () => {
     const fingerprint = async () => {
       const [row] = await read(
-        `CALL { MATCH (n) RETURN collect(n.id + ':' + size(keys(n))) AS nodes }
+        `CALL { MATCH (n) WHERE NOT n:SavedView RETURN collect(n.id + ':' + size(keys(n))) AS nodes }
          CALL { MATCH ()-[r]->() RETURN collect(r.id + ':' + size(keys(r))) AS relationships }
          RETURN nodes, relationships`,
       );

@@ -23,11 +23,11 @@ afterAll(async () => {
 
 describe("when Neo4j goes away and comes back", () => {
   it("answers 503 while it is gone and recovers by itself, without a restart", async () => {
-    expect((await getJson(`${app.baseUrl}/api/health`)).status).toBe(200);
+    expect((await getJson(`${app.baseUrl}/api/ready`)).status).toBe(200);
     expect((await getJson(`${app.baseUrl}/api/graph?limit=5`)).status).toBe(200);
 
     await proxy.down();
-    expect((await getJson(`${app.baseUrl}/api/health`)).status).toBe(503);
+    expect((await getJson(`${app.baseUrl}/api/ready`)).status).toBe(503);
     const during = await getJson(`${app.baseUrl}/api/nodes/bytedance`);
     expect(during.status).toBe(503);
     expect(during.body).toMatchObject({ error: { code: "DB_UNAVAILABLE", retriable: true } });
@@ -36,7 +36,7 @@ describe("when Neo4j goes away and comes back", () => {
     expect(cypherDuring.body).toMatchObject({ error: { code: "DB_UNAVAILABLE" } });
 
     await proxy.up();
-    expect((await getJson(`${app.baseUrl}/api/health`)).status).toBe(200);
+    expect((await getJson(`${app.baseUrl}/api/ready`)).status).toBe(200);
     const after = await getJson(`${app.baseUrl}/api/nodes/bytedance`);
     expect(after.status).toBe(200);
   });

@@ -2,7 +2,7 @@
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
-import { pino } from "pino";
+import { type Logger, pino } from "pino";
 import { projectRoot } from "../../scripts/project-root";
 import { type AppConfig, loadAppConfig } from "../../server/src/config/app-config";
 import { loadEnvFile } from "../../server/src/config/load-env-file";
@@ -17,6 +17,10 @@ export interface RunningApp {
 }
 
 export interface TestAppOverrides {
+  /** Settings as in .env (RATE_LIMIT_MAX, APP_TOKEN...), over the real environment. */
+  env?: NodeJS.ProcessEnv;
+  /** Silent unless a test reads the log lines. */
+  logger?: Logger;
   neo4j?: Partial<AppConfig["neo4j"]>;
   queryTimeoutMs?: number;
   cypher?: Partial<AppConfig["cypher"]>;
@@ -24,7 +28,7 @@ export interface TestAppOverrides {
 
 export async function startTestApp(overrides: TestAppOverrides = {}): Promise<RunningApp> {
   loadEnvFile(projectRoot);
-  const base = loadAppConfig();
+  const base = loadAppConfig({ ...process.env, ...overrides.env });
   const config: AppConfig = {
     ...base,
     neo4j: { ...base.neo4j, ...overrides.neo4j },
@@ -35,7 +39,7 @@ export async function startTestApp(overrides: TestAppOverrides = {}): Promise<Ru
   const app = createApp({
     driver,
     config,
-    logger: pino({ level: "silent" }),
+    logger: overrides.logger ?? pino({ level: "silent" }),
     clientDir: join(projectRoot, "dist", "client"),
     queriesDir: join(projectRoot, "cypher", "queries"),
   });

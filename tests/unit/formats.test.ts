@@ -60,9 +60,12 @@ const graph: Graph = {
 
 describe("CSV", () => {
   it("defuses cells a spreadsheet would run as formulas", () => {
-    for (const formula of ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+    for (const formula of ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "＝1+1", "＋1", "－1", "＠SUM(A1)"])
       expect(csvCell(formula).replace(/^"/, "")).toMatch(/^'/);
     expect(csvCell("plain")).toBe("plain");
+    expect(csvCell("a=1+1")).toBe("a=1+1");
+    // Defused and quoted at once: the quote goes inside the RFC 4180 quotes.
+    expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
   });
 
   it("quotes commas, quotes and line breaks (RFC 4180)", () => {

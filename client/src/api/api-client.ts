@@ -1,9 +1,11 @@
-import type { z } from "zod";
+import { z } from "zod";
 import {
   apiErrorSchema,
   type CypherRequest,
   type CypherResult,
   cypherResultSchema,
+  type Expansions,
+  expansionsSchema,
   type Graph,
   type GraphSchemaInfo,
   graphSchema,
@@ -13,8 +15,18 @@ import {
   type LibraryQueryDto,
   libraryQueriesSchema,
   type NodeDetails,
+  type NodeLookupResult,
   nodeDetailsSchema,
+  nodeLookupResultSchema,
+  type PathMode,
+  type PathsResult,
+  pathsResultSchema,
+  type SavedView,
+  type SavedViewSummary,
+  type SaveViewRequest,
   type SearchResult,
+  savedViewListSchema,
+  savedViewSchema,
   searchResultSchema,
 } from "../../../contract/graph-contract";
 import { ApiRequestError } from "./api-request-error";
@@ -27,13 +39,23 @@ export interface NeighbourQuery {
   direction?: Direction;
 }
 
+export interface PathsQuery {
+  from: string;
+  to: string;
+  mode?: PathMode;
+  /** 1 to 6. */
+  maxHops?: number;
+  /** Paths at most, 1 to 100. */
+  limit?: number;
+}
+
 /** The only module that calls `fetch`: one function per endpoint, answers checked against the contract. */
 export interface ApiClient {
   getGraph(limit?: number): Promise<Graph>;
   getNode(id: string): Promise<NodeDetails>;
   getNeighbours(id: string, query?: NeighbourQuery): Promise<Graph>;
   search(text: string, limit?: number, signal?: AbortSignal): Promise<SearchResult>;
-  /** Resolves with the health report on 200 and on 503 (Neo4j down); rejects when there is none. */
+  /** Readiness (`/api/ready`): resolves on 200 and on 503 (Neo4j down, server shutting down); rejects when there is none. */
   getHealth(): Promise<Health>;
   /** Runs a read-only Cypher query; aborting the signal cancels it on the server too. */
   runCypher(request: CypherRequest, signal?: AbortSignal): Promise<CypherResult>;
@@ -41,6 +63,20 @@ export interface ApiClient {
   getSchema(): Promise<GraphSchemaInfo>;
   /** The ready-made queries of cypher/queries. */
   getQueries(): Promise<LibraryQueryDto[]>;
+  /** What expanding a node would add, per relationship type and direction, before fetching anything. */
+  getExpansions(id: string): Promise<Expansions>;
+  /** Shortest paths, or all simple paths up to maxHops; `paths: []` when none is that short. */
+  getPaths(query: PathsQuery, signal?: AbortSignal): Promise<PathsResult>;
+  /** The nodes a view names, the relationships among them, and the ids that no longer exist. */
+  lookupNodes(ids: readonly string[]): Promise<NodeLookupResult>;
+  /** Every relationship a Source vouches for, with both ends. */
+  getSourceClaims(sourceId: string, limit?: number): Promise<Graph>;
+  /** Saved views, most recently saved first. */
+  listViews(): Promise<SavedViewSummary[]>;
+  getView(id: string): Promise<SavedView>;
+  /** Saving under an existing name replaces that view. */
+  saveView(request: SaveViewRequest): Promise<SavedView>;
+  deleteView(id: string): Promise<void>;
 }
 
 interface RequestOptions {
@@ -49,6 +85,8 @@ interface RequestOptions {
   acceptedErrorStatuses?: readonly number[];
   /** Sent as JSON with POST when present. */
   body?: unknown;
+  /** Overrides the method (GET, or POST with a body). */
+  method?: "DELETE";
 }
 
 export function createApiClient(baseUrl = ""): ApiClient {
@@ -59,6 +97,7 @@ export function createApiClient(baseUrl = ""): ApiClient {
     return `${baseUrl}${path}${query ? `?${query}` : ""}`;
   };
   const nodePath = (id: string): string => `/api/nodes/${encodeURIComponent(id)}`;
+  const viewPath = (id: string): string => `/api/views/${encodeURIComponent(id)}`;
   const count = (n: number | undefined): string | undefined => (n === undefined ? undefined : String(n));
 
   return {
@@ -75,16 +114,38 @@ export function createApiClient(baseUrl = ""): ApiClient {
       ),
     search: (text, limit, signal) =>
       requestJson(url("/api/search", { q: text, limit: count(limit) }), searchResultSchema, { signal }),
-    getHealth: () => requestJson(url("/api/health"), healthSchema, { acceptedErrorStatuses: [503] }),
+    getHealth: () => requestJson(url("/api/ready"), healthSchema, { acceptedErrorStatuses: [503] }),
     runCypher: (request, signal) => requestJson(url("/api/cypher"), cypherResultSchema, { signal, body: request }),
     getSchema: () => requestJson(url("/api/schema"), graphSchemaInfoSchema),
     getQueries: async () => (await requestJson(url("/api/queries"), libraryQueriesSchema)).queries,
+    getExpansions: (id) => requestJson(url(`${nodePath(id)}/expansions`), expansionsSchema),
+    getPaths: (query, signal) =>
+      requestJson(
+        url("/api/paths", {
+          from: query.from,
+          to: query.to,
+          mode: query.mode,
+          maxHops: count(query.maxHops),
+          limit: count(query.limit),
+        }),
+        pathsResultSchema,
+        { signal },
+      ),
+    lookupNodes: (ids) => requestJson(url("/api/nodes/lookup"), nodeLookupResultSchema, { body: { ids } }),
+    getSourceClaims: (sourceId, limit) =>
+      requestJson(url(`/api/sources/${encodeURIComponent(sourceId)}/claims`, { limit: count(limit) }), graphSchema),
+    listViews: async () => (await requestJson(url("/api/views"), savedViewListSchema)).views,
+    getView: (id) => requestJson(url(viewPath(id)), savedViewSchema),
+    saveView: (request) => requestJson(url("/api/views"), savedViewSchema, { body: request }),
+    // 204: no body to check.
+    deleteView: (id) => requestJson(url(viewPath(id)), z.undefined(), { method: "DELETE" }),
   };
 }
 
 async function requestJson<T>(href: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
-  const { signal, acceptedErrorStatuses = [], body } = options;
+  const { signal, acceptedErrorStatuses = [], body, method } = options;
   const init: RequestInit = { headers: { Accept: "application/json" }, signal: signal ?? null };
+  if (method) init.method = method;
   if (body !== undefined) {
     init.method = "POST";
     init.headers = { Accept: "application/json", "Content-Type": "application/json" };

@@ -9,6 +9,12 @@ export function renderHealth(root: HTMLElement, health: Health | { unreachable: 
     root.title = health.unreachable;
     return;
   }
+  if (health.status === "draining") {
+    root.dataset.state = "disconnected";
+    text.textContent = "Server restarting";
+    root.title = "The API server is shutting down; it or another one will answer again shortly.";
+    return;
+  }
   const { connected, version, edition } = health.neo4j;
   root.dataset.state = connected ? "connected" : "disconnected";
   text.textContent = connected ? `Neo4j ${version ?? ""}`.trim() : "Neo4j disconnected";

@@ -1,5 +1,13 @@
 import { z } from "zod";
 
+/** `APP_TOKEN=` in .env means "no token", as if the line were not there. */
+const optionalToken = (name: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value === "" ? undefined : value))
+    .pipe(z.string().min(16, `${name} must be at least 16 characters (e.g. openssl rand -hex 24)`).optional());
+
 const configSchema = z.object({
   NEO4J_URI: z.string().min(1).default("bolt://127.0.0.1:7687"),
   NEO4J_USERNAME: z.string().min(1).default("neo4j"),
@@ -9,19 +17,57 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** How long one graph query may run before Neo4j stops it. */
   QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** Past this, an API request is answered 504 whatever it waits for (a frozen Neo4j, retries). */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  REQUEST_BODY_MAX_BYTES: z.coerce.number().int().positive().default(262_144),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+  RATE_LIMIT_MAX: z.coerce.number().int().positive().default(600),
+  /** Express' `trust proxy`: false, true, a number of hops, or addresses and subnets. */
+  TRUST_PROXY: z.string().default("false"),
+  CORS_ORIGINS: z.string().default(""),
+  APP_TOKEN: optionalToken("APP_TOKEN"),
+  WRITE_TOKEN: optionalToken("WRITE_TOKEN"),
+  /** How long SIGTERM waits for requests in flight before cutting them. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
   /** The Cypher workbench's limits. */
   CYPHER_ROW_CAP: z.coerce.number().int().positive().default(1_000),
   CYPHER_MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(5_000_000),
   CYPHER_MAX_QUERY_LENGTH: z.coerce.number().int().positive().default(20_000),
+  CYPHER_MAX_PARAM_DEPTH: z.coerce.number().int().positive().default(32),
   CYPHER_MAX_CONCURRENT_PER_CLIENT: z.coerce.number().int().positive().default(2),
 });
+
+export type TrustProxy = boolean | number | string;
 
 export interface AppConfig {
   neo4j: { uri: string; username: string; password: string; database: string };
   port: number;
   logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
   queryTimeoutMs: number;
-  cypher: { rowCap: number; maxResponseBytes: number; maxQueryLength: number; maxConcurrentPerClient: number };
+  requestTimeoutMs: number;
+  shutdownGraceMs: number;
+  http: {
+    bodyMaxBytes: number;
+    rateLimit: { windowMs: number; max: number };
+    trustProxy: TrustProxy;
+    corsOrigins: string[];
+  };
+  auth: { appToken: string | undefined; writeToken: string | undefined };
+  cypher: {
+    rowCap: number;
+    maxResponseBytes: number;
+    maxQueryLength: number;
+    maxParamDepth: number;
+    maxConcurrentPerClient: number;
+  };
+}
+
+export function parseTrustProxy(value: string): TrustProxy {
+  const text = value.trim();
+  if (text === "" || text === "false") return false;
+  if (text === "true") return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text;
 }
 
 /** Parses the environment once, at start-up; a bad value stops the process with a clear message. */
@@ -42,10 +88,22 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: value.PORT,
     logLevel: value.LOG_LEVEL,
     queryTimeoutMs: value.QUERY_TIMEOUT_MS,
+    requestTimeoutMs: value.REQUEST_TIMEOUT_MS,
+    shutdownGraceMs: value.SHUTDOWN_GRACE_MS,
+    http: {
+      bodyMaxBytes: value.REQUEST_BODY_MAX_BYTES,
+      rateLimit: { windowMs: value.RATE_LIMIT_WINDOW_MS, max: value.RATE_LIMIT_MAX },
+      trustProxy: parseTrustProxy(value.TRUST_PROXY),
+      corsOrigins: value.CORS_ORIGINS.split(",")
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== ""),
+    },
+    auth: { appToken: value.APP_TOKEN, writeToken: value.WRITE_TOKEN ?? value.APP_TOKEN },
     cypher: {
       rowCap: value.CYPHER_ROW_CAP,
       maxResponseBytes: value.CYPHER_MAX_RESPONSE_BYTES,
       maxQueryLength: value.CYPHER_MAX_QUERY_LENGTH,
+      maxParamDepth: value.CYPHER_MAX_PARAM_DEPTH,
       maxConcurrentPerClient: value.CYPHER_MAX_CONCURRENT_PER_CLIENT,
     },
   };

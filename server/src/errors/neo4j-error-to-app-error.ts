@@ -3,6 +3,8 @@ import { AppError } from "./app-error";
 const UNAVAILABLE_CODES = new Set([
   "ServiceUnavailable",
   "SessionExpired",
+  // What the driver says when a connection is reset mid-handshake, as Neo4j shutting down does.
+  "ProtocolError",
   "Neo.ClientError.Database.DatabaseNotFound",
 ]);
 const TIMEOUT_CODES = new Set([
@@ -89,7 +91,7 @@ export function neo4jErrorToAppError(error: unknown): AppError | undefined {
     // What CALL { ... } IN TRANSACTIONS gives inside an explicit (read-only) transaction.
     return new AppError("VALIDATION", 400, "CALL { ... } IN TRANSACTIONS is not available: the workbench only reads.");
   }
-  if (code.startsWith("Neo.TransientError.")) {
+  if (code.startsWith("Neo.TransientError.") || (error as { retriable?: unknown }).retriable === true) {
     return new AppError("DB_UNAVAILABLE", 503, "Neo4j is busy; try again in a moment.", true);
   }
   return undefined;

@@ -4,10 +4,9 @@ import { notFound } from "../errors/app-error";
 import { COMPONENTS_QUERY, GRAPH_QUERY, NEIGHBORS_QUERY, NODE_QUERY, SEARCH_QUERY } from "./graph-queries";
 import { luceneQuery } from "./lucene-query";
 import { assignNodeIds, nodeToElement, recordsToGraph, relationshipToElement } from "./records-to-graph";
+import { type ReadSettings, runRead } from "./run-read";
 
-export interface GraphRepositoryOptions {
-  database: string;
-  queryTimeoutMs: number;
+export interface GraphRepositoryOptions extends ReadSettings {
   /** Hard cap on relationships in one answer, whatever the node limit. */
   maxEdges: number;
   fullTextIndex: string;
@@ -29,12 +28,7 @@ export class GraphRepository {
   ) {}
 
   private read(query: string, params: Record<string, unknown>, signal?: AbortSignal) {
-    return this.driver.executeQuery(query, params, {
-      database: this.options.database,
-      routing: neo4j.routing.READ,
-      transactionConfig: { timeout: this.options.queryTimeoutMs },
-      ...(signal ? { signal } : {}),
-    });
+    return runRead(this.driver, this.options, query, params, signal);
   }
 
   async graph(limit: number, signal?: AbortSignal): Promise<Graph> {

@@ -35,11 +35,5 @@ export function graphRoutes(repository: GraphRepository): Router {
     res.json(await repository.search(q, limit, abortOnClose(res)));
   });
 
-  router.get("/health", async (_req, res) => {
-    const health = await repository.health();
-    if (!health.neo4j.connected) res.setHeader("Retry-After", "5");
-    res.status(health.neo4j.connected ? 200 : 503).json(health);
-  });
-
   return router;
 }

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { pathModeSchema } from "../../../contract/graph-contract";
+import { MAX_PATH_HOPS } from "../graph/graph-queries";
 
 const limit = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
@@ -31,3 +33,15 @@ export const searchQuerySchema = z.object({
   q: z.string().trim().min(1, "type something to search for").max(200),
   limit: limit(10, 50),
 });
+
+export const pathsQuerySchema = z.object({
+  from: nodeIdSchema,
+  to: nodeIdSchema,
+  mode: pathModeSchema.default("shortest"),
+  maxHops: z.coerce.number().int().min(1).max(MAX_PATH_HOPS).default(4),
+  limit: limit(25, 100),
+});
+
+export const sourceClaimsQuerySchema = z.object({ limit: limit(200, 1000) });
+
+export const savedViewIdSchema = z.string().min(1).max(100);

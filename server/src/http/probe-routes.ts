@@ -1,0 +1,30 @@
+import { Router } from "express";
+import type { Health } from "../../../contract/graph-contract";
+import type { GraphRepository } from "../graph/graph-repository";
+import type { DrainState } from "./drain-state";
+
+/** `GET /api/health`, liveness: the process is up and serving. Never asks Neo4j. */
+export function livenessRoute(): Router {
+  const router = Router();
+  router.get("/health", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  return router;
+}
+
+/**
+ * `GET /api/ready`, readiness: Neo4j answers and the server is not shutting down; 503 with
+ * Retry-After otherwise. Asks Neo4j each time, so it turns ready by itself when Neo4j comes up.
+ */
+export function readinessRoute(repository: GraphRepository, drain: DrainState): Router {
+  const router = Router();
+  router.get("/ready", async (_req, res) => {
+    const report: Health = drain.isDraining
+      ? { status: "draining", neo4j: { connected: false, version: null, edition: null } }
+      : await repository.health();
+    const ready = report.status === "ok";
+    if (!ready) res.setHeader("Retry-After", "5");
+    res.status(ready ? 200 : 503).json(report);
+  });
+  return router;
+}
