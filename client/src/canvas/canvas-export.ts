@@ -37,6 +37,9 @@ export interface CanvasExport {
   shoot<T>(area: ExportArea, edgeNotes: ReadonlyMap<string, string>, draw: (shot: ExportShot) => T): T;
 }
 
+/** What is drawn: filtered elements stay on the canvas, but not in exports. */
+const SHOWN = ":visible";
+
 /** Above any real size: giving Cytoscape a maximum keeps it from multiplying by the screen's pixel ratio. */
 const NO_PIXEL_RATIO = Number.MAX_SAFE_INTEGER;
 
@@ -51,17 +54,17 @@ export function createCanvasExport(cy: Core): CanvasExport {
       const shown = area === "whole" ? () => true : inView();
       return {
         nodes: cy
-          .nodes()
+          .nodes(SHOWN)
           .filter((node) => shown(node.boundingBox({})))
           .map(toNodeDto),
         edges: cy
-          .edges()
+          .edges(SHOWN)
           .filter((edge) => shown(edge.boundingBox({})))
           .map(toEdgeDto),
         truncated: false,
       };
     },
-    positions: () => new Map(cy.nodes().map((node) => [node.id(), { ...node.position() }])),
+    positions: () => new Map(cy.nodes(SHOWN).map((node) => [node.id(), { ...node.position() }])),
     shoot: (area, edgeNotes, draw) => {
       const selected = cy.elements(":selected");
       const incident = cy.edges(".incident");
@@ -78,7 +81,7 @@ export function createCanvasExport(cy: Core): CanvasExport {
         }
       });
       const full = area === "whole";
-      const box = cy.elements().boundingBox({});
+      const box = cy.elements(SHOWN).boundingBox({});
       const size = full
         ? { width: Math.ceil(box.w), height: Math.ceil(box.h) }
         : { width: cy.width(), height: cy.height() };

@@ -1,8 +1,11 @@
 import cytoscape, { type Core, type NodeSingular } from "cytoscape";
 import fcose from "cytoscape-fcose";
+import { viewStylesheet } from "../view/view-stylesheet";
 import { addElements, type Placement } from "./add-elements";
 import { bestLayout } from "./best-layout";
 import { type CanvasExport, createCanvasExport } from "./canvas-export";
+import { CANVAS_PALETTES, type Theme } from "./canvas-palette";
+import { exploreStylesheet } from "./explore-stylesheet";
 import { graphStylesheet } from "./graph-stylesheet";
 import type { LayoutRequest } from "./layout-options";
 import type { Point } from "./place-around";
@@ -44,6 +47,13 @@ export interface Canvas {
   counts(): GraphCounts;
   onSelectionChange(handler: (selection: CanvasSelection | null) => void): void;
   onNodeDoubleTap(handler: (id: string) => void): void;
+  /** Redraws with the theme's colours. */
+  setTheme(theme: Theme): void;
+}
+
+function canvasStylesheet(theme: Theme) {
+  const palette = CANVAS_PALETTES[theme];
+  return [...graphStylesheet(undefined, undefined, palette), ...viewStylesheet(), ...exploreStylesheet(palette)];
 }
 
 const HIGHLIGHT_MS = 2200;
@@ -66,7 +76,7 @@ export function createCanvas(container: HTMLElement, overlays: () => Overlays = 
   }
   const cy = cytoscape({
     container,
-    style: graphStylesheet(),
+    style: canvasStylesheet("light"),
     minZoom: 0.1,
     maxZoom: 3,
     boxSelectionEnabled: false,
@@ -157,6 +167,9 @@ export function createCanvas(container: HTMLElement, overlays: () => Overlays = 
     },
     onNodeDoubleTap: (handler) => {
       cy.on("dbltap", "node", (event) => handler((event.target as NodeSingular).id()));
+    },
+    setTheme: (theme) => {
+      cy.style(canvasStylesheet(theme));
     },
   };
 }

@@ -1,21 +1,21 @@
 import type { StylesheetJson } from "cytoscape";
+import { CANVAS_PALETTES, type CanvasPalette } from "./canvas-palette";
 import { CERTAINTY_STYLES, type CertaintyStyle } from "./certainty-styles";
 import { DEFAULT_LABEL_STYLE, LABEL_STYLES, type LabelStyle, labelClass } from "./label-styles";
 
 export const FONT_FAMILY =
   '"Inter", "Segoe UI", "Helvetica Neue", "Liberation Sans", "DejaVu Sans", "Noto Sans CJK SC", Arial, sans-serif';
 
-const INK = "#1d2736";
-/** Relationships without a known certainty. */
-export const EDGE_COLOR = "#8a94a3";
-const ACCENT = "#1f5fbf";
-const ADDED = "#e39b1b";
+/** Relationships without a known certainty (light theme: exports are drawn light). */
+export const EDGE_COLOR = CANVAS_PALETTES.light.edge;
 
-/** Every visual rule of the canvas, derived from the label and certainty tables. */
+/** Every visual rule of the canvas, derived from the label and certainty tables and the theme's palette. */
 export function graphStylesheet(
   labels: readonly LabelStyle[] = LABEL_STYLES,
   certainties: readonly CertaintyStyle[] = CERTAINTY_STYLES,
+  palette: CanvasPalette = CANVAS_PALETTES.light,
 ): StylesheetJson {
+  const { ink: INK, accent: ACCENT, added: ADDED } = palette;
   return [
     {
       selector: "node",
@@ -32,7 +32,7 @@ export function graphStylesheet(
         "text-margin-y": 4,
         "text-wrap": "wrap",
         "text-max-width": "130px",
-        "text-background-color": "#ffffff",
+        "text-background-color": palette.captionBackground,
         "text-background-opacity": 0.82,
         "text-background-padding": "2px",
         "text-background-shape": "roundrectangle",
@@ -47,16 +47,16 @@ export function graphStylesheet(
         width: 1.6,
         "curve-style": "bezier",
         "control-point-step-size": 48,
-        "line-color": EDGE_COLOR,
-        "target-arrow-color": EDGE_COLOR,
+        "line-color": palette.edge,
+        "target-arrow-color": palette.edge,
         "target-arrow-shape": "triangle",
         "arrow-scale": 0.95,
         label: "data(caption)",
         "font-family": FONT_FAMILY,
         "font-size": 11,
-        color: "#4a5566",
+        color: palette.edgeCaption,
         "text-rotation": "autorotate",
-        "text-background-color": "#f7f8fa",
+        "text-background-color": palette.edgeCaptionBackground,
         "text-background-opacity": 0.92,
         "text-background-padding": "2px",
         "text-background-shape": "roundrectangle",
@@ -67,15 +67,21 @@ export function graphStylesheet(
       selector: `edge.certainty-${style.certainty}`,
       style: {
         "line-style": style.lineStyle,
-        "line-color": style.lineColor,
-        "target-arrow-color": style.lineColor,
+        "line-color": palette.certaintyLines[style.certainty],
+        "target-arrow-color": palette.certaintyLines[style.certainty],
         ...(style.lineStyle === "dashed" ? { "line-dash-pattern": [6, 4] } : {}),
-        ...(style.lineStyle === "dotted" ? { width: 2, color: "#6b7587" } : {}),
+        ...(style.lineStyle === "dotted" ? { width: 2, color: palette.speculativeCaption } : {}),
       },
     })),
     {
       selector: "edge.incident",
-      style: { width: 2.4, "line-color": "#3e5f8f", "target-arrow-color": "#3e5f8f", color: INK, "z-index": 5 },
+      style: {
+        width: 2.4,
+        "line-color": palette.incident,
+        "target-arrow-color": palette.incident,
+        color: INK,
+        "z-index": 5,
+      },
     },
     {
       selector: "node:selected",

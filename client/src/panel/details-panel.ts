@@ -21,6 +21,18 @@ export interface DetailsPanel {
   clear(): void;
 }
 
+const SOURCE_LABEL = "Source";
+
+function claimsButton(id: string, name: string, deps: Pick<EdgeDetailsDeps, "showClaims">): HTMLElement {
+  const button = el(
+    "button",
+    { type: "button", class: "button button-small", "data-testid": "source-claims" },
+    `Draw everything ${name} claims`,
+  );
+  button.addEventListener("click", () => deps.showClaims(id));
+  return button;
+}
+
 /** The right-hand panel: everything known about the selected node or relationship, as text. */
 export function createDetailsPanel(root: HTMLElement, deps: DetailsPanelDeps): DetailsPanel {
   let shownNodeId: string | null = null;
@@ -65,8 +77,9 @@ export function createDetailsPanel(root: HTMLElement, deps: DetailsPanelDeps): D
         [data.display],
         [
           section("Properties", renderNodeProperties(data)),
+          data.labels.includes(SOURCE_LABEL) ? section("Claims", claimsButton(data.id, data.display, deps)) : null,
           section(el("span", { class: "section-title-row" }, "Relationships", expand), relationshipsSlot),
-        ],
+        ].filter((part) => part !== null),
       );
     },
     showRelationships(nodeId, details) {

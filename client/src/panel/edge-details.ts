@@ -10,6 +10,8 @@ export interface EdgeDetailsDeps {
   nodeCaption(id: string): string | undefined;
   /** Selects a node on the canvas. */
   focus(id: string): void;
+  /** Draws every other relationship this Source claims, near it. */
+  showClaims(sourceId: string): void;
 }
 
 /** Provenance properties shown in their own sections rather than in "Other properties". */
@@ -90,8 +92,14 @@ function sourceList(value: unknown, deps: EdgeDetailsDeps): HTMLElement {
     { class: "source-list", "data-testid": "edge-sources" },
     ...ids.map((id) => {
       const caption = deps.nodeCaption(id);
+      const claims = claimsLink(id, caption ?? id, deps);
       if (caption === undefined) {
-        return el("li", { class: "source-item", "data-source-id": id }, el("span", { class: "source-name" }, id));
+        return el(
+          "li",
+          { class: "source-item", "data-source-id": id },
+          el("span", { class: "source-name" }, id),
+          claims,
+        );
       }
       const button = el(
         "button",
@@ -99,7 +107,29 @@ function sourceList(value: unknown, deps: EdgeDetailsDeps): HTMLElement {
         caption,
       );
       button.addEventListener("click", () => deps.focus(id));
-      return el("li", { class: "source-item", "data-source-id": id }, button, el("code", { class: "source-id" }, id));
+      return el(
+        "li",
+        { class: "source-item", "data-source-id": id },
+        button,
+        el("code", { class: "source-id" }, id),
+        claims,
+      );
     }),
   );
+}
+
+/** "Everything it claims": draws the source's other relationships on the canvas. */
+function claimsLink(sourceId: string, caption: string, deps: Pick<EdgeDetailsDeps, "showClaims">): HTMLElement {
+  const link = el(
+    "button",
+    {
+      type: "button",
+      class: "link source-claims",
+      "data-testid": "source-claims",
+      title: `Add to the canvas every relationship ${caption} vouches for`,
+    },
+    "everything it claims",
+  );
+  link.addEventListener("click", () => deps.showClaims(sourceId));
+  return link;
 }

@@ -1,0 +1,75 @@
+import type { Core } from "cytoscape";
+import type { LayoutRequest } from "../layout-options";
+import { currentLayout, setLayout } from "./current-layout";
+import { LAYOUT_TITLES, type LayoutName } from "./layout-catalog";
+import {
+  ANIMATE_UP_TO,
+  applyPositions,
+  computeLayout,
+  HIERARCHICAL_MAX_NODES,
+  LAYOUT_BUDGET_MS,
+  pinnedPositions,
+} from "./run-layout";
+
+/** The tuned force-directed layout of small graphs (several tries, components turned and packed). */
+const TUNED_FORCE_UP_TO = 300;
+
+export interface LayoutRunnerDeps {
+  cy: Core;
+  /** The canvas' own force-directed layout, best on small graphs without pinned nodes. */
+  tunedForceLayout(request: LayoutRequest): Promise<void>;
+  fitAll(): void;
+  /** Called before the canvas moves, with "Layout: Grid", so the move can be undone. */
+  checkpoint(label: string): void;
+  tell(message: string): void;
+}
+
+export interface LayoutRunner {
+  /** Lays the canvas out with `name` (the current layout when absent), pinned nodes staying put. */
+  run(name?: LayoutName): Promise<void>;
+  isRunning(): boolean;
+}
+
+export function createLayoutRunner(deps: LayoutRunnerDeps): LayoutRunner {
+  const { cy } = deps;
+  let running = false;
+
+  return {
+    isRunning: () => running,
+    async run(name = currentLayout()) {
+      if (running) return;
+      const count = cy.nodes().length;
+      const title = LAYOUT_TITLES[name];
+      if (name === "dagre" && count > HIERARCHICAL_MAX_NODES) {
+        deps.tell(
+          `${title} layout handles up to ${HIERARCHICAL_MAX_NODES.toLocaleString("en-US")} nodes; ` +
+            `this graph has ${count.toLocaleString("en-US")}. The canvas is unchanged.`,
+        );
+        return;
+      }
+      running = true;
+      try {
+        deps.checkpoint(`Layout: ${title}`);
+        setLayout(name);
+        if (count === 0) return;
+        const pinned = pinnedPositions(cy);
+        if (name === "fcose" && pinned.size === 0 && count <= TUNED_FORCE_UP_TO) {
+          await deps.tunedForceLayout({ randomize: true, animate: count <= ANIMATE_UP_TO });
+          return;
+        }
+        const computed = await computeLayout(cy, name, pinned);
+        await applyPositions(cy, computed.positions);
+        deps.fitAll();
+        const kept =
+          pinned.size > 0 ? ` (${pinned.size} pinned node${pinned.size === 1 ? "" : "s"} kept in place)` : "";
+        deps.tell(
+          computed.stoppedEarly
+            ? `${title} layout stopped after ${LAYOUT_BUDGET_MS / 1000} s to keep the page responsive: positions are approximate${kept}`
+            : `${title} layout${kept}`,
+        );
+      } finally {
+        running = false;
+      }
+    },
+  };
+}

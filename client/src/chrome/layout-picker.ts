@@ -1,0 +1,40 @@
+import { currentLayout, onLayoutChange } from "../canvas/layouts/current-layout";
+import { isLayoutName, LAYOUT_NAMES, LAYOUT_TITLES, type LayoutName } from "../canvas/layouts/layout-catalog";
+import { el } from "../dom/el";
+
+export interface LayoutPickerDeps {
+  run(name?: LayoutName): Promise<void>;
+  fail(error: unknown): void;
+}
+
+/**
+ * The toolbar's layout choice: picking one lays the canvas out with it; the Re-layout button runs
+ * the current one again. Both are disabled while a layout runs.
+ */
+export function createLayoutPicker(
+  picker: HTMLSelectElement,
+  relayout: HTMLButtonElement,
+  deps: LayoutPickerDeps,
+): void {
+  picker.replaceChildren(...LAYOUT_NAMES.map((name) => el("option", { value: name }, LAYOUT_TITLES[name])));
+  picker.value = currentLayout();
+  onLayoutChange((name) => {
+    picker.value = name;
+  });
+  const run = (name?: LayoutName) => {
+    picker.disabled = true;
+    relayout.disabled = true;
+    deps
+      .run(name)
+      .catch(deps.fail)
+      .finally(() => {
+        picker.disabled = false;
+        relayout.disabled = false;
+        picker.value = currentLayout();
+      });
+  };
+  picker.addEventListener("change", () => {
+    if (isLayoutName(picker.value)) run(picker.value);
+  });
+  relayout.addEventListener("click", () => run());
+}

@@ -1,0 +1,123 @@
+import type { Core } from "cytoscape";
+import { labelStyleFor } from "../canvas/label-styles";
+import { el } from "../dom/el";
+import { type MinimapTransform, minimapTransform, toModel } from "./minimap-geometry";
+
+const WIDTH = 200;
+const HEIGHT = 136;
+/** Past this many relationships the overview draws nodes only. */
+const EDGES_UP_TO = 4000;
+const KEY = "graph-explorer.minimap";
+
+interface Storage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/**
+ * A bird's-eye view of the whole graph with the visible part framed; click or drag in it to move
+ * the view there. Drawn on a small canvas of its own (no inline styles or scripts, which the
+ * Content-Security-Policy forbids). Can be folded away; the choice is remembered.
+ */
+export function createMinimap(host: HTMLElement, cy: Core, storage: Storage): HTMLElement {
+  const canvas = el("canvas", {
+    class: "minimap-canvas",
+    "data-testid": "minimap-canvas",
+    "aria-label": "Overview of the graph",
+  });
+  const toggle = el(
+    "button",
+    { type: "button", class: "minimap-toggle", "aria-expanded": "true", "data-testid": "minimap-toggle" },
+    "Overview",
+  );
+  const root = el("aside", { class: "minimap", "data-testid": "minimap", "aria-label": "Overview" }, toggle, canvas);
+  host.append(root);
+
+  let transform: MinimapTransform | undefined;
+  let queued = false;
+  const setOpen = (open: boolean) => {
+    canvas.hidden = !open;
+    toggle.setAttribute("aria-expanded", String(open));
+    root.classList.toggle("is-folded", !open);
+    storage.setItem(KEY, open ? "open" : "folded");
+    if (open) schedule();
+  };
+  toggle.addEventListener("click", () => setOpen(toggle.getAttribute("aria-expanded") !== "true"));
+
+  const draw = () => {
+    queued = false;
+    if (canvas.hidden) return;
+    const ratio = window.devicePixelRatio || 1;
+    canvas.width = WIDTH * ratio;
+    canvas.height = HEIGHT * ratio;
+    const context = canvas.getContext("2d");
+    if (!context) return;
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.clearRect(0, 0, WIDTH, HEIGHT);
+    const nodes = cy.nodes(":visible");
+    if (nodes.empty()) {
+      transform = undefined;
+      return;
+    }
+    const colours = getComputedStyle(root);
+    const t = minimapTransform(nodes.boundingBox({ includeLabels: false }), WIDTH, HEIGHT);
+    transform = t;
+    const edges = cy.edges(":visible");
+    if (edges.length <= EDGES_UP_TO) {
+      context.strokeStyle = colours.getPropertyValue("--minimap-edge").trim() || "#a0a8b5";
+      context.lineWidth = 0.7;
+      context.beginPath();
+      edges.forEach((edge) => {
+        const a = edge.source().position();
+        const b = edge.target().position();
+        context.moveTo(a.x * t.scale + t.dx, a.y * t.scale + t.dy);
+        context.lineTo(b.x * t.scale + t.dx, b.y * t.scale + t.dy);
+      });
+      context.stroke();
+    }
+    const radius = Math.max(1.5, Math.min(4, 20 * t.scale));
+    nodes.forEach((node) => {
+      const { x, y } = node.position();
+      context.fillStyle = labelStyleFor(String(node.data("label"))).color;
+      context.beginPath();
+      context.arc(x * t.scale + t.dx, y * t.scale + t.dy, radius, 0, 2 * Math.PI);
+      context.fill();
+    });
+    const view = cy.extent();
+    const x1 = Math.max(0, view.x1 * t.scale + t.dx);
+    const y1 = Math.max(0, view.y1 * t.scale + t.dy);
+    const x2 = Math.min(WIDTH, view.x2 * t.scale + t.dx);
+    const y2 = Math.min(HEIGHT, view.y2 * t.scale + t.dy);
+    if (x2 > x1 && y2 > y1) {
+      context.fillStyle = colours.getPropertyValue("--minimap-view-fill").trim() || "rgb(31 95 191 / 10%)";
+      context.strokeStyle = colours.getPropertyValue("--minimap-view").trim() || "#1f5fbf";
+      context.lineWidth = 1.5;
+      context.fillRect(x1, y1, x2 - x1, y2 - y1);
+      context.strokeRect(x1 + 0.75, y1 + 0.75, x2 - x1 - 1.5, y2 - y1 - 1.5);
+    }
+  };
+  const schedule = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(draw);
+  };
+  cy.on("add remove position viewport resize style", schedule);
+
+  const panTo = (event: PointerEvent) => {
+    if (!transform) return;
+    const box = canvas.getBoundingClientRect();
+    const point = toModel(transform, event.clientX - box.left, event.clientY - box.top);
+    const zoom = cy.zoom();
+    cy.pan({ x: cy.width() / 2 - point.x * zoom, y: cy.height() / 2 - point.y * zoom });
+  };
+  canvas.addEventListener("pointerdown", (event) => {
+    canvas.setPointerCapture(event.pointerId);
+    panTo(event);
+  });
+  canvas.addEventListener("pointermove", (event) => {
+    if (canvas.hasPointerCapture(event.pointerId)) panTo(event);
+  });
+
+  setOpen(storage.getItem(KEY) !== "folded");
+  return root;
+}

@@ -1,0 +1,11 @@
+import type { StylesheetJson } from "cytoscape";
+import { FILTERED_CLASS } from "./canvas-filters";
+import { PINNED_CLASS } from "./explorer-actions";
+
+/** Canvas rules of the view tools: filtered elements are not drawn, pinned nodes wear a double ring. */
+export function viewStylesheet(): StylesheetJson {
+  return [
+    { selector: `.${FILTERED_CLASS}`, style: { display: "none" } },
+    { selector: `node.${PINNED_CLASS}`, style: { "border-style": "double", "border-width": 5.5 } },
+  ];
+}
