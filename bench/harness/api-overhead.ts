@@ -1,0 +1,79 @@
+import neo4j, { type Driver } from "neo4j-driver";
+import { NEIGHBORS_QUERY } from "../../server/src/graph/graph-queries";
+import type { AppServer } from "./app-server";
+import { percentile } from "./stats";
+import { timedRequest } from "./timed-requests";
+
+/** The workbench query both paths run: a company's relationships, capped as the workbench caps rows. */
+export const CYPHER_QUERY = "MATCH (n:Company {id: $id})-[r]-(m) RETURN n, r, m LIMIT 100";
+const NEIGHBOUR_LIMIT = 100;
+
+export interface ApiOverheadPlan {
+  driver: Driver;
+  database: string;
+  server: AppServer;
+  /** Nodes to expand, and companies to query; cycled through. */
+  nodeIds: readonly string[];
+  companyIds: readonly string[];
+  requests: number;
+}
+
+/**
+ * One run: each request made through the API and through the raw driver in turn (interleaved, so
+ * both see the same machine), p50 and p99 of each side.
+ */
+export async function measureApiOverhead(plan: ApiOverheadPlan): Promise<Record<string, number>> {
+  const read = (query: string, params: Record<string, unknown>) =>
+    plan.driver.executeQuery(query, params, { database: plan.database, routing: neo4j.routing.READ });
+  const samples = {
+    neighborsHttp: [] as number[],
+    neighborsRaw: [] as number[],
+    cypherHttp: [] as number[],
+    cypherRaw: [] as number[],
+  };
+  for (let i = 0; i < plan.requests; i += 1) {
+    const id = plan.nodeIds[i % plan.nodeIds.length] as string;
+    const company = plan.companyIds[i % plan.companyIds.length] as string;
+    const neighbours = await timedRequest(
+      plan.server,
+      `/api/nodes/${encodeURIComponent(id)}/neighbors?limit=${NEIGHBOUR_LIMIT}`,
+    );
+    expectOk(neighbours.status, "GET /api/nodes/:id/neighbors");
+    samples.neighborsHttp.push(neighbours.clientMs);
+    samples.neighborsRaw.push(
+      await timed(() =>
+        read(NEIGHBORS_QUERY, {
+          id,
+          types: null,
+          direction: "both",
+          neighbourFetch: neo4j.int(NEIGHBOUR_LIMIT + 1),
+          neighbourLimit: neo4j.int(NEIGHBOUR_LIMIT),
+        }),
+      ),
+    );
+    const cypher = await timedRequest(plan.server, "/api/cypher", { query: CYPHER_QUERY, params: { id: company } });
+    expectOk(cypher.status, "POST /api/cypher");
+    samples.cypherHttp.push(cypher.clientMs);
+    samples.cypherRaw.push(await timed(() => read(CYPHER_QUERY, { id: company })));
+  }
+  return {
+    "api.neighbors.http.p50": percentile(samples.neighborsHttp, 50),
+    "api.neighbors.http.p99": percentile(samples.neighborsHttp, 99),
+    "api.neighbors.raw.p50": percentile(samples.neighborsRaw, 50),
+    "api.neighbors.raw.p99": percentile(samples.neighborsRaw, 99),
+    "api.cypher.http.p50": percentile(samples.cypherHttp, 50),
+    "api.cypher.http.p99": percentile(samples.cypherHttp, 99),
+    "api.cypher.raw.p50": percentile(samples.cypherRaw, 50),
+    "api.cypher.raw.p99": percentile(samples.cypherRaw, 99),
+  };
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+export function expectOk(status: number, what: string): void {
+  if (status < 200 || status > 299) throw new Error(`${what} answered ${status}`);
+}

@@ -1,0 +1,209 @@
+import type { DrawSize } from "./bench-sizes";
+import type { FigureSpec, TargetSpec } from "./targets";
+
+const RAW = "raw driver";
+const PLAIN = "plain Cytoscape.js";
+
+/** The targets of issue #8, judged on the app's canvas with the performance options (client/src/canvas/performance-options.ts). */
+export function benchTargets(
+  sizes: readonly DrawSize[],
+  layoutNodes: number,
+  layoutNames: readonly string[],
+  expansionPath: string,
+): TargetSpec[] {
+  const size = (key: DrawSize["key"]) => sizes.find((candidate) => candidate.key === key) as DrawSize;
+  const drawn = (key: DrawSize["key"]) => `${(size(key).nodes + size(key).edges).toLocaleString("en-US")} elements`;
+  const browser = (key: DrawSize["key"], figure: string) => ({
+    key: `browser.app-tuned.${key}.${figure}`,
+    anchor: { label: PLAIN, key: `browser.plain.${key}.${figure}` },
+  });
+  const paintCause = "Cytoscape.js builds style and geometry for every element before the first frame.";
+  const frameCause = "every frame redraws what is visible on the main thread (no GPU on this machine).";
+  return [
+    ...(["neighbors", "cypher"] as const).flatMap((endpoint): TargetSpec[] => {
+      const title = endpoint === "neighbors" ? "GET /api/nodes/:id/neighbors" : "POST /api/cypher";
+      const cause =
+        endpoint === "cypher"
+          ? "the workbench checks every query with EXPLAIN (one more round trip) and maps records to JSON."
+          : "HTTP, the mapping of records to the contract's JSON and its serialisation.";
+      return (["p50", "p99"] as const).map((p) => ({
+        id: `api-${endpoint}-${p}`,
+        title: `${title} ${p} vs the raw driver`,
+        unit: "ms",
+        key: `api.${endpoint}.http.${p}`,
+        anchor: { label: RAW, key: `api.${endpoint}.raw.${p}` },
+        judged: "ratio" as const,
+        op: "<=" as const,
+        value: p === "p50" ? 1.2 : 1.5,
+        cause,
+      }));
+    }),
+    {
+      id: "supernode-ratio",
+      title: `Expanding the supernode vs a 10-neighbour node (${expansionPath}, p50)`,
+      unit: "ms",
+      key: "supernode.super.p50",
+      anchor: { label: "10-neighbour node", key: "supernode.ten.p50" },
+      judged: "ratio",
+      op: "<=",
+      value: 3,
+      cause: "ranking every neighbour by degree before the cap reads all of the supernode's relationships.",
+    },
+    {
+      id: "supernode-server-p99",
+      title: "Supernode expansion, server-side p99",
+      unit: "ms",
+      key: "supernode.super.serverP99",
+      judged: "figure",
+      op: "<=",
+      value: 50,
+      cause: "ranking every neighbour by degree before the cap reads all of the supernode's relationships.",
+    },
+    ...[10, 100].map((connections) => ({
+      id: `load-errors-c${connections}`,
+      title: `Failed answers under load, ${connections} connections (non-2xx except 429, timeouts)`,
+      unit: "answers",
+      key: `load.c${connections}.failures`,
+      judged: "figure" as const,
+      op: "<=" as const,
+      value: 0,
+      cause: "see the per-endpoint failures among the figures: slow queries time out under many connections.",
+    })),
+    {
+      id: "browser-20k-first-paint",
+      title: `First paint, ${drawn("20k")}`,
+      unit: "ms",
+      ...browser("20k", "firstPaintMs"),
+      judged: "figure",
+      op: "<=",
+      value: 1500,
+      cause: paintCause,
+    },
+    {
+      id: "browser-20k-pan-fps",
+      title: `Panning FPS, ${drawn("20k")} with labels`,
+      unit: "FPS",
+      ...browser("20k", "panFps"),
+      judged: "figure",
+      op: ">=",
+      value: 30,
+      cause: frameCause,
+    },
+    {
+      id: "browser-20k-pan-p95",
+      title: `Panning p95 frame, ${drawn("20k")}`,
+      unit: "ms",
+      ...browser("20k", "panP95Ms"),
+      judged: "figure",
+      op: "<=",
+      value: 50,
+      cause: frameCause,
+    },
+    {
+      id: "browser-50k-pan-fps",
+      title: `Panning FPS, ${drawn("50k")}`,
+      unit: "FPS",
+      ...browser("50k", "panFps"),
+      judged: "figure",
+      op: ">=",
+      value: 20,
+      cause: frameCause,
+    },
+    {
+      id: "browser-50k-pan-p95",
+      title: `Panning p95 frame, ${drawn("50k")}`,
+      unit: "ms",
+      ...browser("50k", "panP95Ms"),
+      judged: "figure",
+      op: "<=",
+      value: 100,
+      cause: frameCause,
+    },
+    ...layoutNames.flatMap((name): TargetSpec[] => [
+      {
+        id: `layout-${name}-time`,
+        title: `Layout ${name}, ${layoutNodes.toLocaleString("en-US")} nodes`,
+        unit: "ms",
+        key: `layout.app.${name}.ms`,
+        ...(name === "fcose" ? { anchor: { label: `${PLAIN} fcose defaults`, key: "layout.plain.fcose.ms" } } : {}),
+        judged: "figure",
+        op: "<=",
+        value: 1000,
+        cause: "the layout runs on the main thread; a Web Worker or incremental placement would take it off.",
+      },
+      {
+        id: `layout-${name}-longest-frame`,
+        title: `Longest frame during layout ${name}`,
+        unit: "ms",
+        key: `layout.app.${name}.longestFrameMs`,
+        ...(name === "fcose"
+          ? { anchor: { label: `${PLAIN} fcose defaults`, key: "layout.plain.fcose.longestFrameMs" } }
+          : {}),
+        judged: "figure",
+        op: "<=",
+        value: 100,
+        cause: "a layout pass blocks the page until it ends; passes must be split or moved to a Web Worker.",
+      },
+    ]),
+  ];
+}
+
+/** Figures reported without a target: the other sizes and variants, zooming, throughput, memory. */
+export function benchFigures(
+  sizes: readonly DrawSize[],
+  endpoints: readonly string[],
+  connections: readonly number[],
+): FigureSpec[] {
+  const figures: FigureSpec[] = [];
+  for (const size of sizes) {
+    for (const variant of ["plain", "app", "app-tuned"]) {
+      for (const [figure, title, unit] of [
+        ["firstPaintMs", "first paint", "ms"],
+        ["panFps", "panning", "FPS"],
+        ["panP95Ms", "panning p95 frame", "ms"],
+        ["zoomFps", "zooming", "FPS"],
+        ["zoomP95Ms", "zooming p95 frame", "ms"],
+      ] as const) {
+        figures.push({
+          id: `browser-${variant}-${size.key}-${figure}`,
+          title: `${variant}, ${(size.nodes + size.edges).toLocaleString("en-US")} elements: ${title}`,
+          unit,
+          key: `browser.${variant}.${size.key}.${figure}`,
+        });
+      }
+    }
+  }
+  for (const variant of ["plain", "app", "app-tuned"]) {
+    figures.push({
+      id: `memory-browser-${variant}-20k`,
+      title: `Browser JS heap at 20k elements, ${variant}`,
+      unit: "MB",
+      key: `browser.${variant}.20k.heapMb`,
+    });
+  }
+  figures.push({
+    id: "memory-server-peak-rss",
+    title: "Server RSS under load (peak)",
+    unit: "MB",
+    key: "memory.server.peakRssMb",
+  });
+  for (const endpoint of endpoints) {
+    for (const c of connections) {
+      for (const [figure, unit] of [
+        ["rps", "req/s"],
+        ["p50", "ms"],
+        ["p99", "ms"],
+        ["failures", "answers"],
+        ["limited", "429s"],
+      ] as const) {
+        figures.push({
+          id: `load-${endpoint}-c${c}-${figure}`,
+          title: `${endpoint} at ${c} connections: ${figure}`,
+          unit,
+          key: `load.${endpoint}.c${c}.${figure}`,
+        });
+      }
+    }
+  }
+  return figures;
+}

@@ -1,0 +1,211 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../../scripts/browser/launch-chromium";
+import { projectRoot } from "../../scripts/project-root";
+import { syntheticGraph } from "../generator/synthetic-graph";
+import { measureApiOverhead } from "./api-overhead";
+import { startAppServer } from "./app-server";
+import { type BenchNeo4jSettings, benchDriver } from "./bench-neo4j";
+import { BENCH_CONFIGS } from "./bench-sizes";
+import { benchFigures, benchTargets } from "./bench-targets";
+import { measureDrawing, measureLayouts, type PageVariant } from "./browser-bench";
+import { browserGraph } from "./browser-graph";
+import { measureLoad } from "./load-test";
+import { prepareBenchGraph } from "./prepare-bench-graph";
+import { type BenchResults, type BenchSize, benchResultsSchema } from "./results-schema";
+import { startStaticServer } from "./static-server";
+import { medianByKey } from "./stats";
+import { summaryTable } from "./summary-table";
+import { expansionPath, measureSupernode } from "./supernode-expansion";
+import { collectFigures, judgeTargets } from "./targets";
+
+export interface RunBenchOptions {
+  size: BenchSize;
+  neo4j: BenchNeo4jSettings;
+  resultsDir: string;
+  log: (line: string) => void;
+}
+
+const VARIANTS: readonly PageVariant[] = ["plain", "app", "app-tuned"];
+
+/** Runs every part, `runs` times interleaved, and writes latest.json (checked against its schema) and latest.md. */
+export async function runBench(options: RunBenchOptions): Promise<BenchResults> {
+  const config = BENCH_CONFIGS[options.size];
+  const startedAt = new Date().toISOString();
+  const skipped = new Map<string, string>();
+  const driver = benchDriver(options.neo4j);
+  const spec = { ...config.graph, specialNodes: true };
+  let server: Awaited<ReturnType<typeof startAppServer>> | undefined;
+  let browser: Browser | undefined;
+  let pages: Awaited<ReturnType<typeof startStaticServer>> | undefined;
+  try {
+    const prepared = await prepareBenchGraph(driver, {
+      spec,
+      database: options.neo4j.database,
+      schemaFile: join(projectRoot, "cypher", "schema.cypher"),
+      batchSize: 10_000,
+      force: false,
+      reload: false,
+      log: options.log,
+    });
+    const graph = syntheticGraph(spec);
+    const regular = graph.nodes.slice(3);
+    const every = Math.max(1, Math.floor(regular.length / 20));
+    const nodeIds = regular.filter((_, index) => index % every === 0).map((node) => node.id);
+    const companyIds = regular
+      .filter((node) => node.label === "Company")
+      .slice(0, 20)
+      .map((node) => node.id);
+    const supernodeId = graph.supernode?.id as string;
+    const tenId = graph.tenNeighbours?.id as string;
+
+    options.log("bench: starting the app server on the bench Neo4j");
+    server = await startAppServer(options.neo4j);
+    const path = await expansionPath(server, tenId);
+    const sampleName = regular.find((node) => node.label === "Company")?.name.split(" ")[0] ?? "a";
+    const endpoints = [
+      { name: "graph", path: "/api/graph?limit=100" },
+      { name: "node", path: `/api/nodes/${encodeURIComponent(nodeIds[1] ?? tenId)}` },
+      { name: "neighbors", path: `/api/nodes/${encodeURIComponent(nodeIds[1] ?? tenId)}/neighbors?limit=100` },
+      { name: "search", path: `/api/search?q=${encodeURIComponent(sampleName)}` },
+    ];
+
+    options.log("bench: building the browser pages (vite build)");
+    const build = spawnSync(
+      process.execPath,
+      [
+        join(projectRoot, "node_modules", "vite", "bin", "vite.js"),
+        "build",
+        "--config",
+        join(projectRoot, "bench", "vite.bench.config.ts"),
+      ],
+      {
+        cwd: projectRoot,
+        encoding: "utf8",
+      },
+    );
+    const data = new Map<string, string>();
+    let layoutNames: string[] = ["fcose"];
+    if (build.status !== 0) {
+      skipped.set("browser", `vite build of bench/pages failed: ${build.stderr.slice(-300)}`);
+      skipped.set("layout", "the bench pages did not build");
+    } else {
+      for (const size of config.drawSizes)
+        data.set(`/data/${size.key}.json`, JSON.stringify(browserGraph(size.nodes, size.edges, config.graph.seed)));
+      data.set(
+        "/data/layout.json",
+        JSON.stringify(browserGraph(config.layoutGraph.nodes, config.layoutGraph.edges, config.graph.seed)),
+      );
+      pages = await startStaticServer(join(projectRoot, "dist", "bench"), data);
+      try {
+        browser = await launchChromium();
+      } catch (error) {
+        skipped.set("browser", `Chromium did not start: ${(error as Error).message}`);
+        skipped.set("layout", "Chromium did not start");
+      }
+    }
+
+    const runs: Array<Record<string, number>> = [];
+    for (let run = 1; run <= config.runs; run += 1) {
+      options.log(`bench: run ${run} of ${config.runs}`);
+      const figures: Record<string, number> = {};
+      Object.assign(
+        figures,
+        await measureApiOverhead({
+          driver,
+          database: options.neo4j.database,
+          server,
+          nodeIds,
+          companyIds,
+          requests: config.apiRequests,
+        }),
+      );
+      Object.assign(
+        figures,
+        await measureSupernode({
+          server,
+          supernodeId,
+          tenNeighboursId: tenId,
+          path,
+          requests: config.supernodeRequests,
+        }),
+      );
+      Object.assign(
+        figures,
+        await measureLoad({ server, endpoints, connections: config.connections, durationSeconds: config.loadSeconds }),
+      );
+      if (browser && pages) {
+        for (const size of config.drawSizes) {
+          for (const variant of VARIANTS) {
+            Object.assign(
+              figures,
+              await measureDrawing({
+                browser,
+                baseUrl: pages.baseUrl,
+                variant,
+                size: size.key,
+                dataUrl: `/data/${size.key}.json`,
+                gestureMs: config.gestureMs,
+                measureHeap: size.key === "20k",
+              }),
+            );
+          }
+        }
+        for (const variant of ["plain", "app"] as const) {
+          const layouts = await measureLayouts(browser, pages.baseUrl, variant, "/data/layout.json");
+          Object.assign(figures, layouts);
+          if (variant === "app")
+            layoutNames = Object.keys(layouts)
+              .filter((key) => key.endsWith(".ms"))
+              .map((key) => key.split(".")[2] as string);
+        }
+      }
+      runs.push(figures);
+    }
+
+    const medians = medianByKey(runs);
+    const results: BenchResults = {
+      version: 1,
+      size: options.size,
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      runs: config.runs,
+      machine: { cpus: cpus().length, node: process.versions.node, platform: `${process.platform}-${process.arch}` },
+      graph: {
+        nodes: prepared.nodes,
+        relationships: prepared.relationships,
+        seed: prepared.seed,
+        supernodeDegree: prepared.supernode?.degree ?? 0,
+        nodesPerSecond: prepared.load?.nodesPerSecond ?? null,
+        relationshipsPerSecond: prepared.load?.relationshipsPerSecond ?? null,
+      },
+      targets: judgeTargets(
+        benchTargets(config.drawSizes, config.layoutGraph.nodes, layoutNames, path),
+        medians,
+        skipped,
+      ),
+      figures: collectFigures(
+        benchFigures(
+          config.drawSizes,
+          endpoints.map((endpoint) => endpoint.name),
+          config.connections,
+        ),
+        medians,
+      ),
+      skipped: [...skipped].map(([part, reason]) => ({ part, reason })),
+    };
+    benchResultsSchema.parse(results);
+    mkdirSync(options.resultsDir, { recursive: true });
+    writeFileSync(join(options.resultsDir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(join(options.resultsDir, "latest.md"), `${summaryTable(results)}\n`);
+    return results;
+  } finally {
+    await browser?.close();
+    await pages?.close();
+    await server?.stop();
+    await driver.close();
+  }
+}

@@ -1,0 +1,51 @@
+import cytoscape from "cytoscape";
+import fcose from "cytoscape-fcose";
+import { type BenchPage, fetchBenchGraph } from "./bench-data";
+import { createFrameMeter, nextPaint } from "./frame-meter";
+
+cytoscape.use(fcose);
+
+// The anchor: Cytoscape.js with its default options; the one style rule prints names as labels.
+const cy = cytoscape({
+  container: document.getElementById("graph"),
+  style: [{ selector: "node", style: { label: "data(name)" } }],
+});
+const meter = createFrameMeter();
+
+const page: BenchPage = {
+  async load(url) {
+    const graph = await fetchBenchGraph(url);
+    const received = performance.now();
+    cy.add([
+      ...graph.nodes.map((node) => ({
+        group: "nodes" as const,
+        data: { id: node.data.id, name: node.data.caption },
+        position: graph.positions[node.data.id] ?? { x: 0, y: 0 },
+      })),
+      ...graph.edges.map((edge) => ({
+        group: "edges" as const,
+        data: { id: edge.data.id, source: edge.data.source, target: edge.data.target },
+      })),
+    ]);
+    cy.fit();
+    const painted = await nextPaint();
+    return { firstPaintMs: painted - received, nodes: cy.nodes().length, edges: cy.edges().length };
+  },
+  startFrames: () => meter.start(),
+  stopFrames: () => meter.stop(),
+  layoutNames: () => ["fcose"],
+  async layout(name) {
+    meter.start();
+    await nextPaint();
+    const started = performance.now();
+    const run = cy.layout({ name } as cytoscape.LayoutOptions);
+    const done = run.promiseOn("layoutstop");
+    run.run();
+    await done;
+    const ms = performance.now() - started;
+    await nextPaint();
+    return { name, ms, longestFrameMs: meter.stop().longestFrameMs };
+  },
+};
+window.bench = page;
+document.body.dataset.benchReady = "true";

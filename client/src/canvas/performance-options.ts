@@ -1,0 +1,62 @@
+import type { Core } from "cytoscape";
+
+/** From this many elements on, gestures draw a cached bitmap and small captions are left out. */
+export const LARGE_GRAPH_ELEMENTS = 3_000;
+/** From this many on, edges are hidden while the view moves too. */
+export const HUGE_GRAPH_ELEMENTS = 30_000;
+
+/**
+ * The renderer's switches that Cytoscape.js reads on every frame (set from its init options
+ * `textureOnViewport` and `hideEdgesOnViewport`); set here so they can follow the graph's size.
+ */
+interface RendererSwitches {
+  textureOnViewport: boolean;
+  hideEdgesOnViewport: boolean;
+}
+
+// Selectors no other rule uses, so the lean rules can be found again and are added only once.
+const LEAN_NODE = "node[?id]";
+const LEAN_EDGE = "edge[?id]";
+
+/**
+ * Level of detail for big graphs, applied after elements are added: while panning or zooming the
+ * renderer moves a bitmap of the graph (and hides edges on huge ones) instead of drawing 20,000
+ * elements per frame; captions too small to read at the current zoom are not drawn; edges are
+ * straight (no bundle geometry) and their captions show only when zoomed in.
+ */
+export function tuneForSize(cy: Core): void {
+  const count = cy.elements().length;
+  const renderer = (cy as Core & { renderer(): RendererSwitches }).renderer();
+  renderer.textureOnViewport = count >= LARGE_GRAPH_ELEMENTS;
+  renderer.hideEdgesOnViewport = count >= HUGE_GRAPH_ELEMENTS;
+  if (count < LARGE_GRAPH_ELEMENTS || hasLeanRules(cy)) return;
+  cy.style()
+    .selector(LEAN_NODE)
+    .style({ "min-zoomed-font-size": 9 })
+    .selector(LEAN_EDGE)
+    .style({ "curve-style": "straight", "min-zoomed-font-size": 12 })
+    .update();
+}
+
+function hasLeanRules(cy: Core): boolean {
+  const rules = (cy.style() as unknown as { json(): Array<{ selector: string }> }).json();
+  return rules.some((rule) => rule.selector === LEAN_NODE);
+}
+
+/**
+ * Cytoscape.js 3.34's WebGL renderer (`renderer: { name: "canvas", webgl: true }`) only when a
+ * real GPU is there: under a software rasteriser (SwiftShader, llvmpipe: headless and GPU-less
+ * machines) it is slower than the 2D canvas.
+ */
+export function rendererOptions(probe: () => boolean = hasHardwareWebgl): { name: "canvas"; webgl?: true } {
+  return probe() ? { name: "canvas", webgl: true } : { name: "canvas" };
+}
+
+export function hasHardwareWebgl(): boolean {
+  const gl = document.createElement("canvas").getContext("webgl2");
+  if (!gl) return false;
+  const info = gl.getExtension("WEBGL_debug_renderer_info");
+  const name = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+  gl.getExtension("WEBGL_lose_context")?.loseContext();
+  return !/swiftshader|llvmpipe|software|basic render/i.test(name);
+}

@@ -1,0 +1,18 @@
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { benchNeo4jSettings, ensureBenchNeo4j } from "../bench/harness/bench-neo4j";
+import { benchSizeSchema } from "../bench/harness/results-schema";
+import { runBench } from "../bench/harness/run-bench";
+import { summaryTable } from "../bench/harness/summary-table";
+import { CliError, runCli } from "./neo4j/cli-error";
+import { projectRoot } from "./project-root";
+
+await runCli("bench", async () => {
+  const { values } = parseArgs({ options: { size: { type: "string", default: "full" }, uri: { type: "string" } } });
+  const size = benchSizeSchema.safeParse(values.size);
+  if (!size.success) throw new CliError(`--size is tiny or full, not "${values.size}"`);
+  const { settings } = await ensureBenchNeo4j(benchNeo4jSettings(process.env, values.uri));
+  const resultsDir = join(projectRoot, "bench", "results");
+  const results = await runBench({ size: size.data, neo4j: settings, resultsDir, log: (line) => console.log(line) });
+  console.log(`\n${summaryTable(results)}\n\nWritten: ${join(resultsDir, "latest.json")} and latest.md`);
+});
