@@ -53,3 +53,13 @@ FOR (v:SavedView) REQUIRE v.name IS UNIQUE;
 CREATE FULLTEXT INDEX entityNames IF NOT EXISTS
 FOR (n:Company|Chip|Product|Source|Country|Policy|Technology)
 ON EACH [n.name, n.aliases];
+
+// ---------------------------------------------------------------------------
+// Lookup by id across labels: every node of the analysts' graph also carries :Entity
+// (cypher/seed/04-entity-label.cypher, and ingestion), and this constraint's index makes
+// MATCH (n:Entity {id: $id}) a seek. It also states what the API already assumes: an `id` names
+// one node in the whole graph (the canvas and the URLs key on it), not just within its label.
+// The API leaves the Entity label out of what it shows.
+// ---------------------------------------------------------------------------
+CREATE CONSTRAINT entity_id_unique IF NOT EXISTS
+FOR (n:Entity) REQUIRE n.id IS UNIQUE;

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import neo4j, { type Driver } from "neo4j-driver";
 import { splitCypherStatements } from "../../server/src/cypher/split-cypher-statements";
+import { LOOKUP_LABEL } from "../../server/src/graph/lookup-label";
 import { BENCH_LABELS, type BenchLabel, GENERATOR_VERSION, MARKER_ID, RELATIONSHIP_KINDS } from "./bench-model";
 import type { BenchRelationship, SyntheticGraph } from "./synthetic-graph";
 
@@ -20,10 +21,11 @@ export interface LoadOptions {
   onProgress?: (done: { nodes: number; relationships: number }) => void;
 }
 
+// Every node also gets the app's lookup label, as the seed's nodes do.
 // Labels and types come from the generator's fixed tables, never from input: the only text put
 // into a query. Every value travels as a parameter.
 const NODE_QUERIES = new Map<BenchLabel, string>(
-  BENCH_LABELS.map((label) => [label, `UNWIND $rows AS row CREATE (n:${label}) SET n = row`]),
+  BENCH_LABELS.map((label) => [label, `UNWIND $rows AS row CREATE (n:${label}:${LOOKUP_LABEL}) SET n = row`]),
 );
 const RELATIONSHIP_QUERIES = new Map<string, string>(
   [...RELATIONSHIP_KINDS.map((kind) => kind.type)].map((type) => [

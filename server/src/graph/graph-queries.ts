@@ -21,10 +21,25 @@ CALL (shown) {
 }
 RETURN shown, relationships, moreNodes`;
 
-const FIND_NODE = `
-MATCH (n)
-WHERE (n.id = $id OR elementId(n) = $id) AND NOT n:SavedView
-WITH n LIMIT 1`;
+/**
+ * The node a request names, as `n`: an index seek on the shared lookup label (see lookup-label.ts);
+ * only when that finds nothing (an element id, or a graph loaded without the label) a scan.
+ */
+const findNode = (param: string, alias: string) => `
+OPTIONAL MATCH (seek:Entity {id: $${param}})
+WITH seek LIMIT 1
+CALL (seek) {
+  WITH seek WHERE seek IS NOT NULL AND NOT seek:SavedView
+  RETURN seek AS found
+  UNION
+  WITH seek WHERE seek IS NULL
+  MATCH (scan)
+  WHERE (scan.id = $${param} OR elementId(scan) = $${param}) AND NOT scan:SavedView
+  RETURN scan AS found LIMIT 1
+}
+WITH found AS ${alias}`;
+
+const FIND_NODE = findNode("id", "n");
 
 export const NODE_QUERY = `${FIND_NODE}
 OPTIONAL MATCH (n)-[r]-(m)
@@ -91,12 +106,8 @@ RETURN found, relationships`;
 
 /** Both ends of a path search, each by `id` or element id; null for an end that does not exist. */
 export const PATH_ENDS_QUERY = `
-OPTIONAL MATCH (a)
-WHERE (a.id = $from OR elementId(a) = $from) AND NOT a:SavedView
-WITH a LIMIT 1
-OPTIONAL MATCH (b)
-WHERE (b.id = $to OR elementId(b) = $to) AND NOT b:SavedView
-WITH a, b LIMIT 1
+OPTIONAL CALL () { ${findNode("from", "a")} RETURN a }
+OPTIONAL CALL () { ${findNode("to", "b")} RETURN b }
 RETURN elementId(a) AS fromElementId, elementId(b) AS toElementId`;
 
 export const MAX_PATH_HOPS = 6;

@@ -1,5 +1,6 @@
 import { isNode, isPath, isRelationship, type Node, type Record, type Relationship } from "neo4j-driver";
 import { certaintySchema, type Graph, type GraphEdge, type GraphNode } from "../../../contract/graph-contract";
+import { meaningfulLabels } from "./lookup-label";
 import { relationshipCaption } from "./relationship-caption";
 import { toPlainProperties } from "./to-plain-value";
 
@@ -57,8 +58,8 @@ export function nodeToElement(node: Node, dataId: string): GraphNode {
     data: {
       id: dataId,
       elementId: node.elementId,
-      labels: [...node.labels],
-      label: node.labels[0] ?? "Node",
+      labels: meaningfulLabels(node.labels),
+      label: meaningfulLabels(node.labels)[0] ?? "Node",
       caption: nodeCaption(node, dataId),
       props: toPlainProperties(node.properties),
     },

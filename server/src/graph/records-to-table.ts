@@ -1,5 +1,6 @@
 import { isNode, isPath, isRelationship, type Record } from "neo4j-driver";
 import type { CellValue } from "../../../contract/graph-contract";
+import { meaningfulLabels } from "./lookup-label";
 import { toPlainValue } from "./to-plain-value";
 
 /** Node element id → Cytoscape id, so table cells point at the same elements as the graph. */
@@ -9,7 +10,13 @@ export type NodeIds = Map<string, string>;
 export function toCell(value: unknown, nodeIds: NodeIds, captionOf: (elementId: string) => string): CellValue {
   const nodeId = (elementId: string) => nodeIds.get(elementId) ?? elementId;
   if (isNode(value)) {
-    return { $node: { id: nodeId(value.elementId), labels: [...value.labels], caption: captionOf(value.elementId) } };
+    return {
+      $node: {
+        id: nodeId(value.elementId),
+        labels: meaningfulLabels(value.labels),
+        caption: captionOf(value.elementId),
+      },
+    };
   }
   if (isRelationship(value)) {
     return {
