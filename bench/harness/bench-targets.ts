@@ -4,7 +4,7 @@ import type { FigureSpec, TargetSpec } from "./targets";
 const RAW = "raw driver";
 const PLAIN = "plain Cytoscape.js";
 
-/** The targets of issue #8, judged on the app's canvas with the performance options (client/src/canvas/performance-options.ts). */
+/** The targets of issue #8, judged on the app's canvas as shipped (it applies client/src/canvas/performance-options.ts itself). */
 export function benchTargets(
   sizes: readonly DrawSize[],
   layoutNodes: number,
@@ -14,7 +14,7 @@ export function benchTargets(
   const size = (key: DrawSize["key"]) => sizes.find((candidate) => candidate.key === key) as DrawSize;
   const drawn = (key: DrawSize["key"]) => `${(size(key).nodes + size(key).edges).toLocaleString("en-US")} elements`;
   const browser = (key: DrawSize["key"], figure: string) => ({
-    key: `browser.app-tuned.${key}.${figure}`,
+    key: `browser.app.${key}.${figure}`,
     anchor: { label: PLAIN, key: `browser.plain.${key}.${figure}` },
   });
   const paintCause = "Cytoscape.js builds style and geometry for every element before the first frame.";
@@ -156,7 +156,7 @@ export function benchFigures(
 ): FigureSpec[] {
   const figures: FigureSpec[] = [];
   for (const size of sizes) {
-    for (const variant of ["plain", "app", "app-tuned"]) {
+    for (const variant of ["plain", "app"]) {
       for (const [figure, title, unit] of [
         ["firstPaintMs", "first paint", "ms"],
         ["panFps", "panning", "FPS"],
@@ -173,7 +173,7 @@ export function benchFigures(
       }
     }
   }
-  for (const variant of ["plain", "app", "app-tuned"]) {
+  for (const variant of ["plain", "app"]) {
     figures.push({
       id: `memory-browser-${variant}-20k`,
       title: `Browser JS heap at 20k elements, ${variant}`,

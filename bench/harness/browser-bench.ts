@@ -1,12 +1,11 @@
 import type { Browser, Page } from "playwright-core";
 import type { BenchPage } from "../pages/bench-data";
 
-export type PageVariant = "plain" | "app" | "app-tuned";
+export type PageVariant = "plain" | "app";
 
 const PAGES: Record<PageVariant, string> = {
   plain: "/plain-cytoscape.html",
   app: "/app-canvas.html",
-  "app-tuned": "/app-canvas.html?tuned",
 };
 const VIEWPORT = { width: 1440, height: 900 };
 

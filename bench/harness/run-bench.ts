@@ -29,7 +29,7 @@ export interface RunBenchOptions {
   log: (line: string) => void;
 }
 
-const VARIANTS: readonly PageVariant[] = ["plain", "app", "app-tuned"];
+const VARIANTS: readonly PageVariant[] = ["plain", "app"];
 
 /** Runs every part, `runs` times interleaved, and writes latest.json (checked against its schema) and latest.md. */
 export async function runBench(options: RunBenchOptions): Promise<BenchResults> {

@@ -1,6 +1,5 @@
 import "../../client/src/styles.css";
 import { createCanvas } from "../../client/src/canvas/create-canvas";
-import { tuneForSize } from "../../client/src/canvas/performance-options";
 import { type BenchPage, fetchBenchGraph, type PageLayoutResult } from "./bench-data";
 import { createFrameMeter, nextPaint } from "./frame-meter";
 
@@ -17,7 +16,6 @@ interface LayoutModule {
   applyPositions(cy: unknown, positions: ReadonlyMap<string, { x: number; y: number }>): Promise<void>;
 }
 
-const tuned = new URLSearchParams(window.location.search).has("tuned");
 const container = document.getElementById("graph") as HTMLElement;
 const canvas = createCanvas(container);
 const meter = createFrameMeter();
@@ -46,7 +44,6 @@ const page: BenchPage = {
     const received = performance.now();
     canvas.addGraph(graph, { kind: "layout" });
     canvas.cy.nodes().positions((node) => graph.positions[node.id()] ?? { x: 0, y: 0 });
-    if (tuned) tuneForSize(canvas.cy);
     canvas.cy.fit();
     const painted = await nextPaint();
     return { firstPaintMs: painted - received, nodes: canvas.cy.nodes().length, edges: canvas.cy.edges().length };

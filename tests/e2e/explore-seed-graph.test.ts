@@ -10,7 +10,7 @@ const session = useAppInBrowser();
 describe("the explorer in Chromium", () => {
   it("opens on the whole seed graph, every node laid out inside the view", async () => {
     page = await session.open();
-    const { records } = await session.app.driver.executeQuery("MATCH (n) RETURN count(n) AS nodes");
+    const { records } = await session.app.driver.executeQuery("MATCH (n:Entity) RETURN count(n) AS nodes");
     const expected = Number(records[0]?.get("nodes"));
     const drawn = await page.evaluate(() => {
       const cy = window.cy;

@@ -8,6 +8,7 @@ import { CANVAS_PALETTES, type Theme } from "./canvas-palette";
 import { exploreStylesheet } from "./explore-stylesheet";
 import { graphStylesheet } from "./graph-stylesheet";
 import type { LayoutRequest } from "./layout-options";
+import { keepTunedForSize } from "./performance-options";
 import type { Point } from "./place-around";
 import type { GraphPart } from "./to-cy-elements";
 import { createViewport, type Overlays } from "./viewport";
@@ -82,6 +83,7 @@ export function createCanvas(container: HTMLElement, overlays: () => Overlays = 
     boxSelectionEnabled: false,
     selectionType: "single",
   });
+  const retune = keepTunedForSize(cy);
   const selectionHandlers: Array<(selection: CanvasSelection | null) => void> = [];
   watchSelection(cy, (selection) => {
     for (const handler of selectionHandlers) handler(selection);
@@ -170,6 +172,7 @@ export function createCanvas(container: HTMLElement, overlays: () => Overlays = 
     },
     setTheme: (theme) => {
       cy.style(canvasStylesheet(theme));
+      retune();
     },
   };
 }

@@ -38,6 +38,24 @@ export function tuneForSize(cy: Core): void {
     .update();
 }
 
+/**
+ * Keeps the level of detail in step with the graph: re-tuned once per frame after elements come or
+ * go (expansion, undo, a query result, a view opened) and after the stylesheet is replaced (theme).
+ */
+export function keepTunedForSize(cy: Core): () => void {
+  let pending = false;
+  const schedule = () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      tuneForSize(cy);
+    });
+  };
+  cy.on("add remove", schedule);
+  return () => tuneForSize(cy);
+}
+
 function hasLeanRules(cy: Core): boolean {
   const rules = (cy.style() as unknown as { json(): Array<{ selector: string }> }).json();
   return rules.some((rule) => rule.selector === LEAN_NODE);

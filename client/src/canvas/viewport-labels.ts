@@ -1,5 +1,6 @@
 import type { Core } from "cytoscape";
 import { LABELS_OFF_CLASS } from "./highlight-classes";
+import { LARGE_GRAPH_ELEMENTS } from "./performance-options";
 
 /** Past this many elements, captions are not drawn while the view pans or zooms. */
 export const HIDE_LABELS_ABOVE = 400;
@@ -14,7 +15,10 @@ export function hideLabelsWhileMoving(cy: Core): void {
   let settle: ReturnType<typeof setTimeout> | undefined;
   let hidden = false;
   cy.on("viewport", () => {
-    if (!hidden && cy.elements().length <= HIDE_LABELS_ABOVE) return;
+    // Past LARGE_GRAPH_ELEMENTS the renderer pans a bitmap instead (performance-options.ts), and
+    // re-styling that many elements at the start of a gesture would itself stall a frame.
+    const count = cy.elements().length;
+    if (!hidden && (count <= HIDE_LABELS_ABOVE || count >= LARGE_GRAPH_ELEMENTS)) return;
     if (!hidden) {
       hidden = true;
       cy.batch(() => cy.elements().addClass(LABELS_OFF_CLASS));
