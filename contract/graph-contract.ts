@@ -25,6 +25,18 @@ export type Properties = z.infer<typeof propertiesSchema>;
 export const certaintySchema = z.enum(["confirmed", "reported", "speculative"]);
 export type Certainty = z.infer<typeof certaintySchema>;
 
+/** A calendar day, `YYYY-MM-DD`: the claims' as-of parameters and the view state's dates. */
+export const isoDaySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")
+  .refine(
+    (day) => {
+      const date = new Date(`${day}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+    },
+    { message: "not a calendar day" },
+  );
+
 /** Node data in Cytoscape.js form. `id` is the node's `id` property, else its Neo4j element id. */
 export const nodeDataSchema = z.object({
   id: z.string(),
@@ -269,11 +281,18 @@ export const viewStateSchema = z.object({
       hiddenCertainties: z.array(certaintySchema).max(3).default([]),
       /** Only relationships this Source id vouches for, when set. */
       source: z.string().max(512).nullable().default(null),
+      /** Claim filters (issue #6): only relationships with 2+ independent sources / contested / a claim reported on or after the day. */
+      corroboratedOnly: z.boolean().optional(),
+      contestedOnly: z.boolean().optional(),
+      reportedSince: isoDaySchema.optional(),
     })
     .default({ hiddenLabels: [], hiddenTypes: [], hiddenCertainties: [], source: null }),
   layout: z.string().max(40).default("fcose"),
   viewport: z.object({ zoom: z.number().positive(), x: z.number(), y: z.number() }).optional(),
   selected: z.string().max(512).nullable().default(null),
+  /** As-of dates of the canvas (issue #6): what was known / what held on that day; absent means today. */
+  knownAt: isoDaySchema.optional(),
+  holdsAt: isoDaySchema.optional(),
 });
 export type ViewState = z.infer<typeof viewStateSchema>;
 
@@ -294,3 +313,188 @@ export type SavedView = z.infer<typeof savedViewSchema>;
 /** `POST /api/views` body: saving under an existing name replaces that view. */
 export const saveViewRequestSchema = z.object({ name: z.string().trim().min(1).max(120), state: viewStateSchema });
 export type SaveViewRequest = z.input<typeof saveViewRequestSchema>;
+
+/* ---------- Claims (issue #6) ---------- */
+
+/**
+ * A date as precise as the source gives it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+ * Compared with a day, a partial date stands for its first day (a claim reported "2024" is known
+ * from 2024-01-01; valid "2024" to "2024" holds 2024-01-01 to 2024-12-31: the end takes the last day).
+ */
+export const partialDateSchema = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "a date as YYYY, YYYY-MM or YYYY-MM-DD");
+
+/** What a claim does with its statement. */
+export const claimStanceSchema = z.enum(["asserts", "denies"]);
+export type ClaimStance = z.infer<typeof claimStanceSchema>;
+
+/** Reliability of a source, on the A (completely reliable) to F (cannot be judged) scale. */
+export const sourceGradeSchema = z.enum(["A", "B", "C", "D", "E", "F"]);
+export type SourceGrade = z.infer<typeof sourceGradeSchema>;
+
+/** The `Source` a claim is attributed to (outlet, agency, or "unnamed reports"). */
+export const claimSourceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  grade: sourceGradeSchema,
+  url: z.string().nullable(),
+  author: z.string().nullable(),
+  publishedAt: partialDateSchema.nullable(),
+});
+export type ClaimSource = z.infer<typeof claimSourceSchema>;
+
+/** The `Article` (the document ingested) a claim was read in. */
+export const claimArticleSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  url: z.string().nullable(),
+  publishedAt: partialDateSchema.nullable(),
+});
+export type ClaimArticle = z.infer<typeof claimArticleSchema>;
+
+/** One statement of one source about one relationship: a `Claim` node. */
+export const claimSchema = z.object({
+  /** Stable, derived from the content (a re-ingest finds the same id). */
+  id: z.string(),
+  /** The navigable relationship it is about (its `id` property). */
+  relationshipId: z.string(),
+  stance: claimStanceSchema,
+  certainty: certaintySchema,
+  /** The sentence(s) verbatim, in their language. */
+  quote: z.string(),
+  /** BCP 47 language of the quote: `fr`, `en`, `zh`. */
+  quoteLang: z.string(),
+  /** English rendering of the quote. */
+  quoteEn: z.string(),
+  /** Numbers the claim gives, by name, as on the relationship: `{ quantity: 100000, delivered: 30000 }`. */
+  quantities: z.record(z.string(), z.number()),
+  /** When the source reported it. */
+  reportedAt: partialDateSchema,
+  /** When the claim says it holds (null: open). */
+  validFrom: partialDateSchema.nullable(),
+  validTo: partialDateSchema.nullable(),
+  source: claimSourceSchema,
+  /** The Source this claim's outlet republishes (a wire story): counts once with it. */
+  republishes: z.string().nullable(),
+  article: claimArticleSchema.nullable(),
+});
+export type Claim = z.infer<typeof claimSchema>;
+
+/**
+ * The summary every relationship built from claims carries in `props` (GRAPH-MODEL.md's
+ * `sources`, `evidence`, `evidence_en`, `certainty`, `asOf` keep their meaning), recomputed after
+ * each ingest. Parse `edge.data.props` with it (`.safeParse`): relationships from no claim fail.
+ */
+export const claimSummarySchema = z.object({
+  /** Source ids of the claims, first reported first. */
+  sources: z.array(z.string()),
+  /** The quote of the first asserting claim (the seed's evidence stays as it was). */
+  evidence: z.string(),
+  evidence_en: z.string(),
+  /** The strongest certainty among asserting claims. */
+  certainty: certaintySchema,
+  asOf: z.string(),
+  /** Distinct outlets among asserting claims; a republished wire story counts once. */
+  independentSources: z.number(),
+  claimCount: z.number(),
+  firstReported: partialDateSchema,
+  lastReported: partialDateSchema,
+  /** A claim denies it, or two claims give different values for one quantity. */
+  contested: z.boolean(),
+  /** When a later claim confirmed what earlier claims only reported (a change, not a contest); else absent. */
+  confirmedAt: partialDateSchema.optional(),
+});
+export type ClaimSummary = z.infer<typeof claimSummarySchema>;
+
+/** One side of a contest: what it holds, and the claims (ids into `claims`) that hold it. */
+export const contestSideSchema = z.object({
+  /** In words: "asserts", "denies", "delivered = 30000". */
+  position: z.string(),
+  /** The quantity value for a quantity contest, else null. */
+  value: z.number().nullable(),
+  claimIds: z.array(z.string()),
+});
+
+/** A disagreement between claims of one relationship: a denial, or different values of one quantity. */
+export const contestSchema = z.object({
+  kind: z.enum(["denial", "quantity"]),
+  /** The quantity's name for a quantity contest, else null. */
+  quantity: z.string().nullable(),
+  /** Two or more: for a denial, asserts then denies; for a quantity, one side per value, first reported first. */
+  sides: z.array(contestSideSchema).min(2),
+});
+export type Contest = z.infer<typeof contestSchema>;
+
+/**
+ * `GET /api/relationships/:id/claims` (`:id` the relationship's `id` property or its element id,
+ * i.e. an edge's `data.props.id` or `data.id`): the relationship (its props carry the summary),
+ * its claims first reported first, and its contests.
+ */
+export const relationshipClaimsSchema = z.object({
+  relationship: graphEdgeSchema,
+  summary: claimSummarySchema,
+  claims: z.array(claimSchema),
+  /** Empty unless `summary.contested`. */
+  contests: z.array(contestSchema),
+});
+export type RelationshipClaims = z.infer<typeof relationshipClaimsSchema>;
+
+/**
+ * As-of parameters of `GET /api/graph`:
+ * `knownAt=D` keeps relationships with a claim reported on or before D ("what was known on D");
+ * `holdsAt=D` keeps relationships with an asserting claim valid on D ("what held on D").
+ * Both together: both conditions on the same claim. Each relationship kept carries the summary of
+ * the claims that count on D (sources, certainty, contested, quantities); nodes are kept when one
+ * of their relationships is, or when nothing about them comes from claims.
+ */
+export const asOfQuerySchema = z.object({
+  knownAt: isoDaySchema.optional(),
+  holdsAt: isoDaySchema.optional(),
+});
+export type AsOfQuery = z.infer<typeof asOfQuerySchema>;
+
+/** Per kind of record an ingest touches. */
+export const ingestCountSchema = z.object({
+  /** New nodes or relationships. */
+  created: z.number(),
+  /** Found already (by id, name or alias) and updated: a new alias, a new summary. */
+  merged: z.number(),
+  /** Found already, nothing to change. */
+  unchanged: z.number(),
+});
+
+/** An entity of the file resolved to an existing node, and why. */
+export const entityMergeSchema = z.object({
+  /** JSON path of the entity in the file: `$.entities[2]`. */
+  path: z.string(),
+  /** The name (or id) the file gives. */
+  given: z.string(),
+  /** The node's `id`. */
+  nodeId: z.string(),
+  reason: z.enum(["id", "name", "alias"]),
+  /** The node's value that matched, after case and width folding. */
+  matched: z.string(),
+});
+export type EntityMerge = z.infer<typeof entityMergeSchema>;
+
+/** One thing wrong with a claims file; `path` is a JSON path (`$` for the whole file). */
+export const ingestProblemSchema = z.object({ path: z.string(), message: z.string() });
+export type IngestProblem = z.infer<typeof ingestProblemSchema>;
+
+/**
+ * What `npm run ingest` prints and `POST /api/claims` answers (200 when written; 400 VALIDATION
+ * with this report as `error.details` when a problem stopped it: then `written` is false and
+ * nothing was written).
+ */
+export const ingestReportSchema = z.object({
+  written: z.boolean(),
+  counts: z.object({
+    entities: ingestCountSchema,
+    sources: ingestCountSchema,
+    articles: ingestCountSchema,
+    claims: ingestCountSchema,
+    relationships: ingestCountSchema,
+  }),
+  merges: z.array(entityMergeSchema),
+  problems: z.array(ingestProblemSchema),
+});
+export type IngestReport = z.infer<typeof ingestReportSchema>;

@@ -63,3 +63,24 @@ ON EACH [n.name, n.aliases];
 // ---------------------------------------------------------------------------
 CREATE CONSTRAINT entity_id_unique IF NOT EXISTS
 FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+
+// ---------------------------------------------------------------------------
+// Claims (issue #6): the app's meta-level records, isolated nodes like SavedView that the graph
+// endpoints never return. A Claim is one statement of one Source, read in one Article; it names
+// its relationship, Source and Article by id (indexed), so traversals of the analysts' graph never
+// meet it. Claim ids derive from the claim's content: re-ingesting a file finds the same ones.
+// ---------------------------------------------------------------------------
+CREATE CONSTRAINT claim_id_unique IF NOT EXISTS
+FOR (c:Claim) REQUIRE c.id IS UNIQUE;
+
+CREATE CONSTRAINT article_id_unique IF NOT EXISTS
+FOR (a:Article) REQUIRE a.id IS UNIQUE;
+
+CREATE INDEX claim_relationship_id IF NOT EXISTS
+FOR (c:Claim) ON (c.relationshipId);
+
+CREATE INDEX claim_source_id IF NOT EXISTS
+FOR (c:Claim) ON (c.sourceId);
+
+CREATE INDEX claim_article_source_id IF NOT EXISTS
+FOR (c:Claim) ON (c.articleSourceId);

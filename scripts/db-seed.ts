@@ -25,7 +25,7 @@ await runCli("db:seed", async () => {
     }
     const report = await seedDatabase(driver, config.neo4j.database, join(projectRoot, "cypher"));
     console.log(
-      `Seeded: ${report.schemaStatements} schema and ${report.seedStatements} seed statements; the database holds ${report.nodes} nodes and ${report.relationships} relationships.`,
+      `Seeded: ${report.schemaStatements} schema statements, ${report.seedClaims} claims and ${report.seedStatements} seed statements; the graph holds ${report.nodes} nodes and ${report.relationships} relationships.`,
     );
   } finally {
     await driver.close();

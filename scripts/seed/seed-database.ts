@@ -1,10 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
+import { META_LABELS } from "../../server/src/claims/claims-queries";
+import { ingestClaims } from "../../server/src/claims/ingest-claims";
 import { splitCypherStatements } from "../../server/src/cypher/split-cypher-statements";
 
 export interface SeedReport {
   schemaStatements: number;
+  /** Claims in the seed claims files (cypher/claims/*.json). */
+  seedClaims: number;
   seedStatements: number;
   nodes: number;
   relationships: number;
@@ -15,9 +19,11 @@ function statementsOf(file: string): string[] {
 }
 
 /**
- * Applies cypher/schema.cypher then every file of cypher/seed/ in name order.
+ * Applies cypher/schema.cypher, ingests every claims file of cypher/claims/ (the seed article),
+ * then runs every file of cypher/seed/ in name order.
  * Schema statements run one per auto-commit transaction (Neo4j refuses schema and data in one);
- * the seed runs in one write transaction, so a failing statement leaves nothing half-written.
+ * each claims file, and the rest of the seed, runs in one write transaction, so a failure leaves
+ * nothing half-written.
  */
 export async function seedDatabase(driver: Driver, database: string, cypherDir: string): Promise<SeedReport> {
   const schema = statementsOf(join(cypherDir, "schema.cypher"));
@@ -27,6 +33,19 @@ export async function seedDatabase(driver: Driver, database: string, cypherDir: 
     await session.run("CALL db.awaitIndexes(300)");
   } finally {
     await session.close();
+  }
+
+  let seedClaims = 0;
+  const claimsDir = join(cypherDir, "claims");
+  for (const file of readdirSync(claimsDir)
+    .filter((name) => name.endsWith(".json"))
+    .sort()) {
+    const report = await ingestClaims(driver, database, readFileSync(join(claimsDir, file), "utf8"));
+    if (!report.written) {
+      const problems = report.problems.map((problem) => `${problem.path}: ${problem.message}`).join("; ");
+      throw new Error(`cypher/claims/${file} was not ingested: ${problems}`);
+    }
+    seedClaims += report.counts.claims.created + report.counts.claims.unchanged;
   }
 
   const seedDir = join(cypherDir, "seed");
@@ -44,13 +63,16 @@ export async function seedDatabase(driver: Driver, database: string, cypherDir: 
   }
 
   const counts = await driver.executeQuery(
-    "CALL { MATCH (n) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships",
+    `CALL { MATCH (n) WHERE NOT n:${META_LABELS} RETURN count(n) AS nodes }
+     CALL { MATCH (n)-[r]->() WHERE NOT n:${META_LABELS} RETURN count(r) AS relationships }
+     RETURN nodes, relationships`,
     {},
     { database },
   );
   const row = counts.records[0];
   return {
     schemaStatements: schema.length,
+    seedClaims,
     seedStatements: seed.length,
     nodes: Number(row?.get("nodes") ?? 0),
     relationships: Number(row?.get("relationships") ?? 0),

@@ -6,6 +6,7 @@ import helmet from "helmet";
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
+import { ClaimsRepository } from "./claims/claims-repository";
 import type { AppConfig } from "./config/app-config";
 import { AppError } from "./errors/app-error";
 import { errorHandler } from "./errors/error-handler";
@@ -17,6 +18,7 @@ import { DrainState } from "./http/drain-state";
 import { livenessRoute, readinessRoute } from "./http/probe-routes";
 import { requestDeadline } from "./http/request-deadline";
 import { requireAppToken } from "./http/token-auth";
+import { claimsIngestRoutes, claimsReadRoutes } from "./routes/claims-routes";
 import { cypherRoutes } from "./routes/cypher-routes";
 import { explorationRoutes } from "./routes/exploration-routes";
 import { exportRoutes } from "./routes/export-routes";
@@ -86,12 +88,15 @@ export function createApp({
   app.use("/api", readinessRoute(repository, drain));
   app.use("/api", apiRateLimit(config.http.rateLimit), requestDeadline(config.requestTimeoutMs));
   app.use("/api/views", savedViewBodyParser);
+  const claimsSettings = { database: config.neo4j.database, writeToken: config.auth.writeToken };
+  app.use("/api", claimsIngestRoutes(driver, claimsSettings));
   app.use(express.json({ limit: config.http.bodyMaxBytes }));
   app.use("/api", graphRoutes(repository));
   app.use("/api", exportRoutes(repository));
   const reads = { database: config.neo4j.database, queryTimeoutMs: config.queryTimeoutMs };
   app.use("/api", explorationRoutes(new ExplorationRepository(driver, { ...reads, maxEdges: 20_000 })));
   app.use("/api", savedViewRoutes(new SavedViewRepository(driver, reads)));
+  app.use("/api", claimsReadRoutes(new ClaimsRepository(driver, reads)));
   app.use(
     "/api",
     cypherRoutes(driver, {

@@ -14,7 +14,7 @@ let databaseCounts: { nodes: number; relationships: number };
 beforeAll(async () => {
   app = await startTestApp();
   const { records } = await app.driver.executeQuery(
-    "CALL { MATCH (n) WHERE NOT n:SavedView RETURN count(n) AS nodes } CALL { MATCH (n)-[r]->() WHERE NOT n:SavedView RETURN count(r) AS relationships } RETURN nodes, relationships",
+    "CALL { MATCH (n) WHERE NOT n:SavedView|Claim|Article RETURN count(n) AS nodes } CALL { MATCH (n)-[r]->() WHERE NOT n:SavedView|Claim|Article RETURN count(r) AS relationships } RETURN nodes, relationships",
   );
   databaseCounts = { nodes: Number(records[0]?.get("nodes")), relationships: Number(records[0]?.get("relationships")) };
 });

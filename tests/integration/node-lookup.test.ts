@@ -5,6 +5,7 @@
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphSchema, nodeDetailsSchema } from "../../contract/graph-contract";
+import { META_LABELS } from "../../server/src/claims/claims-queries";
 import { NEIGHBORS_QUERY, NODE_QUERY, PATH_ENDS_QUERY } from "../../server/src/graph/graph-queries";
 import { getJson, type RunningApp, startTestApp } from "../support/test-app";
 
@@ -29,7 +30,7 @@ async function planOperators(query: string, params: Record<string, unknown>): Pr
 describe("lookup by id", () => {
   it("every node of the seed carries the lookup label", async () => {
     const { records } = await app.driver.executeQuery(
-      "MATCH (n) WHERE NOT n:SavedView AND NOT n:Entity RETURN count(n) AS without",
+      `MATCH (n) WHERE NOT n:${META_LABELS} AND NOT n:Entity RETURN count(n) AS without`,
     );
     expect(Number(records[0]?.get("without"))).toBe(0);
   });

@@ -64,7 +64,7 @@ function expectValidationError(response: JsonResponse, status = 400) {
 async function expectViewInvisible(view: SavedView) {
   const graph = graphSchema.parse((await api("/graph?limit=5000")).body);
   const { records } = await app.driver.executeQuery(
-    "MATCH (n) WHERE NOT n:SavedView RETURN count(n) AS n",
+    "MATCH (n) WHERE NOT n:SavedView|Claim|Article RETURN count(n) AS n",
     {},
     { routing: neo4j.routing.READ },
   );

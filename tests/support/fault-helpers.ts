@@ -1,16 +1,31 @@
 /** What the fault suite checks around every case: the graph's counts, running transactions, polling. */
 import type { Driver } from "neo4j-driver";
+import { META_LABELS } from "../../server/src/claims/claims-queries";
 
 export interface GraphCounts {
+  /** Every node and relationship in the database: what a write would change. */
   nodes: number;
   relationships: number;
+  /** What the graph endpoints show: the app's own records (saved views, claims, articles) left out. */
+  shownNodes: number;
+  shownRelationships: number;
 }
 
 export async function graphCounts(driver: Driver): Promise<GraphCounts> {
   const { records } = await driver.executeQuery(
-    "CALL { MATCH (n) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships",
+    `CALL { MATCH (n) RETURN count(n) AS nodes }
+     CALL { MATCH ()-[r]->() RETURN count(r) AS relationships }
+     CALL { MATCH (n) WHERE NOT n:${META_LABELS} RETURN count(n) AS shownNodes }
+     CALL { MATCH (n)-[r]->() WHERE NOT n:${META_LABELS} RETURN count(r) AS shownRelationships }
+     RETURN nodes, relationships, shownNodes, shownRelationships`,
   );
-  return { nodes: Number(records[0]?.get("nodes")), relationships: Number(records[0]?.get("relationships")) };
+  const count = (key: string) => Number(records[0]?.get(key));
+  return {
+    nodes: count("nodes"),
+    relationships: count("relationships"),
+    shownNodes: count("shownNodes"),
+    shownRelationships: count("shownRelationships"),
+  };
 }
 
 /** The workbench transactions Neo4j is running now (the app tags them with metaData.purpose). */

@@ -1,13 +1,36 @@
 /**
  * The server's own read queries. Every user value is a $parameter.
  * Nodes are found by their `id` property, or by element id for nodes that have none.
- * SavedView nodes are the app's own records, not part of the analysts' graph: no query here returns them.
+ * SavedView, Claim and Article nodes are the app's own records, not part of the analysts' graph:
+ * no query here returns them (Claim and Article are isolated nodes, so only node scans filter them).
  */
+import { CLAIM_AS_OF } from "../claims/claims-queries";
 
-/** Most connected nodes first, so a capped answer still shows the heart of the graph. */
+const NOT_AS_OF = "$knownAt IS NULL AND $holdsAt IS NULL";
+
+/** A relationship `r` counts on the as-of dates: it comes from no claim, or from one that counts. */
+const RELATIONSHIP_AS_OF = `(r.claimCount IS NULL OR EXISTS { MATCH (c:Claim {relationshipId: r.id}) WHERE ${CLAIM_AS_OF} })`;
+
+/**
+ * A node `n` counts on the as-of dates when one of its relationships counts, or a claim of its own
+ * (a Source's) does, or when nothing about it comes from claims at all.
+ */
+const NODE_AS_OF = `(
+  EXISTS { MATCH (n)-[r]-() WHERE ${RELATIONSHIP_AS_OF} }
+  OR (n:Source AND (EXISTS { MATCH (c:Claim {sourceId: n.id}) WHERE ${CLAIM_AS_OF} }
+                    OR EXISTS { MATCH (c:Claim {articleSourceId: n.id}) WHERE ${CLAIM_AS_OF} }))
+  OR (NOT EXISTS { MATCH (n)-[r]-() WHERE r.claimCount IS NOT NULL }
+      AND NOT (n:Source AND (EXISTS { MATCH (c:Claim {sourceId: n.id}) } OR EXISTS { MATCH (c:Claim {articleSourceId: n.id}) }))))`;
+
+/**
+ * Most connected nodes first, so a capped answer still shows the heart of the graph.
+ * On as-of dates ($knownAt, $holdsAt: see asOfQuerySchema) only relationships that count then,
+ * and nodes that have one of them or none from claims at all.
+ */
 export const GRAPH_QUERY = `
 MATCH (n)
-WHERE NOT n:SavedView
+WHERE NOT n:SavedView|Claim|Article
+  AND (${NOT_AS_OF} OR ${NODE_AS_OF})
 WITH n ORDER BY COUNT { (n)--() } DESC, n.id
 LIMIT $nodeFetch
 WITH collect(n) AS fetched
@@ -15,7 +38,7 @@ WITH fetched[0..$nodeLimit] AS shown, size(fetched) > $nodeLimit AS moreNodes
 CALL (shown) {
   UNWIND shown AS a
   MATCH (a)-[r]->(b)
-  WHERE b IN shown
+  WHERE b IN shown AND (${NOT_AS_OF} OR ${RELATIONSHIP_AS_OF})
   WITH r LIMIT $edgeFetch
   RETURN collect(r) AS relationships
 }
@@ -29,12 +52,12 @@ const findNode = (param: string, alias: string) => `
 OPTIONAL MATCH (seek:Entity {id: $${param}})
 WITH seek LIMIT 1
 CALL (seek) {
-  WITH seek WHERE seek IS NOT NULL AND NOT seek:SavedView
+  WITH seek WHERE seek IS NOT NULL AND NOT seek:SavedView|Claim|Article
   RETURN seek AS found
   UNION
   WITH seek WHERE seek IS NULL
   MATCH (scan)
-  WHERE (scan.id = $${param} OR elementId(scan) = $${param}) AND NOT scan:SavedView
+  WHERE (scan.id = $${param} OR elementId(scan) = $${param}) AND NOT scan:SavedView|Claim|Article
   RETURN scan AS found LIMIT 1
 }
 WITH found AS ${alias}`;
@@ -93,7 +116,7 @@ RETURN n, neighbourCount, options`;
 /** The nodes a view names (by `id` or element id), in one scan, and the relationships among them. */
 export const LOOKUP_QUERY = `
 MATCH (n)
-WHERE (n.id IN $ids OR elementId(n) IN $ids) AND NOT n:SavedView
+WHERE (n.id IN $ids OR elementId(n) IN $ids) AND NOT n:SavedView|Claim|Article
 WITH collect(n) AS found
 CALL (found) {
   UNWIND found AS a

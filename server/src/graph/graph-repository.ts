@@ -1,5 +1,6 @@
 import neo4j, { type Driver, type Node, type Relationship } from "neo4j-driver";
-import type { Graph, GraphNode, Health, NodeDetails, SearchResult } from "../../../contract/graph-contract";
+import type { AsOfQuery, Graph, GraphNode, Health, NodeDetails, SearchResult } from "../../../contract/graph-contract";
+import { CLAIMS_AS_OF_QUERY, claimRowsOf, isAsOf, summariesAsOf } from "../claims/summaries-as-of";
 import { notFound } from "../errors/app-error";
 import { COMPONENTS_QUERY, GRAPH_QUERY, NEIGHBORS_QUERY, NODE_QUERY, SEARCH_QUERY } from "./graph-queries";
 import { luceneQuery } from "./lucene-query";
@@ -31,16 +32,31 @@ export class GraphRepository {
     return runRead(this.driver, this.options, query, params, signal);
   }
 
-  async graph(limit: number, signal?: AbortSignal): Promise<Graph> {
+  /** `asOf`: what was known / what held on a day (issue #6); absent, the whole graph. */
+  async graph(limit: number, signal?: AbortSignal, asOf: AsOfQuery = {}): Promise<Graph> {
     const { records } = await this.read(
       GRAPH_QUERY,
-      { nodeFetch: neo4j.int(limit + 1), nodeLimit: neo4j.int(limit), edgeFetch: neo4j.int(this.options.maxEdges + 1) },
+      {
+        nodeFetch: neo4j.int(limit + 1),
+        nodeLimit: neo4j.int(limit),
+        edgeFetch: neo4j.int(this.options.maxEdges + 1),
+        knownAt: asOf.knownAt ?? null,
+        holdsAt: asOf.holdsAt ?? null,
+      },
       signal,
     );
     const record = records[0];
     if (!record) return { nodes: [], edges: [], truncated: false };
     const graph = recordsToGraph([record], { maxNodes: limit, maxEdges: this.options.maxEdges });
-    return { ...graph, truncated: graph.truncated || record.get("moreNodes") === true };
+    const answer = { ...graph, truncated: graph.truncated || record.get("moreNodes") === true };
+    if (!isAsOf(asOf)) return answer;
+    const ids = answer.edges.map((edge) => edge.data.props.id).filter((id) => typeof id === "string");
+    const claims = await this.read(
+      CLAIMS_AS_OF_QUERY,
+      { ids, knownAt: asOf.knownAt ?? null, holdsAt: asOf.holdsAt ?? null },
+      signal,
+    );
+    return summariesAsOf(answer, claimRowsOf(claims.records));
   }
 
   async node(id: string, relationshipLimit: number, signal?: AbortSignal): Promise<NodeDetails> {

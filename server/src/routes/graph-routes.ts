@@ -14,8 +14,8 @@ export function graphRoutes(repository: GraphRepository): Router {
   const router = Router();
 
   router.get("/graph", async (req, res) => {
-    const { limit } = graphQuerySchema.parse(req.query);
-    res.json(await repository.graph(limit, abortOnClose(res)));
+    const { limit, knownAt, holdsAt } = graphQuerySchema.parse(req.query);
+    res.json(await repository.graph(limit, abortOnClose(res), { knownAt, holdsAt }));
   });
 
   router.get("/nodes/:id", async (req, res) => {

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { pathModeSchema } from "../../../contract/graph-contract";
+import { asOfQuerySchema, pathModeSchema } from "../../../contract/graph-contract";
 import { MAX_PATH_HOPS } from "../graph/graph-queries";
 
 const limit = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
-export const graphQuerySchema = z.object({ limit: limit(500, 5000) });
+export const graphQuerySchema = asOfQuerySchema.extend({ limit: limit(500, 5000) });
 
 export const nodeIdSchema = z.string().min(1).max(512);
 

@@ -1,0 +1,55 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { IngestReport } from "../contract/graph-contract";
+import { ingestClaims } from "../server/src/claims/ingest-claims";
+import { loadAppConfig } from "../server/src/config/app-config";
+import { loadEnvFile } from "../server/src/config/load-env-file";
+import { createDriver } from "../server/src/neo4j/create-driver";
+import { CliError, runCli } from "./neo4j/cli-error";
+import { projectRoot } from "./project-root";
+
+// npm run ingest -- file.json [more.json ...]: each file in its own transaction, all or nothing.
+const files = process.argv.slice(2);
+
+function print(file: string, report: IngestReport): void {
+  if (!report.written) {
+    console.error(`${file}: ${report.problems.length} problem(s), nothing written:`);
+    for (const problem of report.problems) console.error(`  ${problem.path}: ${problem.message}`);
+    return;
+  }
+  const counts = Object.entries(report.counts)
+    .map(([kind, count]) => `${kind} ${count.created} created, ${count.merged} merged, ${count.unchanged} unchanged`)
+    .join("; ");
+  console.log(`${file}: written. ${counts}.`);
+  for (const merge of report.merges)
+    console.log(`  merged ${merge.path} "${merge.given}" into "${merge.nodeId}" (${merge.reason}: "${merge.matched}")`);
+}
+
+await runCli("ingest", async () => {
+  if (files.length === 0) throw new CliError("name a claims file: npm run ingest -- path/to/claims.json");
+  loadEnvFile(projectRoot);
+  const config = loadAppConfig();
+  const driver = createDriver(config.neo4j);
+  try {
+    await driver.verifyConnectivity().catch((error: { code?: string }) => {
+      throw new CliError(
+        `cannot reach Neo4j at ${config.neo4j.uri} (${error.code ?? "no answer"}); try npm run db:start`,
+      );
+    });
+    let rejected = 0;
+    for (const file of files) {
+      let text: string;
+      try {
+        text = readFileSync(resolve(file), "utf8");
+      } catch (error) {
+        throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
+      }
+      const report = await ingestClaims(driver, config.neo4j.database, text);
+      print(file, report);
+      if (!report.written) rejected++;
+    }
+    if (rejected > 0) throw new CliError(`${rejected} of ${files.length} file(s) rejected`);
+  } finally {
+    await driver.close();
+  }
+});

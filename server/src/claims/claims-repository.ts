@@ -1,0 +1,90 @@
+import type { Driver, Node, Relationship } from "neo4j-driver";
+import type { Claim, ClaimArticle, ClaimSource, RelationshipClaims } from "../../../contract/graph-contract";
+import { notFound } from "../errors/app-error";
+import { assignNodeIds, relationshipToElement } from "../graph/records-to-graph";
+import { type ReadSettings, runRead } from "../graph/run-read";
+import { toPlainProperties } from "../graph/to-plain-value";
+import { contestsOf, inReportOrder, summarise } from "./claim-summary";
+import { RELATIONSHIP_CLAIMS_QUERY } from "./claims-queries";
+import { storedClaimOf } from "./stored-claim";
+
+type Props = Record<string, unknown>;
+const text = (props: Props | null, key: string) => (typeof props?.[key] === "string" ? (props[key] as string) : null);
+
+function sourceOf(claim: Props, source: Props | null): ClaimSource {
+  return {
+    id: String(claim.sourceId),
+    name: text(source, "name") ?? String(claim.sourceId),
+    grade: (text(source, "grade") ?? "F") as ClaimSource["grade"],
+    url: text(claim, "url") ?? text(source, "url"),
+    author: text(claim, "author") ?? text(source, "author"),
+    publishedAt: text(source, "publishedAt"),
+  };
+}
+
+function articleOf(article: Props | null): ClaimArticle | null {
+  if (article === null) return null;
+  return {
+    id: String(article.id),
+    title: String(article.title),
+    url: text(article, "url"),
+    publishedAt: text(article, "publishedAt"),
+  };
+}
+
+/** The claims behind a relationship, for the details panel. */
+export class ClaimsRepository {
+  constructor(
+    private readonly driver: Driver,
+    private readonly settings: ReadSettings,
+  ) {}
+
+  async relationshipClaims(id: string, signal?: AbortSignal): Promise<RelationshipClaims> {
+    const { records } = await runRead(this.driver, this.settings, RELATIONSHIP_CLAIMS_QUERY, { id }, signal);
+    const record = records[0];
+    if (!record) throw notFound(`No relationship has the id "${id}".`);
+    const start: Node = record.get("a");
+    const end: Node = record.get("b");
+    const relationship: Relationship = record.get("r");
+    const rows = (record.get("claims") as { claim: Props; source: Props | null; article: Props | null }[]).map(
+      (row) => ({
+        claim: toPlainProperties(row.claim) as Props,
+        source: row.source === null ? null : (toPlainProperties(row.source) as Props),
+        article: row.article === null ? null : (toPlainProperties(row.article) as Props),
+      }),
+    );
+    const stored = rows.map((row) => ({ ...storedClaimOf(row.claim), row }));
+    const summarised = summarise(stored);
+    if (summarised === null) throw notFound(`The relationship "${id}" comes from no claim.`);
+    const ids = assignNodeIds([start, end]);
+    const claims = inReportOrder(stored).map(
+      ({ row, quantities }): Claim => ({
+        id: String(row.claim.id),
+        // The relationship's own id, whichever of its ids the request named.
+        relationshipId: String(row.claim.relationshipId),
+        stance: row.claim.stance as Claim["stance"],
+        certainty: row.claim.certainty as Claim["certainty"],
+        quote: String(row.claim.quote),
+        quoteLang: String(row.claim.quoteLang),
+        quoteEn: String(row.claim.quoteEn),
+        quantities,
+        reportedAt: String(row.claim.reportedAt),
+        validFrom: text(row.claim, "validFrom"),
+        validTo: text(row.claim, "validTo"),
+        source: sourceOf(row.claim, row.source),
+        republishes: text(row.claim, "republishes"),
+        article: articleOf(row.article),
+      }),
+    );
+    return {
+      relationship: relationshipToElement(
+        relationship,
+        ids.get(start.elementId) as string,
+        ids.get(end.elementId) as string,
+      ),
+      summary: summarised.summary,
+      claims,
+      contests: contestsOf(stored),
+    };
+  }
+}
