@@ -1,6 +1,7 @@
 import "./styles.css";
 import "./chrome/explore.css";
-import type { Graph, GraphEdge, GraphNode, ViewState } from "../../contract/graph-contract";
+import "./claims/claims.css";
+import type { EdgeData, Graph, GraphEdge, GraphNode, ViewState } from "../../contract/graph-contract";
 import { createApiClient } from "./api/api-client";
 import { isAbortError } from "./api/api-request-error";
 import { type CanvasSelection, createCanvas } from "./canvas/create-canvas";
@@ -12,6 +13,10 @@ import { createHelpOverlay } from "./chrome/help-overlay";
 import { createLayoutPicker } from "./chrome/layout-picker";
 import { createMinimap } from "./chrome/minimap";
 import { createThemeSwitch } from "./chrome/theme-switch";
+import { asOfOfView } from "./claims/as-of";
+import { type AsOfMemory, createAsOfController } from "./claims/as-of-controller";
+import { describeClaimFilter, withClaimFilter } from "./claims/claim-filters";
+import { relationshipClaimsId } from "./claims/edge-claims";
 import { measureOverlays } from "./dom/measure-overlays";
 import { createExporter } from "./export/create-exporter";
 import { isNeighbourhood } from "./export/describe-export";
@@ -77,12 +82,13 @@ window.cy = canvas.cy;
 const counts = byId("counts");
 const filters = createCanvasFilters(canvas.cy);
 
-/** One undo step: the canvas, and what the explorer, the filters and the layout picker remember. */
+/** One undo step: the canvas, and what the explorer, the filters, the layout picker and the time bar remember. */
 interface ViewSnapshot {
   canvas: CanvasSnapshot;
   explorer: ExplorerMemory;
   filters: ViewFilters;
   layout: string;
+  asOf: AsOfMemory;
 }
 const history = createViewHistory<ViewSnapshot>({
   capture: () => ({
@@ -90,10 +96,12 @@ const history = createViewHistory<ViewSnapshot>({
     explorer: explorer.memory(),
     filters: filters.current(),
     layout: currentLayout(),
+    asOf: asOf.memory(),
   }),
   restore: (snapshot) => {
     restoreCanvas(canvas.cy, snapshot.canvas);
     explorer.recall(snapshot.explorer);
+    asOf.recall(snapshot.asOf);
     filters.set(snapshot.filters);
     setLayout(snapshot.layout);
     canvasChanged();
@@ -106,6 +114,19 @@ const explorer = createExplorerActions({
   changed: () => canvasChanged(),
 });
 bindHideKey(canvas.cy, explorer);
+const asOf = createAsOfController({
+  canvas,
+  getGraph: (query) => api.getGraph(undefined, query),
+  checkpoint: (label) => history.checkpoint(label),
+  hiddenIds: () => new Set(explorer.memory().hidden.map((element) => String(element.data.id))),
+  changed: () => {
+    // Summaries changed with the day: the claim filters judge them again.
+    filters.set(filters.current());
+    canvasChanged();
+  },
+  tell: (message) => status.info(message),
+  fail: (doing, error) => report(doing)(error),
+});
 
 function canvasChanged(): void {
   refreshCounts();
@@ -129,6 +150,10 @@ const legend = createLegend(legendRoot, {
       `${hiding ? "Hide" : "Show"} ${what}`,
       `${hiding ? "Hid" : "Showing"} ${what}`,
     );
+  },
+  setClaimFilter: (key, value) => {
+    const { label, message } = describeClaimFilter(key, value);
+    changeFilters(withClaimFilter(filters.current(), key, value), label, message);
   },
   pickSource: (id) => {
     const caption = id ? (canvas.nodeCaption(id) ?? id) : null;
@@ -160,6 +185,7 @@ function refreshCounts(): void {
     `${ofTotal(shown.nodes().length, current.nodes)}${plural(current.nodes, "node")} · ` +
     `${ofTotal(shown.edges().length, current.edges)}${plural(current.edges, "relationship")}`;
   legend.update(tallyCanvas(canvas.cy), filters.current());
+  asOf.noteDays();
 }
 
 function plural(count: number, word: string): string {
@@ -203,7 +229,10 @@ const panel = createDetailsPanel(panelRoot, {
 async function showSelection(selection: CanvasSelection | null): Promise<void> {
   selectedNodeId = selection?.kind === "node" ? selection.data.id : null;
   if (!selection) return panel.clear();
-  if (selection.kind === "edge") return panel.showEdge(selection.data);
+  if (selection.kind === "edge") {
+    panel.showEdge(selection.data);
+    return showEdgeClaims(selection.data);
+  }
   const { id } = selection.data;
   panel.showNode(selection.data);
   canvas.keepVisible(id);
@@ -212,6 +241,18 @@ async function showSelection(selection: CanvasSelection | null): Promise<void> {
   } catch (error) {
     panel.showRelationshipsError(id, describeError(error));
     report(`Loading ${selection.data.display}`)(error);
+  }
+}
+
+/** The claims behind a relationship built from claims, into the panel once they arrive. */
+async function showEdgeClaims(data: EdgeData): Promise<void> {
+  const id = relationshipClaimsId(data);
+  if (id === undefined) return;
+  try {
+    const claims = await api.getRelationshipClaims(id);
+    panel.showClaims(data.id, claims, asOf.current().knownAt);
+  } catch (error) {
+    panel.showClaimsError(data.id, describeError(error));
   }
 }
 
@@ -284,12 +325,14 @@ async function showClaims(sourceId: string): Promise<void> {
   }
 }
 
-const currentViewState = () =>
-  captureViewState(canvas.cy, {
+const currentViewState = (): ViewState => ({
+  ...captureViewState(canvas.cy, {
     filters: filters.current(),
     layout: currentLayout(),
     hiddenEdges: explorer.hiddenEdgesBetweenShown(),
-  });
+  }),
+  ...asOf.current(),
+});
 const urlSync = syncViewToUrl(canvas.cy, currentViewState);
 filters.onChange(() => urlSync.changed());
 
@@ -302,9 +345,11 @@ async function openView(state: ViewState, label: string | null): Promise<string[
   const found = await api.lookupNodes(state.nodes.map((node) => node.id));
   if (found.graph.nodes.length === 0 && state.nodes.length > 0)
     throw new ViewLinkError(`None of the view's ${plural(state.nodes.length, "node")} exists any more.`);
+  const drawAsOf = await asOf.prepare(asOfOfView(state));
   if (label) history.checkpoint(label);
   const opened = drawViewState(canvas, state, found);
   explorer.recall({ hidden: opened.hiddenEdges, expansions: [] });
+  drawAsOf();
   filters.set(state.filters);
   setLayout(state.layout);
   if (state.viewport)
@@ -437,6 +482,8 @@ hideLabelsWhileMoving(canvas.cy);
 createThemeSwitch(byId<HTMLButtonElement>("theme-button"), browserStorage(), (theme) => canvas.setTheme(theme));
 createHelpOverlay(byId<HTMLButtonElement>("help-button"), cap);
 floatingPanels.push(createMinimap(canvasRoot.parentElement ?? document.body, canvas.cy, browserStorage()));
+(canvasRoot.parentElement ?? document.body).append(asOf.element);
+floatingPanels.push(asOf.element);
 
 const sourceNames = new Map<string, Promise<string>>();
 const sourceName = (id: string): Promise<string> => {

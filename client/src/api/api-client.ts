@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  type AsOfQuery,
   apiErrorSchema,
   type CypherRequest,
   type CypherResult,
@@ -21,6 +22,8 @@ import {
   type PathMode,
   type PathsResult,
   pathsResultSchema,
+  type RelationshipClaims,
+  relationshipClaimsSchema,
   type SavedView,
   type SavedViewSummary,
   type SaveViewRequest,
@@ -51,7 +54,8 @@ export interface PathsQuery {
 
 /** The only module that calls `fetch`: one function per endpoint, answers checked against the contract. */
 export interface ApiClient {
-  getGraph(limit?: number): Promise<Graph>;
+  /** The graph, or (with `knownAt` / `holdsAt`) the relationships known or holding on that day, every node kept. */
+  getGraph(limit?: number, asOf?: AsOfQuery): Promise<Graph>;
   getNode(id: string): Promise<NodeDetails>;
   getNeighbours(id: string, query?: NeighbourQuery): Promise<Graph>;
   search(text: string, limit?: number, signal?: AbortSignal): Promise<SearchResult>;
@@ -69,6 +73,8 @@ export interface ApiClient {
   getPaths(query: PathsQuery, signal?: AbortSignal): Promise<PathsResult>;
   /** The nodes a view names, the relationships among them, and the ids that no longer exist. */
   lookupNodes(ids: readonly string[]): Promise<NodeLookupResult>;
+  /** The claims behind a relationship (by its `id` property), first reported first, and where they disagree. */
+  getRelationshipClaims(id: string): Promise<RelationshipClaims>;
   /** Every relationship a Source vouches for, with both ends. */
   getSourceClaims(sourceId: string, limit?: number): Promise<Graph>;
   /** Saved views, most recently saved first. */
@@ -101,7 +107,11 @@ export function createApiClient(baseUrl = ""): ApiClient {
   const count = (n: number | undefined): string | undefined => (n === undefined ? undefined : String(n));
 
   return {
-    getGraph: (limit) => requestJson(url("/api/graph", { limit: count(limit) }), graphSchema),
+    getGraph: (limit, asOf = {}) =>
+      requestJson(
+        url("/api/graph", { limit: count(limit), knownAt: asOf.knownAt, holdsAt: asOf.holdsAt }),
+        graphSchema,
+      ),
     getNode: (id) => requestJson(url(nodePath(id)), nodeDetailsSchema),
     getNeighbours: (id, query = {}) =>
       requestJson(
@@ -132,6 +142,8 @@ export function createApiClient(baseUrl = ""): ApiClient {
         { signal },
       ),
     lookupNodes: (ids) => requestJson(url("/api/nodes/lookup"), nodeLookupResultSchema, { body: { ids } }),
+    getRelationshipClaims: (id) =>
+      requestJson(url(`/api/relationships/${encodeURIComponent(id)}/claims`), relationshipClaimsSchema),
     getSourceClaims: (sourceId, limit) =>
       requestJson(url(`/api/sources/${encodeURIComponent(sourceId)}/claims`, { limit: count(limit) }), graphSchema),
     listViews: async () => (await requestJson(url("/api/views"), savedViewListSchema)).views,

@@ -21,6 +21,9 @@ export interface CanvasPalette {
   added: string;
   /** Paths found between two nodes. */
   path: string;
+  /** Relationships whose claims disagree: the line, and the "contested" caption on its own background. */
+  contested: string;
+  contestedBackground: string;
 }
 
 export const CANVAS_PALETTES: Readonly<Record<Theme, CanvasPalette>> = {
@@ -36,6 +39,8 @@ export const CANVAS_PALETTES: Readonly<Record<Theme, CanvasPalette>> = {
     accent: "#1f5fbf",
     added: "#e39b1b",
     path: "#c2410c",
+    contested: "#c0262d",
+    contestedBackground: "#fdecec",
   },
   dark: {
     ink: "#e6ebf2",
@@ -49,5 +54,7 @@ export const CANVAS_PALETTES: Readonly<Record<Theme, CanvasPalette>> = {
     accent: "#6ea1f0",
     added: "#f0b044",
     path: "#fb923c",
+    contested: "#f47a7a",
+    contestedBackground: "#3b1d22",
   },
 };

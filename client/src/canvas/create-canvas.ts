@@ -5,6 +5,7 @@ import { addElements, type Placement } from "./add-elements";
 import { bestLayout } from "./best-layout";
 import { type CanvasExport, createCanvasExport } from "./canvas-export";
 import { CANVAS_PALETTES, type Theme } from "./canvas-palette";
+import { claimsStylesheet } from "./claims-stylesheet";
 import { exploreStylesheet } from "./explore-stylesheet";
 import { graphStylesheet } from "./graph-stylesheet";
 import type { LayoutRequest } from "./layout-options";
@@ -54,7 +55,12 @@ export interface Canvas {
 
 function canvasStylesheet(theme: Theme) {
   const palette = CANVAS_PALETTES[theme];
-  return [...graphStylesheet(undefined, undefined, palette), ...viewStylesheet(), ...exploreStylesheet(palette)];
+  return [
+    ...graphStylesheet(undefined, undefined, palette),
+    ...claimsStylesheet(palette),
+    ...viewStylesheet(),
+    ...exploreStylesheet(palette),
+  ];
 }
 
 const HIGHLIGHT_MS = 2200;

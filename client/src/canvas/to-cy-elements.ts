@@ -1,5 +1,6 @@
 import type { ElementDefinition } from "cytoscape";
 import type { EdgeData, GraphEdge, GraphNode, NodeData } from "../../../contract/graph-contract";
+import { claimClasses, edgeClaimSummary } from "../claims/edge-claims";
 import { isCertainty } from "./certainty-styles";
 import { labelClass, labelStyleFor } from "./label-styles";
 
@@ -28,6 +29,7 @@ export function toCyEdge(edge: GraphEdge): ElementDefinition {
   const data: EdgeData = certainty ? { ...edge.data, certainty } : { ...edge.data };
   const classes = [relationshipClass(edge.data.type)];
   if (certainty) classes.push(`certainty-${certainty}`);
+  classes.push(...claimClasses(edgeClaimSummary(edge.data)));
   return { group: "edges", data, classes };
 }
 

@@ -4,6 +4,7 @@ import { LABEL_STYLES, labelStyleFor } from "../canvas/label-styles";
 import { el, svgEl } from "../dom/el";
 import type { CanvasTally } from "../view/canvas-tally";
 import { isFiltering, type ViewFilters } from "../view/view-filters";
+import { createClaimsLegend, type SetClaimFilter } from "./claims-legend";
 import { shapeIcon } from "./shape-icon";
 
 export type FilterKind = "label" | "type" | "certainty";
@@ -12,6 +13,7 @@ export type FilterKind = "label" | "type" | "certainty";
 export interface LegendFilterHandlers {
   toggle(kind: FilterKind, value: string): void;
   pickSource(id: string | null): void;
+  setClaimFilter: SetClaimFilter;
   showAll(): void;
 }
 
@@ -25,7 +27,8 @@ export interface Legend {
 
 /**
  * The legend overlay, which is also the filter: node labels (swatch, shape, count), relationship types
- * and the three certainty line styles, each a toggle button; and a source picker ("only what Reuters says").
+ * and the three certainty line styles, each a toggle button; the claim marks and filters; and a source
+ * picker ("only what Reuters says").
  */
 export function createLegend(root: HTMLElement, handlers: LegendFilterHandlers): Legend {
   const labelList = el("ul", { class: "legend-list", "data-testid": "legend-labels" });
@@ -41,6 +44,7 @@ export function createLegend(root: HTMLElement, handlers: LegendFilterHandlers):
     title: "Show only the relationships one source vouches for",
   });
   sourcePicker.addEventListener("change", () => handlers.pickSource(sourcePicker.value || null));
+  const claims = createClaimsLegend(handlers.setClaimFilter);
   const showAll = el(
     "button",
     { type: "button", class: "legend-show-all", "data-testid": "legend-show-all", hidden: true },
@@ -55,6 +59,7 @@ export function createLegend(root: HTMLElement, handlers: LegendFilterHandlers):
     labelList,
     el("h3", { class: "legend-heading" }, "Relationships: how sure"),
     certaintyList,
+    claims.element,
     typesSection,
     el("label", { class: "legend-heading legend-source-label", for: "legend-source" }, "Says who"),
     sourcePicker,
@@ -165,6 +170,7 @@ export function createLegend(root: HTMLElement, handlers: LegendFilterHandlers):
       typesSummary.textContent = `Relationship types (${types.length}${hiddenTypes > 0 ? `, ${hiddenTypes} hidden` : ""})`;
       if (focused) root.querySelector<HTMLElement>(`[data-filter="${CSS.escape(focused)}"]`)?.focus();
       sourcePicker.classList.toggle("is-active", filters.source !== null);
+      claims.update(tally, filters);
       showAll.hidden = !isFiltering(filters);
     },
   };

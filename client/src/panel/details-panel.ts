@@ -1,8 +1,10 @@
-import type { EdgeData, NodeDetails } from "../../../contract/graph-contract";
+import type { EdgeData, NodeDetails, RelationshipClaims } from "../../../contract/graph-contract";
 import { labelStyleFor } from "../canvas/label-styles";
 import type { CanvasNodeData } from "../canvas/to-cy-elements";
+import { edgeClaimSummary } from "../claims/edge-claims";
 import { el } from "../dom/el";
 import { shapeIcon } from "../legend/shape-icon";
+import { renderClaims } from "./claims-section";
 import { type EdgeDetailsDeps, edgeTitle, renderEdgeDetails } from "./edge-details";
 import { type NodeDetailsDeps, renderNodeProperties, renderRelationships } from "./node-details";
 import { section } from "./section";
@@ -17,7 +19,11 @@ export interface DetailsPanel {
   showNode(data: CanvasNodeData): void;
   showRelationships(nodeId: string, details: NodeDetails): void;
   showRelationshipsError(nodeId: string, message: string): void;
+  /** Shows a relationship at once; the claims behind it (when it has a summary) follow with `showClaims`. */
   showEdge(data: EdgeData): void;
+  /** `knownAt`: the day the canvas shows what was known on, if any. */
+  showClaims(edgeId: string, claims: RelationshipClaims, knownAt?: string): void;
+  showClaimsError(edgeId: string, message: string): void;
   clear(): void;
 }
 
@@ -37,6 +43,14 @@ function claimsButton(id: string, name: string, deps: Pick<EdgeDetailsDeps, "sho
 export function createDetailsPanel(root: HTMLElement, deps: DetailsPanelDeps): DetailsPanel {
   let shownNodeId: string | null = null;
   let relationshipsSlot: HTMLElement | null = null;
+  let shownEdge: EdgeData | null = null;
+  let contestsSlot: HTMLElement | null = null;
+  let claimsSlot: HTMLElement | null = null;
+  const forgetEdge = () => {
+    shownEdge = null;
+    contestsSlot = null;
+    claimsSlot = null;
+  };
 
   const render = (kind: HTMLElement, title: Array<HTMLElement | string>, body: HTMLElement[]) => {
     const close = el("button", { type: "button", class: "panel-close", "aria-label": "Close details", title: "Close" });
@@ -57,6 +71,7 @@ export function createDetailsPanel(root: HTMLElement, deps: DetailsPanelDeps): D
 
   return {
     showNode(data) {
+      forgetEdge();
       shownNodeId = data.id;
       relationshipsSlot = el("div", { class: "loading" }, "Loading relationships…");
       const expand = el(
@@ -101,9 +116,37 @@ export function createDetailsPanel(root: HTMLElement, deps: DetailsPanelDeps): D
         el("span", { class: "kind-text" }, "Relationship"),
         el("code", { class: "type-chip" }, data.type),
       );
-      render(kind, edgeTitle(data, deps), renderEdgeDetails(data, deps));
+      shownEdge = data;
+      const withClaims = edgeClaimSummary(data) !== undefined;
+      contestsSlot = withClaims ? el("div", { class: "claims-slot" }) : null;
+      claimsSlot = withClaims
+        ? el("div", { class: "claims-slot loading", "data-testid": "claims-loading" }, "Loading the claims…")
+        : null;
+      render(
+        kind,
+        edgeTitle(data, deps),
+        renderEdgeDetails(data, deps, {
+          afterFacts: contestsSlot ?? undefined,
+          afterEvidence: claimsSlot ?? undefined,
+        }),
+      );
+    },
+    showClaims(edgeId, claims, knownAt) {
+      if (shownEdge?.id !== edgeId || !contestsSlot || !claimsSlot) return;
+      const evidence = typeof shownEdge.props.evidence === "string" ? shownEdge.props.evidence : undefined;
+      const rendered = renderClaims(claims, evidence, knownAt);
+      contestsSlot.replaceChildren(...(rendered.contests ? [rendered.contests] : []));
+      claimsSlot.replaceChildren(rendered.claims);
+      claimsSlot.className = "claims-slot";
+      claimsSlot.removeAttribute("data-testid");
+    },
+    showClaimsError(edgeId, message) {
+      if (shownEdge?.id !== edgeId || !claimsSlot) return;
+      claimsSlot.replaceChildren(el("p", { class: "error-text" }, `Could not load the claims: ${message}`));
+      claimsSlot.className = "claims-slot";
     },
     clear() {
+      forgetEdge();
       shownNodeId = null;
       relationshipsSlot = null;
       root.replaceChildren();

@@ -1,4 +1,5 @@
 import type { EdgeData } from "../../../contract/graph-contract";
+import { edgeClaimSummary } from "../claims/edge-claims";
 import { el } from "../dom/el";
 import { certaintyBadge } from "./certainty-badge";
 import { renderPropertyList } from "./property-list";
@@ -16,6 +17,8 @@ export interface EdgeDetailsDeps {
 
 /** Provenance properties shown in their own sections rather than in "Other properties". */
 const PROVENANCE = ["sources", "evidence", "evidence_en", "certainty", "asOf"];
+/** The claim summary (issue #6), shown as facts and in the claims sections. */
+const CLAIM_SUMMARY = ["independentSources", "claimCount", "firstReported", "lastReported", "contested", "confirmedAt"];
 
 /** Title line "ByteDance — sources from → Huawei Technologies", with both ends clickable. */
 export function edgeTitle(data: EdgeData, deps: EdgeDetailsDeps): Array<HTMLElement | string> {
@@ -32,10 +35,17 @@ export function edgeTitle(data: EdgeData, deps: EdgeDetailsDeps): Array<HTMLElem
   return [source, ` — ${data.caption} → `, target];
 }
 
+/** Places for what arrives later (the claims): under the facts, and under the evidence. */
+export interface EdgeDetailsSlots {
+  afterFacts?: HTMLElement;
+  afterEvidence?: HTMLElement;
+}
+
 /** The body of the panel for a relationship: certainty, date, sources, evidence, other properties. */
-export function renderEdgeDetails(data: EdgeData, deps: EdgeDetailsDeps): HTMLElement[] {
+export function renderEdgeDetails(data: EdgeData, deps: EdgeDetailsDeps, slots: EdgeDetailsSlots = {}): HTMLElement[] {
   const { props } = data;
   const asOf = props.asOf;
+  const summary = edgeClaimSummary(data);
   const facts = el(
     "div",
     { class: "facts" },
@@ -43,8 +53,25 @@ export function renderEdgeDetails(data: EdgeData, deps: EdgeDetailsDeps): HTMLEl
     asOf === undefined || asOf === null || typeof asOf === "object"
       ? null
       : el("span", { class: "fact", "data-testid": "as-of" }, "as of ", el("strong", {}, formatScalar(asOf))),
+    summary
+      ? el(
+          "span",
+          { class: "fact", "data-testid": "independent-sources", title: "A republished story counts once" },
+          el("strong", {}, summary.independentSources),
+          ` independent source${summary.independentSources === 1 ? "" : "s"}`,
+        )
+      : null,
+    summary?.contested
+      ? el(
+          "span",
+          { class: "badge badge-contested", "data-testid": "contested-badge", title: "Its sources disagree" },
+          "⚠ contested",
+        )
+      : null,
   );
-  const sections: HTMLElement[] = [facts, section("Sources", sourceList(props.sources, deps))];
+  const sections: HTMLElement[] = [facts];
+  if (slots.afterFacts) sections.push(slots.afterFacts);
+  sections.push(section("Sources", sourceList(props.sources, deps)));
 
   const evidence = typeof props.evidence === "string" ? props.evidence : undefined;
   const evidenceEn = typeof props.evidence_en === "string" ? props.evidence_en : undefined;
@@ -72,10 +99,12 @@ export function renderEdgeDetails(data: EdgeData, deps: EdgeDetailsDeps): HTMLEl
     );
   }
 
-  const others = Object.keys(props).filter((key) => !PROVENANCE.includes(key));
+  if (slots.afterEvidence) sections.push(slots.afterEvidence);
+  const shownElsewhere = summary ? [...PROVENANCE, ...CLAIM_SUMMARY] : PROVENANCE;
+  const others = Object.keys(props).filter((key) => !shownElsewhere.includes(key));
   if (others.length > 0) {
     sections.push(
-      section("Other properties", renderPropertyList(props, { omit: PROVENANCE, testId: "edge-properties" })),
+      section("Other properties", renderPropertyList(props, { omit: shownElsewhere, testId: "edge-properties" })),
     );
   }
   sections.push(

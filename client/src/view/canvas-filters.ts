@@ -1,6 +1,7 @@
 import type { Core, EdgeSingular } from "cytoscape";
 import type { EdgeData } from "../../../contract/graph-contract";
 import { edgeCertainty } from "../canvas/to-cy-elements";
+import { edgeClaimSummary } from "../claims/edge-claims";
 import { type FilterEdge, NO_FILTERS, shownByFilters, type ViewFilters } from "./view-filters";
 
 /** The class that hides an element by filter (display: none); it stays on the canvas and in the counts. */
@@ -68,6 +69,7 @@ export function toFilterEdge(edge: EdgeSingular): FilterEdge {
     type: data.type,
     certainty: edgeCertainty(data),
     sources: edgeSources(data),
+    claims: edgeClaimSummary(data),
   };
 }
 

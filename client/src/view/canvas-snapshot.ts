@@ -1,6 +1,7 @@
 import type { Core, ElementDefinition } from "cytoscape";
 import { HIGHLIGHT_CLASSES } from "../canvas/highlight-classes";
 import type { Point } from "../canvas/place-around";
+import { setEdgeData } from "../canvas/replace-edge-data";
 import { FILTERED_CLASS } from "./canvas-filters";
 
 /** Every element drawn, with its data, position and lasting classes (pinned, label and certainty classes). */
@@ -9,7 +10,7 @@ export interface CanvasSnapshot {
 }
 
 /** Classes that follow the moment (a highlight, the selection, a filter), not the view: never put back. */
-const TRANSIENT_CLASSES = new Set(["just-added", "incident", FILTERED_CLASS, ...HIGHLIGHT_CLASSES]);
+export const TRANSIENT_CLASSES = new Set(["just-added", "incident", FILTERED_CLASS, ...HIGHLIGHT_CLASSES]);
 
 export function lastingClasses(classes: readonly string[]): string[] {
   return classes.filter((name) => !TRANSIENT_CLASSES.has(name));
@@ -27,8 +28,8 @@ export function captureCanvas(cy: Core): CanvasSnapshot {
 }
 
 /**
- * Makes the canvas show exactly the snapshot: removes what it lacks, adds what is missing, moves and
- * re-classes what both have. Elements present in both stay the same objects, so a selection survives.
+ * Makes the canvas show exactly the snapshot: removes what it lacks, adds what is missing, moves,
+ * re-classes and (relationships) re-data what both have. Elements present in both stay the same objects, so a selection survives.
  */
 export function restoreCanvas(cy: Core, snapshot: CanvasSnapshot): void {
   const wanted = new Map(snapshot.elements.map((element) => [String(element.data.id), element]));
@@ -46,6 +47,8 @@ export function restoreCanvas(cy: Core, snapshot: CanvasSnapshot): void {
       const element = cy.getElementById(String(definition.data.id));
       const transient = element.classes().filter((name) => TRANSIENT_CLASSES.has(name));
       element.classes([...(definition.classes as string[]), ...transient]);
+      // A relationship's data changes with the as-of date: put back the summary it had.
+      if (element.isEdge()) setEdgeData(element, definition.data);
       if (element.isNode() && definition.position) element.position({ ...(definition.position as Point) });
     }
   });

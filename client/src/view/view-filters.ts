@@ -1,4 +1,5 @@
 import type { Certainty, ViewState } from "../../../contract/graph-contract";
+import { type ClaimFacts, isClaimFiltering, passesClaimFilters } from "../claims/claim-filters";
 
 /** What the analyst chose not to see; hidden elements stay on the canvas, so their counts stay known. */
 export type ViewFilters = ViewState["filters"];
@@ -18,6 +19,8 @@ export interface FilterEdge {
   certainty?: Certainty | undefined;
   /** The Source ids that make the claim. */
   sources: readonly string[];
+  /** The claim summary, for relationships built from claims. */
+  claims?: ClaimFacts | undefined;
 }
 
 export interface FilterOutcome {
@@ -28,14 +31,16 @@ export interface FilterOutcome {
 export function isFiltering(filters: ViewFilters): boolean {
   return (
     filters.hiddenLabels.length + filters.hiddenTypes.length + filters.hiddenCertainties.length > 0 ||
-    filters.source !== null
+    filters.source !== null ||
+    isClaimFiltering(filters)
   );
 }
 
 /**
  * The ids that stay shown. A node shows unless its label is hidden; a relationship shows when its type and
- * certainty are shown, both ends show, and (with a source chosen) that source makes the claim. With a source
- * chosen, only the source itself and the nodes its claims reach stay: "only what Reuters says".
+ * certainty are shown, both ends show, it passes the claim filters, and (with a source chosen) that source
+ * makes the claim. With a source chosen, only the source itself and the nodes its claims reach stay: "only
+ * what Reuters says".
  */
 export function shownByFilters(
   nodes: readonly FilterNode[],
@@ -52,6 +57,7 @@ export function shownByFilters(
       labelShown.has(edge.target) &&
       !hiddenTypes.has(edge.type) &&
       !(edge.certainty && hiddenCertainties.has(edge.certainty)) &&
+      passesClaimFilters(edge.claims, filters) &&
       (filters.source === null || edge.sources.includes(filters.source)),
   );
   const edgeIds = new Set(shownEdges.map((edge) => edge.id));

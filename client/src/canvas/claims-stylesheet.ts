@@ -1,0 +1,40 @@
+import type { EdgeSingular, StylesheetJson } from "cytoscape";
+import { CLAIM_CLASSES } from "../claims/edge-claims";
+import type { CanvasPalette } from "./canvas-palette";
+
+/** Line widths by independent sources (one source keeps the base width); shared with the legend. */
+export const SOURCE_WIDTHS = { one: 1.6, two: 3, threePlus: 4.4 } as const;
+
+/** Said after the caption of a contested relationship, on the canvas and in exported images. */
+export const CONTESTED_MARK = "⚠ contested";
+
+/**
+ * Canvas rules of the claim summary: the more independent sources, the wider the line; a contested
+ * relationship is drawn in the warning colour and says so in its caption. The selection's colour wins.
+ */
+export function claimsStylesheet(palette: CanvasPalette): StylesheetJson {
+  return [
+    { selector: `edge.${CLAIM_CLASSES.sources2}`, style: { width: SOURCE_WIDTHS.two, "arrow-scale": 0.8 } },
+    { selector: `edge.${CLAIM_CLASSES.sources3}`, style: { width: SOURCE_WIDTHS.threePlus, "arrow-scale": 0.7 } },
+    {
+      selector: `edge.${CLAIM_CLASSES.contested}`,
+      style: {
+        label: (edge: EdgeSingular) => `${String(edge.data("caption"))}  ${CONTESTED_MARK}`,
+        color: palette.contested,
+        "font-weight": 700,
+        "text-background-color": palette.contestedBackground,
+        "text-background-opacity": 1,
+        "text-border-color": palette.contested,
+        "text-border-width": 1,
+        "text-border-opacity": 1,
+      },
+    },
+    {
+      selector: `edge.${CLAIM_CLASSES.contested}:unselected`,
+      style: {
+        "line-color": palette.contested,
+        "target-arrow-color": palette.contested,
+      },
+    },
+  ];
+}

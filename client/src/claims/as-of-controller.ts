@@ -1,0 +1,145 @@
+import type { ElementDefinition } from "cytoscape";
+import type { AsOfQuery, Graph } from "../../../contract/graph-contract";
+import type { Canvas } from "../canvas/create-canvas";
+import { type AsOfChange, applyAsOfGraph } from "./apply-as-of";
+import { asOfChoice, describeAsOf, isNow, NOW, sameAsOf, toAsOfQuery } from "./as-of";
+import { firstDay } from "./claim-filters";
+import { edgeClaimSummary } from "./edge-claims";
+import { createTimeBar } from "./time-bar";
+
+export interface AsOfControllerDeps {
+  canvas: Pick<Canvas, "cy" | "addGraph">;
+  getGraph(asOf: AsOfQuery): Promise<Graph>;
+  /** Records the view before a change named `label`. */
+  checkpoint(label: string): void;
+  /** Ids of the relationships the analyst hid: they stay hidden when a date brings them back. */
+  hiddenIds(): ReadonlySet<string>;
+  /** After the canvas' relationships changed: counts, legend, filters, link. */
+  changed(): void;
+  tell(message: string): void;
+  fail(doing: string, error: unknown): void;
+}
+
+/** What an undo step keeps of the time bar: the day, and the nodes that day took off the canvas. */
+export interface AsOfMemory {
+  readonly query: AsOfQuery;
+  readonly absent: readonly ElementDefinition[];
+}
+
+export interface AsOfController {
+  /** The time bar, to place above the canvas. */
+  readonly element: HTMLElement;
+  current(): AsOfQuery;
+  memory(): AsOfMemory;
+  /** Undo and redo: the snapshot puts the canvas back; the day, the bar and the nodes taken off follow it. */
+  recall(memory: AsOfMemory): void;
+  /**
+   * For opening a link or a saved view: fetches its relationships as of its dates, and resolves to what
+   * draws them once the view's nodes are drawn (part of opening the view, no step of its own).
+   */
+  prepare(query: AsOfQuery): Promise<() => void>;
+  /** After relationships were drawn: the slider spans from the first claim reported, with a mark per report day. */
+  noteDays(): void;
+}
+
+/** The graph as it was known, or held, on a day: the time bar, the reload, one undo step per change. */
+export function createAsOfController(deps: AsOfControllerDeps): AsOfController {
+  let current: AsOfQuery = NOW;
+  let absent = new Map<string, ElementDefinition>();
+  let request = 0;
+  const reportDays = new Set<string>();
+  const bar = createTimeBar((choice) => void change(toAsOfQuery(choice)));
+
+  const load = async (next: AsOfQuery): Promise<{ graph: Graph; fresh: boolean }> => {
+    request += 1;
+    const mine = request;
+    const graph = await deps.getGraph(next);
+    // A later date picked meanwhile wins.
+    return { graph, fresh: mine === request };
+  };
+  // A node drawn again (an expansion, a search) is no longer one the day took off.
+  deps.canvas.cy.on("add", "node", (event) => {
+    absent.delete(event.target.id());
+  });
+  const apply = (next: AsOfQuery, graph: Graph): AsOfChange => {
+    current = next;
+    bar.show(asOfChoice(next));
+    const outcome = applyAsOfGraph(deps.canvas, graph, { hidden: deps.hiddenIds(), absent, today: isNow(next) });
+    deps.changed();
+    return outcome;
+  };
+
+  async function change(next: AsOfQuery): Promise<void> {
+    if (sameAsOf(next, current)) return bar.show(asOfChoice(current));
+    const label = isNow(next) ? "Back to today" : describeAsOf(next);
+    deps.tell(`Loading the graph ${isNow(next) ? "as known today" : label.toLowerCase()}…`);
+    try {
+      const { graph, fresh } = await load(next);
+      if (!fresh) return;
+      deps.checkpoint(label);
+      const outcome = apply(next, graph);
+      deps.tell(
+        `${label}: ${describeChange(outcome, next)}${graph.truncated ? " (capped by the server)" : ""} · Ctrl+Z to undo`,
+      );
+    } catch (error) {
+      bar.show(asOfChoice(current));
+      deps.fail(`Loading the graph ${label.toLowerCase()}`, error);
+    }
+  }
+
+  return {
+    element: bar.element,
+    current: () => current,
+    memory: () => ({ query: current, absent: [...absent.values()].map((node) => structuredClone(node)) }),
+    recall: (memory) => {
+      request += 1;
+      current = memory.query;
+      absent = new Map(memory.absent.map((node) => [String(node.data.id), structuredClone(node)]));
+      bar.show(asOfChoice(current));
+    },
+    prepare: async (query) => {
+      const graph = isNow(query) ? null : (await load(query)).graph;
+      return () => {
+        // The view replaced the canvas: what an earlier day took off is not part of it.
+        absent = new Map();
+        current = NOW;
+        bar.show(null);
+        if (graph) apply(query, graph);
+      };
+    },
+    noteDays: () => {
+      const before = reportDays.size;
+      deps.canvas.cy.edges().forEach((edge) => {
+        const summary = edgeClaimSummary(edge.data());
+        if (!summary) return;
+        reportDays.add(firstDay(summary.firstReported));
+        reportDays.add(firstDay(summary.lastReported));
+        if (summary.confirmedAt) reportDays.add(firstDay(summary.confirmedAt));
+      });
+      if (reportDays.size === before && before > 0) return;
+      const days = [...reportDays].sort();
+      const today = new Date().toISOString().slice(0, 10);
+      bar.setDays(days[0] ?? today, today, days);
+    },
+  };
+}
+
+/** "4 nodes and 1 relationship not known then", "brought back 4 nodes and 1 relationship". */
+function describeChange(change: AsOfChange, query: AsOfQuery): string {
+  const counted = (nodes: number, edges: number) =>
+    [nodes > 0 ? plural(nodes, "node") : null, edges > 0 ? plural(edges, "relationship") : null]
+      .filter((part) => part !== null)
+      .join(" and ");
+  const gone = counted(change.nodesGone, change.edgesGone);
+  const back = counted(change.nodesBack, change.edgesBack);
+  const parts = [
+    gone ? `${gone} ${query.knownAt ? "not known" : "not holding"} then` : null,
+    back ? `${isNow(query) ? "brought back" : "showing"} ${back}` : null,
+    change.changed > 0 ? `${plural(change.changed, "summary", "summaries")} as of then` : null,
+  ].filter((part) => part !== null);
+  return parts.length > 0 ? parts.join("; ") : "the same nodes and relationships";
+}
+
+function plural(count: number, word: string, many = `${word}s`): string {
+  return `${count} ${count === 1 ? word : many}`;
+}

@@ -1,0 +1,126 @@
+/**
+ * Corroborated and contested relationships in Chromium, on a private Neo4j holding the seed and the
+ * fictional later report: the canvas marks, the details panel's claims with the two sides of a
+ * contest side by side, and the legend's claim filters with undo and the link.
+ */
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { decodeViewState } from "../../client/src/view/view-url";
+import { clickElement, edgeId, pageProblems } from "../support/browser";
+import { useClaimsAppInBrowser } from "../support/claims-app-in-browser";
+
+const session = useClaimsAppInBrowser();
+let page: Page;
+
+const shownEdges = (target: Page): Promise<string[]> =>
+  target.evaluate(() =>
+    window.cy
+      .edges()
+      .filter((edge) => edge.visible())
+      .map((edge) => `${edge.data("source")} ${edge.data("type")} ${edge.data("target")}`)
+      .sort(),
+  );
+
+describe("a contested relationship in Chromium", () => {
+  it("draws contested relationships marked and corroborated ones wider, and the legend counts them", async () => {
+    page = await session.open();
+    const marked = await page.evaluate(() => {
+      const describe = (selector: string) =>
+        window.cy
+          .edges(selector)
+          .map((edge) => `${edge.data("source")} ${edge.data("type")} ${edge.data("target")}`)
+          .sort();
+      const ordered = window.cy.edges('[type = "ORDERED"]');
+      const single = window.cy.edges('[type = "MAKES"]').first();
+      return {
+        contested: describe(".contested"),
+        corroborated: describe(".corroborated"),
+        orderedWidth: Number.parseFloat(ordered.style("width")),
+        singleWidth: Number.parseFloat(single.style("width")),
+        orderedLabel: String(ordered.style("label")),
+      };
+    });
+    expect(marked.contested).toEqual(["bytedance ORDERED ascend-910b", "huawei CO_DEVELOPS bytedance-huawei-ai-model"]);
+    // Reuters and the Ledger; the Syndicate republishes the Ledger and counts once with it.
+    expect(marked.corroborated).toContain("bytedance SOURCES_FROM huawei");
+    expect(marked.orderedWidth).toBeGreaterThan(marked.singleWidth);
+    expect(marked.orderedLabel).toMatch(/ordered\s+⚠ contested/);
+
+    const legend = page.getByTestId("legend-claims");
+    await expect(legend.getByTestId("legend-contestedOnly").getByTestId("legend-count").innerText()).resolves.toBe("2");
+    await expect(legend.getByTestId("legend-corroboratedOnly").getByTestId("legend-count").innerText()).resolves.toBe(
+      String(marked.corroborated.length),
+    );
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it("shows the two sides of a different delivered quantity side by side, with their sources, grades and dates", async () => {
+    await clickElement(page, await edgeId(page, "bytedance", "ORDERED", "ascend-910b"));
+    const panel = page.getByTestId("details-panel");
+    await panel.getByTestId("claim-list").waitFor();
+    await expect(panel.getByTestId("contested-badge").innerText()).resolves.toMatch(/contested/);
+    await expect(panel.getByTestId("independent-sources").innerText()).resolves.toBe("2 independent sources");
+
+    const contest = panel.getByTestId("contest");
+    await expect(contest.getAttribute("data-kind")).resolves.toBe("quantity");
+    const sides = contest.getByTestId("contest-side");
+    await expect(sides.count()).resolves.toBe(2);
+    const [first, second] = [await sides.nth(0).innerText(), await sides.nth(1).innerText()];
+    expect(first).toMatch(/delivered 30,000[\s\S]*F[\s\S]*ByteDance s'appuie sur Huawei[\s\S]*2024/);
+    expect(second).toMatch(/delivered 20,000[\s\S]*B[\s\S]*The Fictional Ledger[\s\S]*2025-03-10/);
+    // Side by side: the second side starts level with the first, to its right.
+    const [left, right] = [await sides.nth(0).boundingBox(), await sides.nth(1).boundingBox()];
+    expect(right?.x).toBeGreaterThan((left?.x ?? 0) + (left?.width ?? 0) - 1);
+    expect(Math.abs((right?.y ?? 0) - (left?.y ?? 0))).toBeLessThan(2);
+
+    const claims = panel.getByTestId("claim");
+    await expect(claims.count()).resolves.toBe(2);
+    const french = claims.nth(0);
+    await expect(french.getByTestId("source-grade").innerText()).resolves.toBe("F");
+    await expect(french.getByTestId("claim-quote").getAttribute("lang")).resolves.toBe("fr");
+    await expect(french.getByTestId("claim-quote").innerText()).resolves.toContain("reçu 30 000 puces");
+    await expect(french.getByTestId("claim-quote-en").innerText()).resolves.toContain("received 30,000");
+    await expect(claims.nth(1).innerText()).resolves.toMatch(/The Fictional Ledger[\s\S]*2025-03-10/);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it("shows a denial against the assertion, the denial quoted in Chinese with its English rendering", async () => {
+    await clickElement(page, await edgeId(page, "huawei", "CO_DEVELOPS", "bytedance-huawei-ai-model"));
+    const panel = page.getByTestId("details-panel");
+    await panel.getByTestId("claim-list").waitFor();
+    const contest = panel.getByTestId("contest");
+    await expect(contest.getAttribute("data-kind")).resolves.toBe("denial");
+    const sides = contest.getByTestId("contest-side");
+    await expect(sides.nth(0).innerText()).resolves.toMatch(/^asserts/);
+    await expect(sides.nth(1).innerText()).resolves.toMatch(/^denies[\s\S]*Huawei press office[\s\S]*2025-03-10/);
+    const denial = panel.locator('[data-testid="claim"]:has([data-testid="claim-denies"])');
+    await expect(denial.getByTestId("claim-quote").getAttribute("lang")).resolves.toBe("zh");
+    await expect(denial.getByTestId("claim-quote").innerText()).resolves.toContain("华为没有与字节跳动共同开发");
+    await expect(denial.getByTestId("claim-quote-en").innerText()).resolves.toMatch(/not co-developing any AI model/);
+  });
+
+  it("filters to only contested relationships from the legend, undoes it, and keeps it in the link", async () => {
+    await page.getByRole("button", { name: "Close details" }).click();
+    const everything = await shownEdges(page);
+    await page.getByTestId("legend-contestedOnly").click();
+    expect(await shownEdges(page)).toEqual([
+      "bytedance ORDERED ascend-910b",
+      "huawei CO_DEVELOPS bytedance-huawei-ai-model",
+    ]);
+    await expect(page.getByTestId("legend-contestedOnly").getAttribute("aria-pressed")).resolves.toBe("true");
+    await page.waitForFunction(() => document.body.dataset.viewUrl === "current");
+    const { hash } = new URL(page.url());
+    expect((await decodeViewState(hash)).filters.contestedOnly).toBe(true);
+
+    await page.keyboard.press("Control+z");
+    expect(await shownEdges(page)).toEqual(everything);
+    await expect(page.getByTestId("legend-contestedOnly").getAttribute("aria-pressed")).resolves.toBe("false");
+
+    // The link opens with the filter on.
+    const linked = await session.open(hash);
+    expect(await shownEdges(linked)).toHaveLength(2);
+    expect(pageProblems(linked)).toEqual([]);
+    await linked.close();
+    expect(pageProblems(page)).toEqual([]);
+  });
+});
