@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { useAppInBrowser } from "../support/app-in-browser";
-import { clickElement, elementPosition, pageProblems } from "../support/browser";
+import { clickElement, elementPosition, pageProblems, startFrom } from "../support/browser";
 
 const session = useAppInBrowser();
 const opened: Page[] = [];
@@ -14,23 +14,6 @@ const open = async () => {
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((page) => page.close()));
 });
-
-/** Leaves only these nodes (and the relationships among them) on the canvas, as if the analyst started there. */
-async function startFrom(page: Page, ids: string[]): Promise<void> {
-  await page.evaluate((keep) => {
-    const cy = window.cy;
-    cy.elements(":selected").unselect();
-    cy.nodes()
-      .filter((node) => !keep.includes(node.id()))
-      .remove();
-    // Side by side at the centre, clear of the details panel that a click opens.
-    keep.forEach((id, index) => {
-      cy.getElementById(id).position({ x: index * 300, y: 0 });
-    });
-    cy.zoom(1);
-    cy.center();
-  }, ids);
-}
 
 const nodeIds = (page: Page) =>
   page.evaluate(() =>

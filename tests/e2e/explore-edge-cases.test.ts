@@ -5,7 +5,7 @@
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { useAppInBrowser } from "../support/app-in-browser";
-import { clickElement, elementPosition } from "../support/browser";
+import { clickElement, elementPosition, startFrom } from "../support/browser";
 
 const session = useAppInBrowser();
 const opened: Page[] = [];
@@ -26,22 +26,6 @@ const canvasState = (page: Page) =>
       .sort(),
     edges: window.cy.edges().length,
   }));
-
-/** Leaves only these nodes on the canvas, side by side at the centre. */
-async function startFrom(page: Page, ids: string[]): Promise<void> {
-  await page.evaluate((keep) => {
-    const cy = window.cy;
-    cy.elements(":selected").unselect();
-    cy.nodes()
-      .filter((node) => !keep.includes(node.id()))
-      .remove();
-    keep.forEach((id, index) => {
-      cy.getElementById(id).position({ x: index * 300, y: 0 });
-    });
-    cy.zoom(1);
-    cy.center();
-  }, ids);
-}
 
 describe("searching, deleted nodes and collapsing", () => {
   it("adds a search hit to the canvas, centred and selected; Ctrl+Z takes it back", async () => {

@@ -59,3 +59,19 @@ export async function edgeId(page: Page, source: string, type: string, target: s
     [source, type, target] as const,
   );
 }
+
+/** Leaves only these nodes (and the relationships among them) on the canvas, side by side at the centre, clear of the details panel. */
+export async function startFrom(page: Page, ids: string[]): Promise<void> {
+  await page.evaluate((keep) => {
+    const cy = window.cy;
+    cy.elements(":selected").unselect();
+    cy.nodes()
+      .filter((node) => !keep.includes(node.id()))
+      .remove();
+    keep.forEach((id, index) => {
+      cy.getElementById(id).position({ x: index * 300, y: 0 });
+    });
+    cy.zoom(1);
+    cy.center();
+  }, ids);
+}
