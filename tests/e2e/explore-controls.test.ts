@@ -132,6 +132,18 @@ describe("paths", () => {
     const hops = await page.getByTestId("path-item").first().getByTestId("path-hop").allInnerTexts();
     expect(hops[0]).toMatch(/^Doubao/);
     expect(hops.at(-1)).toMatch(/A100$/);
+    // Source names arrive after the path is drawn (looked up by id when not on the canvas).
+    await page
+      .waitForFunction(
+        () => {
+          const first = document.querySelector('[data-testid="path-item"]');
+          const lines = [...(first?.querySelectorAll('[data-testid="path-hop-sources"]') ?? [])];
+          return lines.length > 0 && lines.every((line) => /^per [A-Z]/.test(line.textContent ?? ""));
+        },
+        undefined,
+        { timeout: 10_000 },
+      )
+      .catch(() => undefined);
     const sources = await page.getByTestId("path-item").first().getByTestId("path-hop-sources").allInnerTexts();
     expect(sources).toHaveLength(hops.length);
     for (const line of sources) expect(line).toMatch(/^per [A-Z]/);
