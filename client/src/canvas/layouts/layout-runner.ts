@@ -2,14 +2,8 @@ import type { Core } from "cytoscape";
 import type { LayoutRequest } from "../layout-options";
 import { currentLayout, setLayout } from "./current-layout";
 import { LAYOUT_TITLES, type LayoutName } from "./layout-catalog";
-import {
-  ANIMATE_UP_TO,
-  applyPositions,
-  computeLayout,
-  HIERARCHICAL_MAX_NODES,
-  LAYOUT_BUDGET_MS,
-  pinnedPositions,
-} from "./run-layout";
+import { computeLayoutOffThread } from "./layout-off-thread";
+import { ANIMATE_UP_TO, applyPositions, HIERARCHICAL_MAX_NODES, LAYOUT_BUDGET_MS, pinnedPositions } from "./run-layout";
 
 /** The tuned force-directed layout of small graphs (several tries, components turned and packed). */
 const TUNED_FORCE_UP_TO = 300;
@@ -57,7 +51,7 @@ export function createLayoutRunner(deps: LayoutRunnerDeps): LayoutRunner {
           await deps.tunedForceLayout({ randomize: true, animate: count <= ANIMATE_UP_TO });
           return;
         }
-        const computed = await computeLayout(cy, name, pinned);
+        const computed = await computeLayoutOffThread(cy, name, pinned);
         await applyPositions(cy, computed.positions);
         deps.fitAll();
         const kept =
