@@ -7,8 +7,6 @@ import { isAbortError } from "./api/api-request-error";
 import { type CanvasSelection, createCanvas } from "./canvas/create-canvas";
 import { currentLayout, setLayout } from "./canvas/layouts/current-layout";
 import { createLayoutRunner } from "./canvas/layouts/layout-runner";
-import { highlightNeighbourhood } from "./canvas/neighbourhood-highlight";
-import { hideLabelsWhileMoving } from "./canvas/viewport-labels";
 import { createHelpOverlay } from "./chrome/help-overlay";
 import { createLayoutPicker } from "./chrome/layout-picker";
 import { createMinimap } from "./chrome/minimap";
@@ -477,8 +475,6 @@ createLayoutPicker(byId<HTMLSelectElement>("layout-picker"), byId<HTMLButtonElem
   fail: report("Laying out"),
 });
 
-highlightNeighbourhood(canvas.cy);
-hideLabelsWhileMoving(canvas.cy);
 createThemeSwitch(byId<HTMLButtonElement>("theme-button"), browserStorage(), (theme) => canvas.setTheme(theme));
 createHelpOverlay(byId<HTMLButtonElement>("help-button"), cap);
 floatingPanels.push(createMinimap(canvasRoot.parentElement ?? document.body, canvas.cy, browserStorage()));

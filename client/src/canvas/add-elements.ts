@@ -2,8 +2,15 @@ import type { Collection, Core, ElementDefinition } from "cytoscape";
 import { type Point, placeAround } from "./place-around";
 import { type GraphPart, toCyEdge, toCyNode } from "./to-cy-elements";
 
-/** Where new nodes go: left to the next layout, in a ring around a node, or at the viewport's centre. */
-export type Placement = { kind: "layout" } | { kind: "near"; id: string } | { kind: "centre" };
+/**
+ * Where new nodes go: left to the next layout, in a ring around a node, at the viewport's centre,
+ * or at positions already known (a saved view), given with the nodes so nothing is drawn twice.
+ */
+export type Placement =
+  | { kind: "layout" }
+  | { kind: "near"; id: string }
+  | { kind: "centre" }
+  | { kind: "preset"; positions: ReadonlyMap<string, Point> };
 
 export interface AddResult {
   nodes: number;
@@ -26,9 +33,9 @@ export function addElements(cy: Core, graph: GraphPart, placement: Placement): A
     return true;
   };
   const nodes = graph.nodes.filter(fresh).map(toCyNode);
-  const positions = positionsFor(cy, nodes.length, placement);
+  const positions = positionsFor(cy, nodes, placement);
   nodes.forEach((node, index) => {
-    const position = positions?.[index];
+    const position = positions[index];
     if (position) node.position = position;
   });
   const newIds = new Set(nodes.map((node) => String(node.data.id)));
@@ -41,8 +48,10 @@ export function addElements(cy: Core, graph: GraphPart, placement: Placement): A
   return { nodes: nodes.length, edges: edges.length, added };
 }
 
-function positionsFor(cy: Core, count: number, placement: Placement): Point[] | undefined {
-  if (placement.kind === "layout" || count === 0) return undefined;
+function positionsFor(cy: Core, nodes: readonly ElementDefinition[], placement: Placement): Array<Point | undefined> {
+  const count = nodes.length;
+  if (placement.kind === "layout" || count === 0) return [];
+  if (placement.kind === "preset") return nodes.map((node) => placement.positions.get(String(node.data.id)));
   const occupied = cy.nodes().map((node) => ({ ...node.position() }));
   if (placement.kind === "near") {
     const origin = cy.getElementById(placement.id);

@@ -9,10 +9,12 @@ import { claimsStylesheet } from "./claims-stylesheet";
 import { exploreStylesheet } from "./explore-stylesheet";
 import { graphStylesheet } from "./graph-stylesheet";
 import type { LayoutRequest } from "./layout-options";
-import { keepTunedForSize } from "./performance-options";
+import { highlightNeighbourhood } from "./neighbourhood-highlight";
+import { keepTunedForSize, tuneForSize } from "./performance-options";
 import type { Point } from "./place-around";
 import type { GraphPart } from "./to-cy-elements";
 import { createViewport, type Overlays } from "./viewport";
+import { hideLabelsWhileMoving } from "./viewport-labels";
 import { type CanvasSelection, watchSelection } from "./watch-selection";
 
 cytoscape.use(fcose);
@@ -90,6 +92,8 @@ export function createCanvas(container: HTMLElement, overlays: () => Overlays = 
     selectionType: "single",
   });
   const retune = keepTunedForSize(cy);
+  hideLabelsWhileMoving(cy);
+  highlightNeighbourhood(cy);
   const selectionHandlers: Array<(selection: CanvasSelection | null) => void> = [];
   watchSelection(cy, (selection) => {
     for (const handler of selectionHandlers) handler(selection);
@@ -98,8 +102,10 @@ export function createCanvas(container: HTMLElement, overlays: () => Overlays = 
   const view = createViewport(cy, overlays);
 
   const addGraph = (graph: GraphPart, placement: Placement) => {
+    // Tuned before the elements arrive, so a big graph's first frame is already drawn the lean way.
+    tuneForSize(cy, cy.elements().length + graph.nodes.length + graph.edges.length);
     const { nodes, edges, added } = addElements(cy, graph, placement);
-    if (placement.kind !== "layout" && added.nonempty()) {
+    if ((placement.kind === "near" || placement.kind === "centre") && added.nonempty()) {
       added.addClass("just-added");
       setTimeout(() => added.removeClass("just-added"), HIGHLIGHT_MS);
       const extent = cy.extent();

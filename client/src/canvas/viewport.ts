@@ -1,7 +1,8 @@
-import type { Collection, Core } from "cytoscape";
+import type { Collection, Core, NodeCollection } from "cytoscape";
 import { boxCentre } from "./add-elements";
 import type { ScreenArea } from "./fit-viewport";
 import { type Box, fitViewport } from "./fit-viewport";
+import { LARGE_GRAPH_ELEMENTS } from "./performance-options";
 import type { Point } from "./place-around";
 
 /** What the page draws over the canvas: a full-height sheet on the right, floating boxes (screen px). */
@@ -30,6 +31,23 @@ const PADDING = 40;
 /** Fitting never zooms in further than this, so a handful of nodes do not look blown up. */
 const FIT_MAX_ZOOM = 1.5;
 const ANIMATION_MS = 350;
+/** Room around a node centre, enough for the largest node of the label table. */
+const NODE_MARGIN = 40;
+
+function centresBounds(nodes: NodeCollection): Box {
+  let x1 = Number.POSITIVE_INFINITY;
+  let y1 = Number.POSITIVE_INFINITY;
+  let x2 = Number.NEGATIVE_INFINITY;
+  let y2 = Number.NEGATIVE_INFINITY;
+  nodes.forEach((node) => {
+    const { x, y } = node.position();
+    x1 = Math.min(x1, x);
+    y1 = Math.min(y1, y);
+    x2 = Math.max(x2, x);
+    y2 = Math.max(y2, y);
+  });
+  return { x1: x1 - NODE_MARGIN, y1: y1 - NODE_MARGIN, x2: x2 + NODE_MARGIN, y2: y2 + NODE_MARGIN };
+}
 
 /** Camera moves of the canvas that respect what the page draws over it. */
 export function createViewport(cy: Core, overlays: () => Overlays): Viewport {
@@ -60,12 +78,19 @@ export function createViewport(cy: Core, overlays: () => Overlays): Viewport {
     centreOn,
     fitAll(animate) {
       if (cy.elements().empty()) return;
+      // On a big graph, measuring every caption and curve costs seconds and every animated frame
+      // redraws everything: node centres give the bounds, and the camera jumps.
+      const large = cy.elements().length >= LARGE_GRAPH_ELEMENTS;
       const { zoom, pan } = fitViewport({
         ...screenArea(),
-        bounds: cy.elements().boundingBox({}),
-        items: cy.nodes().map((node) => node.boundingBox({ includeLabels: true })),
+        ...(large
+          ? { bounds: centresBounds(cy.nodes()), items: [] }
+          : {
+              bounds: cy.elements().boundingBox({}),
+              items: cy.nodes().map((node) => node.boundingBox({ includeLabels: true })),
+            }),
       });
-      if (animate) cy.animate({ zoom, pan }, { duration: ANIMATION_MS });
+      if (animate && !large) cy.animate({ zoom, pan }, { duration: ANIMATION_MS });
       else cy.viewport({ zoom, pan });
     },
     keepVisible(id) {

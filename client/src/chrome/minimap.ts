@@ -34,37 +34,33 @@ export function createMinimap(host: HTMLElement, cy: Core, storage: Storage): HT
   host.append(root);
 
   let transform: MinimapTransform | undefined;
+  // The graph is drawn once into `picture` and copied from there when only the view moves: a pan
+  // redraws the frame, not 20,000 elements.
+  const picture = document.createElement("canvas");
+  let pictureStale = true;
   let queued = false;
   const setOpen = (open: boolean) => {
     canvas.hidden = !open;
     toggle.setAttribute("aria-expanded", String(open));
     root.classList.toggle("is-folded", !open);
     storage.setItem(KEY, open ? "open" : "folded");
-    if (open) schedule();
+    if (open) schedule(true);
   };
   toggle.addEventListener("click", () => setOpen(toggle.getAttribute("aria-expanded") !== "true"));
 
-  const draw = () => {
-    queued = false;
-    if (canvas.hidden) return;
-    const ratio = window.devicePixelRatio || 1;
-    canvas.width = WIDTH * ratio;
-    canvas.height = HEIGHT * ratio;
-    const context = canvas.getContext("2d");
-    if (!context) return;
-    context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    context.clearRect(0, 0, WIDTH, HEIGHT);
+  const drawPicture = (ratio: number) => {
+    picture.width = WIDTH * ratio;
+    picture.height = HEIGHT * ratio;
+    const context = picture.getContext("2d");
     const nodes = cy.nodes(":visible");
-    if (nodes.empty()) {
-      transform = undefined;
-      return;
-    }
-    const colours = getComputedStyle(root);
+    transform = undefined;
+    if (!context || nodes.empty()) return;
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
     const t = minimapTransform(nodes.boundingBox({ includeLabels: false }), WIDTH, HEIGHT);
     transform = t;
     const edges = cy.edges(":visible");
     if (edges.length <= EDGES_UP_TO) {
-      context.strokeStyle = colours.getPropertyValue("--minimap-edge").trim() || "#a0a8b5";
+      context.strokeStyle = getComputedStyle(root).getPropertyValue("--minimap-edge").trim() || "#a0a8b5";
       context.lineWidth = 0.7;
       context.beginPath();
       edges.forEach((edge) => {
@@ -83,12 +79,30 @@ export function createMinimap(host: HTMLElement, cy: Core, storage: Storage): HT
       context.arc(x * t.scale + t.dx, y * t.scale + t.dy, radius, 0, 2 * Math.PI);
       context.fill();
     });
+  };
+
+  const draw = () => {
+    queued = false;
+    if (canvas.hidden) return;
+    const ratio = window.devicePixelRatio || 1;
+    if (pictureStale || picture.width !== WIDTH * ratio) drawPicture(ratio);
+    pictureStale = false;
+    canvas.width = WIDTH * ratio;
+    canvas.height = HEIGHT * ratio;
+    const context = canvas.getContext("2d");
+    if (!context) return;
+    context.clearRect(0, 0, canvas.width, canvas.height);
+    const t = transform;
+    if (!t) return;
+    context.drawImage(picture, 0, 0);
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
     const view = cy.extent();
     const x1 = Math.max(0, view.x1 * t.scale + t.dx);
     const y1 = Math.max(0, view.y1 * t.scale + t.dy);
     const x2 = Math.min(WIDTH, view.x2 * t.scale + t.dx);
     const y2 = Math.min(HEIGHT, view.y2 * t.scale + t.dy);
     if (x2 > x1 && y2 > y1) {
+      const colours = getComputedStyle(root);
       context.fillStyle = colours.getPropertyValue("--minimap-view-fill").trim() || "rgb(31 95 191 / 10%)";
       context.strokeStyle = colours.getPropertyValue("--minimap-view").trim() || "#1f5fbf";
       context.lineWidth = 1.5;
@@ -96,12 +110,14 @@ export function createMinimap(host: HTMLElement, cy: Core, storage: Storage): HT
       context.strokeRect(x1 + 0.75, y1 + 0.75, x2 - x1 - 1.5, y2 - y1 - 1.5);
     }
   };
-  const schedule = () => {
+  const schedule = (graphChanged: boolean) => {
+    pictureStale ||= graphChanged;
     if (queued) return;
     queued = true;
     requestAnimationFrame(draw);
   };
-  cy.on("add remove position viewport resize style", schedule);
+  cy.on("add remove position style", () => schedule(true));
+  cy.on("viewport resize", () => schedule(false));
 
   const panTo = (event: PointerEvent) => {
     if (!transform) return;

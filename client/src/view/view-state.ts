@@ -52,13 +52,11 @@ export function drawViewState(
 ): OpenedView {
   const { cy } = canvas;
   canvas.clear();
-  canvas.addGraph(found.graph, { kind: "layout" });
+  const positions = new Map(state.nodes.map((saved) => [saved.id, { x: saved.x, y: saved.y }]));
+  canvas.addGraph(found.graph, { kind: "preset", positions });
   cy.batch(() => {
     for (const saved of state.nodes) {
-      const node = cy.getElementById(saved.id);
-      if (node.empty()) continue;
-      node.position({ x: saved.x, y: saved.y });
-      if (saved.pinned) node.addClass(PINNED_CLASS);
+      if (saved.pinned) cy.getElementById(saved.id).addClass(PINNED_CLASS);
     }
   });
   const hidden = state.hiddenEdges.reduce((edges, id) => edges.union(cy.getElementById(id)), cy.collection()).edges();
