@@ -68,6 +68,17 @@ describe("POST /api/cypher", () => {
     expect(result.rowCount).toBe(3);
   });
 
+  it("runs a statement it has checked before with new parameter values", async () => {
+    const statement = "MATCH (n:Company {id: $id}) RETURN n.name AS name";
+    const names: unknown[] = [];
+    for (const id of ["bytedance", "huawei", "bytedance"]) {
+      const { status, body } = await cypher(statement, { id });
+      expect(status).toBe(200);
+      names.push(cypherResultSchema.parse(body).rows[0]?.[0]);
+    }
+    expect(names).toEqual(["ByteDance", "Huawei Technologies", "ByteDance"]);
+  });
+
   it("caps rows and says the answer was truncated", async () => {
     const capped = await startTestApp({ cypher: { rowCap: 5 } });
     try {
@@ -167,13 +178,16 @@ describe("POST /api/cypher refuses, and the graph is unchanged afterwards", () =
     ["a syntax error", "MATCH (n RETURN n", 400, "CYPHER_SYNTAX"],
   ];
   for (const [what, query, status, code] of refusals) {
-    it(`${what}: ${status} ${code}`, async () => {
-      const response = await cypher(query);
-      expect(response.status).toBe(status);
-      const { error } = apiErrorSchema.parse(response.body);
-      expect(error.code).toBe(code);
-      expect(error.retriable).toBe(false);
-      expect(error.message.length).toBeGreaterThan(10);
+    it(`${what}: ${status} ${code}, and again when sent a second time`, async () => {
+      // The second try checks that a refusal is never remembered as a pass (ReadVerdictCache).
+      for (const attempt of [1, 2]) {
+        const response = await cypher(query);
+        expect(response.status, `attempt ${attempt}`).toBe(status);
+        const { error } = apiErrorSchema.parse(response.body);
+        expect(error.code).toBe(code);
+        expect(error.retriable).toBe(false);
+        expect(error.message.length).toBeGreaterThan(10);
+      }
     });
   }
 

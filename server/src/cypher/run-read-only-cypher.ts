@@ -3,6 +3,7 @@ import type { CellValue, CypherResult } from "../../../contract/graph-contract";
 import { assignNodeIds, collectElements, elementsToGraph, nodeCaption } from "../graph/records-to-graph";
 import { type NodeIds, recordToRow } from "../graph/records-to-table";
 import { checkPlan, checkQueryText } from "./read-only-gate";
+import type { ReadVerdictCache } from "./read-verdict-cache";
 import { toNeo4jParams } from "./to-neo4j-params";
 
 export interface CypherLimits {
@@ -11,11 +12,13 @@ export interface CypherLimits {
   rowCap: number;
   maxResponseBytes: number;
   maxGraphElements: number;
+  /** Statements already checked; without it every run is checked. */
+  verdicts?: ReadVerdictCache;
 }
 
 /**
  * Runs an analyst's query safely: one statement, checked by Neo4j's planner (EXPLAIN) before it
- * runs, in a READ transaction with a timeout, without automatic retries (a query refused for memory
+ * runs (once per statement text when `limits.verdicts` remembers what passed), in a READ transaction with a timeout, without automatic retries (a query refused for memory
  * would fail again), streamed up to the row and size caps. Aborting the signal closes the session,
  * which makes Neo4j terminate the transaction.
  */
@@ -38,8 +41,11 @@ export async function runReadOnlyCypher(
       metadata: { app: "graph-explorer", purpose: "workbench" },
     });
     try {
-      const explained = await transaction.run(`EXPLAIN ${statement}`, parameters);
-      checkPlan(explained.summary, limits.database);
+      if (!limits.verdicts?.has(limits.database, statement)) {
+        const explained = await transaction.run(`EXPLAIN ${statement}`, parameters);
+        checkPlan(explained.summary, limits.database);
+        limits.verdicts?.remember(limits.database, statement);
+      }
 
       // Rows are converted and measured as they stream in, so neither cap lets memory grow unbounded.
       const records: Record[] = [];

@@ -2,6 +2,7 @@ import { Router } from "express";
 import type { Driver } from "neo4j-driver";
 import { z } from "zod";
 import { loadQueryLibrary } from "../cypher/load-query-library";
+import { ReadVerdictCache } from "../cypher/read-verdict-cache";
 import { type CypherLimits, runReadOnlyCypher } from "../cypher/run-read-only-cypher";
 import { readGraphSchema } from "../graph/schema-reader";
 import { abortOnClose } from "./abort-on-close";
@@ -43,9 +44,10 @@ export function cypherRoutes(driver: Driver, options: CypherRouteOptions): Route
       }),
   });
 
+  const limits: CypherLimits = { ...options, verdicts: new ReadVerdictCache() };
   router.post("/cypher", concurrencyCap(options.maxConcurrentPerClient), async (req, res) => {
     const { query, params } = bodySchema.parse(req.body ?? {});
-    res.json(await runReadOnlyCypher(driver, query, params, options, abortOnClose(res)));
+    res.json(await runReadOnlyCypher(driver, query, params, limits, abortOnClose(res)));
   });
 
   router.get("/schema", async (_req, res) => {
