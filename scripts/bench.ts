@@ -8,11 +8,22 @@ import { CliError, runCli } from "./neo4j/cli-error";
 import { projectRoot } from "./project-root";
 
 await runCli("bench", async () => {
-  const { values } = parseArgs({ options: { size: { type: "string", default: "full" }, uri: { type: "string" } } });
+  const { values } = parseArgs({
+    options: { size: { type: "string", default: "full" }, uri: { type: "string" }, runs: { type: "string" } },
+  });
   const size = benchSizeSchema.safeParse(values.size);
   if (!size.success) throw new CliError(`--size is tiny or full, not "${values.size}"`);
+  const runs = values.runs === undefined ? undefined : Number(values.runs);
+  if (runs !== undefined && !(Number.isInteger(runs) && runs >= 1 && runs <= 20))
+    throw new CliError(`--runs is a whole number from 1 to 20, not "${values.runs}"`);
   const { settings } = await ensureBenchNeo4j(benchNeo4jSettings(process.env, values.uri));
   const resultsDir = join(projectRoot, "bench", "results");
-  const results = await runBench({ size: size.data, neo4j: settings, resultsDir, log: (line) => console.log(line) });
+  const results = await runBench({
+    size: size.data,
+    runs,
+    neo4j: settings,
+    resultsDir,
+    log: (line) => console.log(line),
+  });
   console.log(`\n${summaryTable(results)}\n\nWritten: ${join(resultsDir, "latest.json")} and latest.md`);
 });

@@ -24,6 +24,8 @@ import { collectFigures, judgeTargets } from "./targets";
 
 export interface RunBenchOptions {
   size: BenchSize;
+  /** Overrides the size's number of runs (a quick look: the issue's figures are medians of 5 or more). */
+  runs?: number;
   neo4j: BenchNeo4jSettings;
   resultsDir: string;
   log: (line: string) => void;
@@ -33,7 +35,7 @@ const VARIANTS: readonly PageVariant[] = ["plain", "app"];
 
 /** Runs every part, `runs` times interleaved, and writes latest.json (checked against its schema) and latest.md. */
 export async function runBench(options: RunBenchOptions): Promise<BenchResults> {
-  const config = BENCH_CONFIGS[options.size];
+  const config = { ...BENCH_CONFIGS[options.size], ...(options.runs ? { runs: options.runs } : {}) };
   const startedAt = new Date().toISOString();
   const skipped = new Map<string, string>();
   const driver = benchDriver(options.neo4j);
@@ -164,6 +166,8 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
         }
       }
       runs.push(figures);
+      // Each run's raw figures, so a long run can be followed (and a killed one still tells something).
+      options.log(`bench: run ${run} figures ${JSON.stringify(roundedFigures(figures))}`);
     }
 
     const medians = medianByKey(runs);
@@ -208,4 +212,8 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
     await server?.stop();
     await driver.close();
   }
+}
+
+function roundedFigures(figures: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(figures).map(([key, value]) => [key, Math.round(value * 10) / 10]));
 }
