@@ -9,6 +9,7 @@ import {
   type PathsResult,
   pathsResultSchema,
 } from "../../contract/graph-contract";
+import { expansionsQuery } from "../../server/src/graph/graph-queries";
 import { getJson, postJson, type RunningApp, startTestApp } from "../support/test-app";
 
 let app: RunningApp;
@@ -56,6 +57,28 @@ describe("GET /api/nodes/:id/expansions", () => {
     // The trade restrictions reach ByteDance both ways (MAY_COUNTER out, RESTRICTS in): one neighbour.
     expect(expansions.neighbourCount).toBe(11);
     expect(expansions.options[0]).toEqual({ type: "DEVELOPS", direction: "out", count: 3 });
+  });
+
+  it("counts a big node per type and direction from its degrees, as the exact pass does", async () => {
+    // exactLimit 0 takes ByteDance for a big node; the first read names the database's types.
+    const run = (types: string[]) => read(expansionsQuery(types), { id: "bytedance", types, exactLimit: neo4j.int(0) });
+    const [first] = await run([]);
+    expect(first?.options).toBeNull();
+    expect(first?.degreeRows).toEqual([]);
+    const types = first?.relationshipTypes as string[];
+    expect(types).toEqual(expect.arrayContaining(["DEVELOPS", "SOURCES_FROM", "RESTRICTS"]));
+    const [row] = await run(types);
+    const byDegree = ((row?.degreeRows ?? []) as { type: string; out: unknown; in: unknown }[])
+      .flatMap((way) => [`${way.type} out ${Number(way.out)}`, `${way.type} in ${Number(way.in)}`])
+      .filter((text) => !text.endsWith(" 0"));
+    const exact = await api("/nodes/bytedance/expansions");
+    const options = expansionsSchema.parse(exact.body).options;
+    // The seed joins two nodes once per type and direction, so relationships are neighbours here.
+    expect(byDegree.sort()).toEqual(
+      options.map((option) => `${option.type} ${option.direction} ${option.count}`).sort(),
+    );
+    const [degree] = await read("MATCH (:Company {id: 'bytedance'})-[r]-() RETURN count(r) AS n");
+    expect(Number(row?.neighbourCount)).toBe(Number(degree?.n));
   });
 
   it("returns 404 NOT_FOUND for an unknown id", async () => {

@@ -54,6 +54,23 @@ describe("lookup by id", () => {
     expect(operators.some((operator) => operator.startsWith("NodeUniqueIndexSeek"))).toBe(true);
   });
 
+  it("reads no other node once the index seek has found it", async () => {
+    const { summary } = await app.driver.executeQuery(
+      `PROFILE ${NEIGHBORS_QUERY}`,
+      { id: "bytedance", types: null, direction: "both", neighbourFetch: neo4j.int(10), neighbourLimit: neo4j.int(9) },
+      { routing: neo4j.routing.READ },
+    );
+    const scanned: number[] = [];
+    const walk = (plan: { operatorType: string; rows: number; children: unknown[] }) => {
+      if (plan.operatorType.startsWith("AllNodesScan")) scanned.push(plan.rows);
+      for (const child of plan.children) walk(child as typeof plan);
+    };
+    if (summary.profile)
+      walk(summary.profile as unknown as { operatorType: string; rows: number; children: unknown[] });
+    expect(scanned.length).toBeGreaterThan(0); // the fallback is planned...
+    expect(scanned.every((rows) => rows === 0)).toBe(true); // ...and never runs
+  });
+
   it("leaves the lookup label out of every label the API shows", async () => {
     const details = nodeDetailsSchema.parse((await getJson(`${app.baseUrl}/api/nodes/bytedance`)).body);
     expect(details.node.data.labels).toEqual(["Company"]);

@@ -10,7 +10,7 @@ import type {
 import { AppError, notFound } from "../errors/app-error";
 import {
   ALL_PATHS_QUERIES,
-  EXPANSIONS_QUERY,
+  expansionsQuery,
   LOOKUP_QUERY,
   MAX_PATH_HOPS,
   PATH_ENDS_QUERY,
@@ -27,6 +27,13 @@ export interface ExplorationRepositoryOptions extends ReadSettings {
   maxEdges: number;
 }
 
+/**
+ * Up to this many relationships, a node's expansions count distinct neighbours exactly (a pass over
+ * its relationships, a few ms); above, from the degrees Neo4j keeps per type (see EXPANSIONS_QUERY).
+ */
+export const EXACT_EXPANSION_LIMIT = 1000;
+const PLAIN_NAME = /^[\p{L}\p{N}_]+$/u;
+
 export interface PathsRequest {
   from: string;
   to: string;
@@ -37,6 +44,9 @@ export interface PathsRequest {
 
 /** The reads behind exploring: what an expansion would add, paths, reopening a view, a source's claims. */
 export class ExplorationRepository {
+  /** The relationship types big nodes are counted by; refreshed whenever the database has others. */
+  private relationshipTypes: string[] = [];
+
   constructor(
     private readonly driver: Driver,
     private readonly options: ExplorationRepositoryOptions,
@@ -47,18 +57,47 @@ export class ExplorationRepository {
   }
 
   async expansions(id: string, signal?: AbortSignal): Promise<Expansions> {
-    const { records } = await this.read(EXPANSIONS_QUERY, { id }, signal);
-    const record = records[0];
-    if (!record) throw notFound(`No node has the id "${id}".`);
+    let record = await this.readExpansions(id, signal);
+    const databaseTypes = record.get("relationshipTypes") as string[];
+    if (record.get("options") === null && !sameNames(databaseTypes, this.relationshipTypes)) {
+      // A big node, counted by type: with the database's types as they are now.
+      this.relationshipTypes = databaseTypes;
+      record = await this.readExpansions(id, signal);
+    }
     const node: Node = record.get("n");
-    const options = (record.get("options") as { type: string; direction: "out" | "in"; count: unknown }[])
+    type Option = { type: string; direction: "out" | "in"; count: unknown };
+    const exact = record.get("options") as Option[] | null;
+    const byDegree = (record.get("degreeRows") as { type: string; out: unknown; in: unknown }[]).flatMap((row) =>
+      (["out", "in"] as const).map((direction): Option => ({ type: row.type, direction, count: row[direction] })),
+    );
+    const options = (exact ?? byDegree)
       .map((option): ExpansionOption => ({ ...option, count: Number(toPlainValue(option.count)) }))
+      .filter((option) => option.count > 0)
       .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type) || a.direction.localeCompare(b.direction));
     return {
       nodeId: assignNodeIds([node]).get(node.elementId) as string,
       neighbourCount: Number(toPlainValue(record.get("neighbourCount"))),
       options,
     };
+  }
+
+  private async readExpansions(id: string, signal?: AbortSignal): Promise<Neo4jRecord> {
+    const types = this.relationshipTypes;
+    // Type names go into the query text here, quoted; a database with a name outside letters,
+    // digits and underscores (written by another tool) is counted the exact way instead.
+    const plainNames = types.every((type) => PLAIN_NAME.test(type));
+    const { records } = await this.read(
+      expansionsQuery(plainNames ? types : []),
+      {
+        id,
+        types: plainNames ? types : [],
+        exactLimit: neo4j.int(plainNames ? EXACT_EXPANSION_LIMIT : Number.MAX_SAFE_INTEGER),
+      },
+      signal,
+    );
+    const record = records[0];
+    if (!record) throw notFound(`No node has the id "${id}".`);
+    return record;
   }
 
   async paths(request: PathsRequest, signal?: AbortSignal): Promise<PathsResult> {
@@ -111,4 +150,9 @@ export class ExplorationRepository {
     const graph = recordsToGraph([record], { maxNodes: 2 * limit, maxEdges: limit });
     return { ...graph, truncated: graph.truncated || record.get("moreClaims") === true };
   }
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  const sortedB = [...b].sort();
+  return a.length === b.length && [...a].sort().every((name, index) => name === sortedB[index]);
 }

@@ -6,8 +6,6 @@
  */
 import { CLAIM_AS_OF } from "../claims/claims-queries";
 
-const NOT_AS_OF = "$knownAt IS NULL AND $holdsAt IS NULL";
-
 /** A relationship `r` counts on the as-of dates: it comes from no claim, or from one that counts. */
 const RELATIONSHIP_AS_OF = `(r.claimCount IS NULL OR EXISTS { MATCH (c:Claim {relationshipId: r.id}) WHERE ${CLAIM_AS_OF} })`;
 
@@ -24,29 +22,53 @@ const NODE_AS_OF = `(
 
 /**
  * Most connected nodes first, so a capped answer still shows the heart of the graph.
- * On as-of dates ($knownAt, $holdsAt: see asOfQuerySchema) only relationships that count then,
- * and nodes that have one of them or none from claims at all.
+ * `nodeFilter` keeps a node `n`, `relationshipFilter` a relationship `r` (Cypher, no user text).
+ * The node filter runs in degree order, after the sort, until the cap is reached: in a subquery,
+ * so the planner cannot move it before the sort and test every node of a big graph.
  */
-export const GRAPH_QUERY = `
+const graphQuery = (nodeFilter: string | null, relationshipFilter: string) => `
 MATCH (n)
 WHERE NOT n:SavedView|Claim|Article
-  AND (${NOT_AS_OF} OR ${NODE_AS_OF})
-WITH n ORDER BY COUNT { (n)--() } DESC, n.id
+WITH n ORDER BY COUNT { (n)--() } DESC, n.id${
+  nodeFilter === null
+    ? ""
+    : `
+CALL (n) {
+  WITH n WHERE ${nodeFilter}
+  RETURN n AS kept
+}
+WITH kept AS n`
+}
 LIMIT $nodeFetch
 WITH collect(n) AS fetched
 WITH fetched[0..$nodeLimit] AS shown, size(fetched) > $nodeLimit AS moreNodes
 CALL (shown) {
   UNWIND shown AS a
   MATCH (a)-[r]->(b)
-  WHERE b IN shown AND (${NOT_AS_OF} OR ${RELATIONSHIP_AS_OF})
+  WHERE b IN shown${relationshipFilter}
   WITH r LIMIT $edgeFetch
   RETURN collect(r) AS relationships
 }
 RETURN shown, relationships, moreNodes`;
 
 /**
+ * The whole graph, capped. Two queries rather than one with `($knownAt IS NULL OR ...)`: the planner
+ * evaluated the as-of subqueries for every node before that OR short-circuited (on 200k nodes,
+ * 2M relationships read for nothing), so the plain read carries none of them.
+ */
+export const GRAPH_QUERY = graphQuery(null, "");
+
+/**
+ * On as-of dates ($knownAt, $holdsAt: see asOfQuerySchema, at least one set) only relationships
+ * that count then, and nodes that have one of them or none from claims at all.
+ */
+export const GRAPH_AS_OF_QUERY = graphQuery(NODE_AS_OF, ` AND ${RELATIONSHIP_AS_OF}`);
+
+/**
  * The node a request names, as `n`: an index seek on the shared lookup label (see lookup-label.ts);
  * only when that finds nothing (an element id, or a graph loaded without the label) a scan.
+ * The scan sits in a subquery of its own: written inline, the planner ran it on every lookup and
+ * filtered on `seek IS NULL` afterwards (every node read, even when the seek had found one).
  */
 const findNode = (param: string, alias: string) => `
 OPTIONAL MATCH (seek:Entity {id: $${param}})
@@ -56,9 +78,12 @@ CALL (seek) {
   RETURN seek AS found
   UNION
   WITH seek WHERE seek IS NULL
-  MATCH (scan)
-  WHERE (scan.id = $${param} OR elementId(scan) = $${param}) AND NOT scan:SavedView|Claim|Article
-  RETURN scan AS found LIMIT 1
+  CALL () {
+    MATCH (scan)
+    WHERE (scan.id = $${param} OR elementId(scan) = $${param}) AND NOT scan:SavedView|Claim|Article
+    RETURN scan LIMIT 1
+  }
+  RETURN scan AS found
 }
 WITH found AS ${alias}`;
 
@@ -70,23 +95,37 @@ WHERE NOT m:SavedView
 WITH n, r, m LIMIT $relationshipFetch
 RETURN n, collect(r) AS relationships, collect(m) AS neighbours`;
 
+/** A relationship `r` of `n` goes the way an expansion asks: of $types (null: any), in $direction. */
+const EXPANSION_WAY = `($types IS NULL OR type(r) IN $types)
+  AND ($direction = 'both'
+       OR ($direction = 'out' AND startNode(r) = n)
+       OR ($direction = 'in' AND endNode(r) = n))`;
+
 /**
  * Expansion: the neighbours with the most relationships first (the top N when capped),
  * plus the relationships among those neighbours so the canvas shows how they connect.
+ * Neighbours are ranked once each (not grouped with their relationships first), and the links to
+ * the centre are read only for the kept ones: on a supernode, 100 lookups instead of 100,000 lists.
  */
 export const NEIGHBORS_QUERY = `${FIND_NODE}
-OPTIONAL MATCH (n)-[r]-(m)
-WHERE NOT m:SavedView
-  AND ($types IS NULL OR type(r) IN $types)
-  AND ($direction = 'both'
-       OR ($direction = 'out' AND startNode(r) = n)
-       OR ($direction = 'in' AND endNode(r) = n))
-WITH n, m, collect(r) AS links
-ORDER BY COUNT { (m)--() } DESC, elementId(m)
-LIMIT $neighbourFetch
-WITH n, collect(m) AS fetched, collect(links) AS linkLists
-WITH n, fetched[0..$neighbourLimit] AS neighbours, linkLists[0..$neighbourLimit] AS linkLists,
-     size(fetched) > $neighbourLimit AS moreNeighbours
+CALL (n) {
+  OPTIONAL MATCH (n)-[r]-(m)
+  WHERE NOT m:SavedView AND ${EXPANSION_WAY}
+  WITH DISTINCT m
+  ORDER BY COUNT { (m)--() } DESC, elementId(m)
+  LIMIT $neighbourFetch
+  RETURN collect(m) AS fetched
+}
+WITH n, fetched[0..$neighbourLimit] AS neighbours, size(fetched) > $neighbourLimit AS moreNeighbours
+CALL (n, neighbours) {
+  UNWIND neighbours AS m
+  CALL (n, m) {
+    MATCH (n)-[r]-(m)
+    WHERE ${EXPANSION_WAY}
+    RETURN collect(r) AS links
+  }
+  RETURN collect(links) AS linkLists
+}
 CALL (neighbours) {
   UNWIND neighbours AS a
   MATCH (a)-[r2]->(b)
@@ -95,23 +134,56 @@ CALL (neighbours) {
 }
 RETURN n, neighbours, linkLists, among, moreNeighbours`;
 
+/** A name as a Cypher identifier: in backticks, a backtick in it doubled. */
+const quoteName = (name: string) => `\`${name.replaceAll("`", "``")}\``;
+
 /**
- * What each relationship type and direction would add, counted in one pass over the node's
- * relationships: grouped by neighbour first (each distinct neighbour once, with the ways that reach
- * it), then by way; a neighbour's first way counts it once towards the total.
+ * What each relationship type and direction would add, and how many distinct neighbours in all.
+ * A node with at most $exactLimit relationships is counted exactly, in one pass over them: grouped
+ * by neighbour first (each distinct neighbour once, with the ways that reach it), then by way; a
+ * neighbour's first way counts it once towards the total (`options`).
+ * A bigger node (a supernode has 100,000) is counted without reading its relationships
+ * (`degreeRows`, `options` null): `COUNT { (n)-[:T]->() }` per type and direction, which Neo4j
+ * answers from the per-type counts it keeps for dense nodes (GetDegree), where a type given as a
+ * parameter would read every relationship. So `types` are written into the query: the database's
+ * own relationship types (db.relationshipTypes(), never request text), quoted, each name also
+ * sent as $types[i]. The query returns the database's types for such a node, so the caller can
+ * see that `types` were stale and ask again. There a count is relationships, not distinct
+ * neighbours, and the total is the node's degree: the same unless two relationships join the
+ * same two nodes (ingestion MERGEs one per type and direction) or one is a loop.
  */
-export const EXPANSIONS_QUERY = `${FIND_NODE}
-CALL (n) {
+export function expansionsQuery(types: readonly string[]): string {
+  const degreeRows = types.map((type, index) => {
+    const name = quoteName(type);
+    return `{type: $types[${index}], out: COUNT { (n)-[:${name}]->() }, in: COUNT { (n)<-[:${name}]-() }}`;
+  });
+  return `${FIND_NODE}
+WITH n, COUNT { (n)--() } AS degree
+CALL (n, degree) {
+  WITH n WHERE degree <= $exactLimit
   MATCH (n)-[r]-(m)
   WHERE m <> n AND NOT m:SavedView
   WITH m, collect(DISTINCT [type(r), CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END]) AS ways
   UNWIND range(0, size(ways) - 1) AS index
   WITH ways[index] AS way, index = 0 AS firstWayOfNeighbour
   WITH way, count(*) AS neighbours, sum(CASE WHEN firstWayOfNeighbour THEN 1 ELSE 0 END) AS firstSeen
-  RETURN sum(firstSeen) AS neighbourCount,
-         collect({type: way[0], direction: way[1], count: neighbours}) AS options
+  RETURN sum(firstSeen) AS exactCount,
+         collect({type: way[0], direction: way[1], count: neighbours}) AS exactOptions
 }
-RETURN n, neighbourCount, options`;
+CALL (n, degree) {
+  WITH n WHERE degree > $exactLimit
+  UNWIND [${degreeRows.join(",\n          ")}] AS row
+  RETURN collect(row) AS degreeRows
+}
+CALL (degree) {
+  WITH degree WHERE degree > $exactLimit
+  CALL db.relationshipTypes() YIELD relationshipType
+  RETURN collect(relationshipType) AS relationshipTypes
+}
+WITH n, degree <= $exactLimit AS exact, degree, exactCount, exactOptions, degreeRows, relationshipTypes
+RETURN n, CASE WHEN exact THEN exactCount ELSE degree END AS neighbourCount,
+       CASE WHEN exact THEN exactOptions END AS options, degreeRows, relationshipTypes`;
+}
 
 /** The nodes a view names (by `id` or element id), in one scan, and the relationships among them. */
 export const LOOKUP_QUERY = `

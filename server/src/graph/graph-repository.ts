@@ -2,7 +2,14 @@ import neo4j, { type Driver, type Node, type Relationship } from "neo4j-driver";
 import type { AsOfQuery, Graph, GraphNode, Health, NodeDetails, SearchResult } from "../../../contract/graph-contract";
 import { CLAIMS_AS_OF_QUERY, claimRowsOf, isAsOf, summariesAsOf } from "../claims/summaries-as-of";
 import { notFound } from "../errors/app-error";
-import { COMPONENTS_QUERY, GRAPH_QUERY, NEIGHBORS_QUERY, NODE_QUERY, SEARCH_QUERY } from "./graph-queries";
+import {
+  COMPONENTS_QUERY,
+  GRAPH_AS_OF_QUERY,
+  GRAPH_QUERY,
+  NEIGHBORS_QUERY,
+  NODE_QUERY,
+  SEARCH_QUERY,
+} from "./graph-queries";
 import { luceneQuery } from "./lucene-query";
 import { assignNodeIds, nodeToElement, recordsToGraph, relationshipToElement } from "./records-to-graph";
 import { type ReadSettings, runRead } from "./run-read";
@@ -35,7 +42,7 @@ export class GraphRepository {
   /** `asOf`: what was known / what held on a day (issue #6); absent, the whole graph. */
   async graph(limit: number, signal?: AbortSignal, asOf: AsOfQuery = {}): Promise<Graph> {
     const { records } = await this.read(
-      GRAPH_QUERY,
+      isAsOf(asOf) ? GRAPH_AS_OF_QUERY : GRAPH_QUERY,
       {
         nodeFetch: neo4j.int(limit + 1),
         nodeLimit: neo4j.int(limit),
