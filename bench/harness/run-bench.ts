@@ -19,7 +19,7 @@ import { type BenchResults, type BenchSize, benchResultsSchema } from "./results
 import { startStaticServer } from "./static-server";
 import { medianByKey } from "./stats";
 import { summaryTable } from "./summary-table";
-import { expansionPath, measureSupernode } from "./supernode-expansion";
+import { measureSupernode } from "./supernode-expansion";
 import { collectFigures, judgeTargets } from "./targets";
 
 export interface RunBenchOptions {
@@ -66,7 +66,6 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
 
     options.log("bench: starting the app server on the bench Neo4j");
     server = await startAppServer(options.neo4j);
-    const path = await expansionPath(server, tenId);
     const sampleName = regular.find((node) => node.label === "Company")?.name.split(" ")[0] ?? "a";
     const endpoints = [
       { name: "graph", path: "/api/graph?limit=100" },
@@ -131,7 +130,6 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
           server,
           supernodeId,
           tenNeighboursId: tenId,
-          path,
           requests: config.supernodeRequests,
         }),
       );
@@ -186,11 +184,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
         nodesPerSecond: prepared.load?.nodesPerSecond ?? null,
         relationshipsPerSecond: prepared.load?.relationshipsPerSecond ?? null,
       },
-      targets: judgeTargets(
-        benchTargets(config.drawSizes, config.layoutGraph.nodes, layoutNames, path),
-        medians,
-        skipped,
-      ),
+      targets: judgeTargets(benchTargets(config.drawSizes, config.layoutGraph.nodes, layoutNames), medians, skipped),
       figures: collectFigures(
         benchFigures(
           config.drawSizes,

@@ -35,7 +35,8 @@ describe("npm run bench -- --size tiny", () => {
       expect.arrayContaining([
         "api-neighbors-p50",
         "api-cypher-p99",
-        "supernode-ratio",
+        "supernode-expand-ratio",
+        "supernode-menu-server-p99",
         "load-errors-c100",
         "browser-20k-pan-fps",
         "layout-fcose-time",
