@@ -64,21 +64,3 @@ function hasLeanRules(cy: Core): boolean {
   const rules = (cy.style() as unknown as { json(): Array<{ selector: string }> }).json();
   return rules.some((rule) => rule.selector === LEAN_NODE);
 }
-
-/**
- * Cytoscape.js 3.34's WebGL renderer (`renderer: { name: "canvas", webgl: true }`) only when a
- * real GPU is there: under a software rasteriser (SwiftShader, llvmpipe: headless and GPU-less
- * machines) it is slower than the 2D canvas.
- */
-export function rendererOptions(probe: () => boolean = hasHardwareWebgl): { name: "canvas"; webgl?: true } {
-  return probe() ? { name: "canvas", webgl: true } : { name: "canvas" };
-}
-
-export function hasHardwareWebgl(): boolean {
-  const gl = document.createElement("canvas").getContext("webgl2");
-  if (!gl) return false;
-  const info = gl.getExtension("WEBGL_debug_renderer_info");
-  const name = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
-  gl.getExtension("WEBGL_lose_context")?.loseContext();
-  return !/swiftshader|llvmpipe|software|basic render/i.test(name);
-}
