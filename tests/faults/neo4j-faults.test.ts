@@ -160,10 +160,21 @@ describe("SIGTERM", () => {
     const inFlight = [postCypher(stopping.baseUrl, medium), postCypher(stopping.baseUrl, medium)];
     expect(await waitFor(async () => (await workbenchTransactions(admin)).length === 2, 10_000)).toBe(true);
 
+    let settled = false;
+    void Promise.allSettled(inFlight).then(() => {
+      settled = true;
+    });
     const signalled = Date.now();
     stopping.child.kill("SIGTERM");
-    const ready = await timedFetch(`${stopping.baseUrl}/api/ready`);
+    // The signal reaches the process asynchronously: a request racing it may still be answered
+    // ready. Readiness must drop within moments, while both queries are still running.
+    let ready = await timedFetch(`${stopping.baseUrl}/api/ready`);
+    for (let attempt = 0; ready.status === 200 && attempt < 10; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      ready = await timedFetch(`${stopping.baseUrl}/api/ready`);
+    }
     expect(ready.status).toBe(503);
+    expect(settled).toBe(false);
     expect(healthSchema.parse(ready.body).status).toBe("draining");
     expect(ready.headers.get("connection")).toBe("close");
 
