@@ -73,6 +73,13 @@ describe("checkPlan", () => {
     expect(check(projection("COUNT { ResolvedCall(db.labels() :: label :: STRING) RETURN label }"))).not.toThrow();
   });
 
+  it("refuses batches that commit on their own (CALL IN TRANSACTIONS), even when they only read", () => {
+    const batches = (operator: string) =>
+      nested(plan(operator, "IN TRANSACTIONS OF 1000 ROWS ON ERROR FAIL", [plan("Argument@neo4j")]));
+    expect(check(batches("TransactionApply@neo4j"))).toThrow(/IN TRANSACTIONS is not available/);
+    expect(check(batches("TransactionForeach@neo4j"))).toThrow(/IN TRANSACTIONS is not available/);
+  });
+
   it("refuses operators that run against another database", () => {
     expect(check(summary("r", plan("ProduceResults@system")))).toThrow(/configured database only/);
   });

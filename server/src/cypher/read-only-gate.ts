@@ -104,5 +104,14 @@ export function checkPlan(summary: ResultSummary, database: string): void {
       );
     }
     if (operator === "AdministrationCommand") refuseSchemaOrAdmin(false);
+    // The workbench runs auto-commit transactions, where Neo4j would accept batches that commit on
+    // their own, outside the one transaction the timeout and a cancel apply to.
+    if (operator === "TransactionApply" || operator === "TransactionForeach") {
+      throw new AppError(
+        "VALIDATION",
+        400,
+        "CALL { ... } IN TRANSACTIONS is not available in the workbench: a read needs no batches of its own.",
+      );
+    }
   }
 }

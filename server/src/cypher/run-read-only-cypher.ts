@@ -18,7 +18,8 @@ export interface CypherLimits {
 
 /**
  * Runs an analyst's query safely: one statement, checked by Neo4j's planner (EXPLAIN) before it
- * runs (once per statement text when `limits.verdicts` remembers what passed), in a READ transaction with a timeout, without automatic retries (a query refused for memory
+ * runs (once per statement text when `limits.verdicts` remembers what passed), in a READ
+ * auto-commit transaction with a timeout, without automatic retries (a query refused for memory
  * would fail again), streamed up to the row and size caps. Aborting the signal closes the session,
  * which makes Neo4j terminate the transaction.
  */
@@ -35,66 +36,58 @@ export async function runReadOnlyCypher(
   const closeOnAbort = () => void session.close();
   signal.addEventListener("abort", closeOnAbort);
   const started = performance.now();
+  // Auto-commit transactions: one round trip per statement, and nothing to roll back. Closing the
+  // session while one runs resets the connection, which terminates it in Neo4j.
+  const config = { timeout: limits.timeoutMs, metadata: { app: "graph-explorer", purpose: "workbench" } };
   try {
-    const transaction = await session.beginTransaction({
-      timeout: limits.timeoutMs,
-      metadata: { app: "graph-explorer", purpose: "workbench" },
-    });
-    try {
-      if (!limits.verdicts?.has(limits.database, statement)) {
-        const explained = await transaction.run(`EXPLAIN ${statement}`, parameters);
-        checkPlan(explained.summary, limits.database);
-        limits.verdicts?.remember(limits.database, statement);
-      }
-
-      // Rows are converted and measured as they stream in, so neither cap lets memory grow unbounded.
-      const records: Record[] = [];
-      const rows: CellValue[][] = [];
-      const nodeIds: NodeIds = new Map();
-      const captions = new Map<string, string>();
-      let truncatedReason: string | undefined;
-      let bytes = 0;
-      const result = transaction.run(statement, parameters);
-      const columns = await result.keys();
-      for await (const record of result) {
-        if (rows.length === limits.rowCap) {
-          truncatedReason = `more than ${limits.rowCap.toLocaleString("en-US")} rows; the first ${limits.rowCap.toLocaleString("en-US")} are shown`;
-          break;
-        }
-        const fresh = [...collectElements([record]).nodes.values()].filter((node) => !nodeIds.has(node.elementId));
-        for (const [elementId, dataId] of assignNodeIds(fresh, new Set(nodeIds.values())))
-          nodeIds.set(elementId, dataId);
-        for (const node of fresh)
-          captions.set(node.elementId, nodeCaption(node, nodeIds.get(node.elementId) as string));
-        const row = recordToRow(record, nodeIds, (elementId) => captions.get(elementId) ?? elementId);
-        bytes += JSON.stringify(row).length;
-        if (bytes > limits.maxResponseBytes) {
-          truncatedReason = `the answer is larger than ${Math.round(limits.maxResponseBytes / 1_000_000)} MB; the first ${rows.length.toLocaleString("en-US")} rows are shown`;
-          break;
-        }
-        records.push(record);
-        rows.push(row);
-      }
-      const collected = collectElements(records);
-      const graph = elementsToGraph(collected, nodeIds, {
-        maxNodes: limits.maxGraphElements,
-        maxEdges: limits.maxGraphElements,
-      });
-      return {
-        columns,
-        rows,
-        graph,
-        rowCount: rows.length,
-        truncated: truncatedReason !== undefined || graph.truncated,
-        ...(truncatedReason || graph.truncated
-          ? { truncatedReason: truncatedReason ?? "the graph view is capped; the table has every row" }
-          : {}),
-        elapsedMs: Math.round(performance.now() - started),
-      };
-    } finally {
-      // A read-only transaction: rolling back is all there is to do.
-      if (transaction.isOpen()) await transaction.rollback().catch(() => undefined);
+    if (!limits.verdicts?.has(limits.database, statement)) {
+      const explained = await session.run(`EXPLAIN ${statement}`, parameters, config);
+      checkPlan(explained.summary, limits.database);
+      limits.verdicts?.remember(limits.database, statement);
     }
+
+    // Rows are converted and measured as they stream in, so neither cap lets memory grow unbounded.
+    const records: Record[] = [];
+    const rows: CellValue[][] = [];
+    const nodeIds: NodeIds = new Map();
+    const captions = new Map<string, string>();
+    let truncatedReason: string | undefined;
+    let bytes = 0;
+    const result = session.run(statement, parameters, config);
+    const columns = await result.keys();
+    for await (const record of result) {
+      if (rows.length === limits.rowCap) {
+        truncatedReason = `more than ${limits.rowCap.toLocaleString("en-US")} rows; the first ${limits.rowCap.toLocaleString("en-US")} are shown`;
+        break;
+      }
+      const fresh = [...collectElements([record]).nodes.values()].filter((node) => !nodeIds.has(node.elementId));
+      for (const [elementId, dataId] of assignNodeIds(fresh, new Set(nodeIds.values()))) nodeIds.set(elementId, dataId);
+      for (const node of fresh) captions.set(node.elementId, nodeCaption(node, nodeIds.get(node.elementId) as string));
+      const row = recordToRow(record, nodeIds, (elementId) => captions.get(elementId) ?? elementId);
+      bytes += JSON.stringify(row).length;
+      if (bytes > limits.maxResponseBytes) {
+        truncatedReason = `the answer is larger than ${Math.round(limits.maxResponseBytes / 1_000_000)} MB; the first ${rows.length.toLocaleString("en-US")} rows are shown`;
+        break;
+      }
+      records.push(record);
+      rows.push(row);
+    }
+    const collected = collectElements(records);
+    const graph = elementsToGraph(collected, nodeIds, {
+      maxNodes: limits.maxGraphElements,
+      maxEdges: limits.maxGraphElements,
+    });
+    return {
+      columns,
+      rows,
+      graph,
+      rowCount: rows.length,
+      truncated: truncatedReason !== undefined || graph.truncated,
+      ...(truncatedReason || graph.truncated
+        ? { truncatedReason: truncatedReason ?? "the graph view is capped; the table has every row" }
+        : {}),
+      elapsedMs: Math.round(performance.now() - started),
+    };
   } finally {
     signal.removeEventListener("abort", closeOnAbort);
     await session.close();
