@@ -17,6 +17,7 @@ import { corsPolicy } from "./http/cors-policy";
 import { DrainState } from "./http/drain-state";
 import { livenessRoute, readinessRoute } from "./http/probe-routes";
 import { requestDeadline } from "./http/request-deadline";
+import { responseCompression } from "./http/response-compression";
 import { requireAppToken } from "./http/token-auth";
 import { claimsIngestRoutes, claimsReadRoutes } from "./routes/claims-routes";
 import { cypherRoutes } from "./routes/cypher-routes";
@@ -62,6 +63,7 @@ export function createApp({
       },
     }),
   );
+  app.use(responseCompression());
   app.use(
     pinoHttp({
       logger,

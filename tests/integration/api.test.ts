@@ -1,3 +1,5 @@
+import { request } from "node:http";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   apiErrorSchema,
@@ -160,6 +162,55 @@ describe("GET /api/search", () => {
     const { status, body } = await api("/search?q=%20");
     expect(status).toBe(400);
     expect(apiErrorSchema.parse(body).error.code).toBe("VALIDATION");
+  });
+});
+
+/** The raw bytes of an answer, as sent on the wire, with the Accept-Encoding given. */
+function rawGet(path: string, acceptEncoding: string) {
+  return new Promise<{ status: number; encoding: string | undefined; vary: string; bytes: Buffer }>(
+    (resolve, reject) => {
+      const headers = acceptEncoding ? { "accept-encoding": acceptEncoding } : {};
+      request(`${app.baseUrl}/api${path}`, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            encoding: response.headers["content-encoding"],
+            vary: String(response.headers.vary ?? ""),
+            bytes: Buffer.concat(chunks),
+          }),
+        );
+      })
+        .on("error", reject)
+        .end();
+    },
+  );
+}
+
+describe("response compression", () => {
+  it("sends brotli or gzip to clients that take it, the same JSON once decoded, several times smaller", async () => {
+    const plain = await rawGet("/graph", "");
+    expect(plain.status).toBe(200);
+    expect(plain.encoding).toBeUndefined();
+    const expected = JSON.parse(plain.bytes.toString("utf8"));
+
+    const brotli = await rawGet("/graph", "gzip, deflate, br");
+    expect(brotli.encoding).toBe("br");
+    expect(brotli.vary).toMatch(/accept-encoding/i);
+    expect(JSON.parse(brotliDecompressSync(brotli.bytes).toString("utf8"))).toEqual(expected);
+    expect(brotli.bytes.length).toBeLessThan(plain.bytes.length / 4);
+
+    const gzip = await rawGet("/graph", "gzip");
+    expect(gzip.encoding).toBe("gzip");
+    expect(JSON.parse(gunzipSync(gzip.bytes).toString("utf8"))).toEqual(expected);
+  });
+
+  it("leaves answers under 1 KB as they are", async () => {
+    const health = await rawGet("/health", "gzip, deflate, br");
+    expect(health.status).toBe(200);
+    expect(health.encoding).toBeUndefined();
+    expect(JSON.parse(health.bytes.toString("utf8"))).toEqual({ status: "ok" });
   });
 });
 
