@@ -1,7 +1,8 @@
 /**
  * On big graphs the canvas trades detail for speed by itself (client/src/canvas/performance-options.ts):
- * gestures pan a bitmap, small captions are skipped, edges go straight; and it goes back when the
- * graph shrinks. Speed itself is measured by `npm run bench`, not here.
+ * gestures pan a bitmap (drawn at the screen's resolution), small captions are skipped, edges go
+ * straight; and it goes back when the graph shrinks. Speed itself is measured by `npm run bench`,
+ * not here.
  */
 import { describe, expect, it } from "vitest";
 import { useAppInBrowser } from "../support/app-in-browser";
@@ -13,6 +14,11 @@ interface DetailState {
   textureOnViewport: boolean;
   hideEdgesOnViewport: boolean;
   leanRules: boolean;
+  screenRatio: number;
+  forcedPixelRatio: number | null;
+  /** The drawing canvases' backing width, and the container's width in CSS pixels. */
+  canvasWidths: number[];
+  containerWidth: number;
 }
 
 const readDetail = () =>
@@ -24,6 +30,10 @@ const readDetail = () =>
       textureOnViewport: renderer.textureOnViewport === true,
       hideEdgesOnViewport: renderer.hideEdgesOnViewport === true,
       leanRules: cy.style().json().some((rule) => rule.selector === "node[?id]"),
+      screenRatio: window.devicePixelRatio,
+      forcedPixelRatio: renderer.forcedPixelRatio,
+      canvasWidths: [...cy.container().querySelectorAll("canvas")].map((canvas) => canvas.width),
+      containerWidth: cy.container().clientWidth,
     };
   })()`;
 
@@ -33,6 +43,7 @@ describe("level of detail", () => {
     const small = (await page.evaluate(readDetail())) as DetailState;
     expect(small.textureOnViewport).toBe(false);
     expect(small.leanRules).toBe(false);
+    expect(small.forcedPixelRatio).toBeNull();
 
     await page.evaluate(() => {
       const nodes = Array.from({ length: 3000 }, (_, index) => ({
@@ -49,6 +60,12 @@ describe("level of detail", () => {
     expect(big.textureOnViewport).toBe(true);
     expect(big.hideEdgesOnViewport).toBe(false);
     expect(big.leanRules).toBe(true);
+    // On this 1x screen the gesture bitmap is drawn at the screen's resolution: a ratio just above
+    // 1, which leaves the canvases their size.
+    expect(big.screenRatio).toBe(1);
+    expect(big.forcedPixelRatio).toBeGreaterThan(1);
+    expect(big.forcedPixelRatio).toBeLessThan(1.001);
+    expect(new Set(big.canvasWidths)).toEqual(new Set([big.containerWidth]));
 
     await page.evaluate(() => {
       window.cy.remove('[id ^= "bulk-"]');
@@ -57,6 +74,7 @@ describe("level of detail", () => {
     const again = (await page.evaluate(readDetail())) as DetailState;
     expect(again.elements).toBe(small.elements);
     expect(again.textureOnViewport).toBe(false);
+    expect(again.forcedPixelRatio).toBeNull();
     await page.close();
   });
 });
