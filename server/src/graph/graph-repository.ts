@@ -13,6 +13,7 @@ import {
 import { luceneQuery } from "./lucene-query";
 import { assignNodeIds, nodeToElement, recordsToGraph, relationshipToElement } from "./records-to-graph";
 import { type ReadSettings, runRead } from "./run-read";
+import { SharedReads } from "./shared-reads";
 
 export interface GraphRepositoryOptions extends ReadSettings {
   /** Hard cap on relationships in one answer, whatever the node limit. */
@@ -30,6 +31,8 @@ export interface NeighborsRequest {
 
 /** Reads the graph for the HTTP routes; the only module that runs the server's queries. */
 export class GraphRepository {
+  private readonly overviews = new SharedReads<Graph>();
+
   constructor(
     private readonly driver: Driver,
     private readonly options: GraphRepositoryOptions,
@@ -39,8 +42,16 @@ export class GraphRepository {
     return runRead(this.driver, this.options, query, params, signal);
   }
 
-  /** `asOf`: what was known / what held on a day (issue #6); absent, the whole graph. */
-  async graph(limit: number, signal?: AbortSignal, asOf: AsOfQuery = {}): Promise<Graph> {
+  /**
+   * `asOf`: what was known / what held on a day (issue #6); absent, the whole graph. The same
+   * overview asked for while it is being read shares that read (many analysts opening the app).
+   */
+  graph(limit: number, signal?: AbortSignal, asOf: AsOfQuery = {}): Promise<Graph> {
+    const key = JSON.stringify([limit, asOf.knownAt ?? null, asOf.holdsAt ?? null]);
+    return this.overviews.read(key, signal, (shared) => this.readGraph(limit, shared, asOf));
+  }
+
+  private async readGraph(limit: number, signal: AbortSignal, asOf: AsOfQuery): Promise<Graph> {
     const maxEdges = overviewEdgeCap(limit, this.options.maxEdges);
     const { records } = await this.read(
       isAsOf(asOf) ? GRAPH_AS_OF_QUERY : GRAPH_QUERY,
