@@ -19,6 +19,8 @@ interface RendererSwitches {
   hideEdgesOnViewport: boolean;
   /** null: the screen's own ratio, read on every frame. */
   forcedPixelRatio: number | null;
+  /** Cytoscape.js' cache of the whole graph as a few bitmaps per zoom level ("layers"). */
+  data: { lyrTxrCache: { firstGet: boolean } };
 }
 
 /**
@@ -50,6 +52,13 @@ export function tuneForSize(cy: Core, count = cy.elements().length): void {
   renderer.textureOnViewport = count >= LARGE_GRAPH_ELEMENTS;
   renderer.hideEdgesOnViewport = count >= HUGE_GRAPH_ELEMENTS;
   renderer.forcedPixelRatio = pixelRatioFor(renderer.textureOnViewport);
+  // Cytoscape.js builds its layer bitmaps at once only on their first request, and the canvas'
+  // first frame is empty (graphs arrive later). Otherwise each zoom level's layers are queued, and
+  // building them asks for redraws that draw every element directly, which starves the queue:
+  // every gesture's end and every pause in a wheel zoom drew 20,000 elements twice (1.8 s and
+  // 1.5 s). Asked again here, the next full frame builds them instead of drawing directly; later
+  // frames at that zoom copy them, and zooming scales the nearest complete level meanwhile.
+  if (renderer.textureOnViewport) renderer.data.lyrTxrCache.firstGet = true;
   if (count < LARGE_GRAPH_ELEMENTS || hasLeanRules(cy)) return;
   cy.style()
     .selector(LEAN_NODE)
