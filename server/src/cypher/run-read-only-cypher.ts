@@ -32,7 +32,13 @@ export async function runReadOnlyCypher(
 ): Promise<CypherResult> {
   const statement = checkQueryText(query);
   const parameters = toNeo4jParams(params) as { [key: string]: unknown };
-  const session = driver.session({ database: limits.database, defaultAccessMode: neo4j.session.READ });
+  // One batch holds the whole capped answer and says whether there is more: with the driver's
+  // default of 1,000 records, a 1,000-row cap cost a second round trip for the 1,001st.
+  const session = driver.session({
+    database: limits.database,
+    defaultAccessMode: neo4j.session.READ,
+    fetchSize: limits.rowCap + 1,
+  });
   const closeOnAbort = () => void session.close();
   signal.addEventListener("abort", closeOnAbort);
   const started = performance.now();
