@@ -110,9 +110,10 @@ describe("hide, undo and redo in Chromium", () => {
     expect(await visibleEdgesOf(page, "reported")).toEqual({ total: reportedInGraph, visible: reportedInGraph });
     await expect(row.getAttribute("aria-pressed")).resolves.toBe("true");
 
-    // The rows are buttons: the keyboard toggles them too.
-    await row.focus();
-    await page.keyboard.press("Space");
+    // The rows are buttons: the keyboard toggles them too. The legend rebuilds its rows whenever the
+    // canvas changes, and Space clicks on key-up: let the undo's last redraw pass first.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+    await row.press("Space");
     expect((await visibleEdgesOf(page, "reported")).visible).toBe(0);
     await page.getByTestId("legend-show-all").click();
     expect((await visibleEdgesOf(page, "reported")).visible).toBe(reportedInGraph);
