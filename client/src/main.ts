@@ -43,7 +43,7 @@ import { syncViewToUrl } from "./view/url-sync";
 import { NO_FILTERS, toggled, type ViewFilters } from "./view/view-filters";
 import { createViewHistory } from "./view/view-history";
 import { captureViewState, drawViewState } from "./view/view-state";
-import { decodeViewState, hasViewState, ViewLinkError } from "./view/view-url";
+import { decodeViewState, encodeViewState, hasViewState, ViewLinkError } from "./view/view-url";
 import { browserStorage } from "./workbench/browser-storage";
 import { drawResultGraph } from "./workbench/draw-result-graph";
 import { createWorkbench } from "./workbench/workbench";
@@ -576,14 +576,16 @@ createExportMenu(
   byId("export-menu"),
   createExporter({
     canvas: canvas.exports,
-    context: () => {
+    context: async () => {
       const caption = selectedNodeId ? canvas.nodeCaption(selectedNodeId) : undefined;
       const selected = selectedNodeId && caption !== undefined ? { id: selectedNodeId, caption } : null;
       return {
         query: queryTrail.current(),
         selected,
         neighbourhood: selected ? isNeighbourhood(canvas.exports.visibleGraph("whole"), selected.id) : false,
-        href: window.location.href,
+        // Encoded now: the address bar follows the view only once changes settle (url-sync.ts), so
+        // an export made right after a change would otherwise cite the view before it.
+        href: `${location.origin}${location.pathname}${location.search}#${await encodeViewState(currentViewState())}`,
       };
     },
     fetchSources: async (ids) => {

@@ -19,7 +19,8 @@ export interface ImageSettings {
 
 export interface ExporterDeps {
   canvas: CanvasExport;
-  context(): ExportContext;
+  /** Async: the view's link is encoded when asked, not read from an address bar that may lag. */
+  context(): Promise<ExportContext>;
   /** Source nodes that are not on the canvas, for the footnotes' names and dates; may find fewer. */
   fetchSources(ids: readonly string[]): Promise<GraphNode[]>;
   /** Says what happened (file written, scale lowered, nothing to export). */
@@ -29,7 +30,7 @@ export interface ExporterDeps {
 
 export interface Exporter {
   image(format: ImageFormat, settings: ImageSettings): Promise<void>;
-  data(format: DataFormat): void;
+  data(format: DataFormat): Promise<void>;
 }
 
 const SOURCE_LABEL = "Source";
@@ -66,7 +67,7 @@ export function createExporter(deps: ExporterDeps): Exporter {
       if (nothing(settings.area, shown)) return;
       const now = new Date();
       const words = describeExport(
-        deps.context(),
+        await deps.context(),
         settings.area,
         { nodes: shown.nodes.length, edges: shown.edges.length },
         now,
@@ -113,12 +114,12 @@ export function createExporter(deps: ExporterDeps): Exporter {
       }
     },
 
-    data(format) {
+    async data(format) {
       const graph = deps.canvas.visibleGraph("whole");
       if (nothing("canvas", graph)) return;
       const now = new Date();
       const words = describeExport(
-        deps.context(),
+        await deps.context(),
         "canvas",
         { nodes: graph.nodes.length, edges: graph.edges.length },
         now,

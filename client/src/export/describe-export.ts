@@ -12,7 +12,7 @@ export interface ExportContext {
   selected: { id: string; caption: string } | null;
   /** Every node drawn is the selected node or one of its neighbours. */
   neighbourhood: boolean;
-  /** The page's address (location.href). */
+  /** The link that opens the view shown (the page's address with the view's state). */
   href: string;
 }
 
