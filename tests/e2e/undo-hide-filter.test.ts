@@ -121,7 +121,15 @@ describe("hide, undo and redo in Chromium", () => {
   });
 
   it("exports only what the filters leave shown", async () => {
-    await page.locator('[data-testid="legend-labels"] button[data-label="Source"]').click();
+    const sourceRow = page.locator('[data-testid="legend-labels"] button[data-label="Source"]');
+    await sourceRow.click();
+    // The legend marks the row once the filter is on the canvas: count what is shown after that.
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('[data-testid="legend-labels"] button[data-label="Source"]')
+          ?.getAttribute("aria-pressed") === "false",
+    );
     const shown = await page.evaluate(() => ({
       nodes: window.cy.nodes().filter((node) => node.visible()).length,
       sources: window.cy.nodes('[label = "Source"]').length,
