@@ -13,12 +13,15 @@ import { errorHandler } from "./errors/error-handler";
 import { ExplorationRepository } from "./graph/exploration-repository";
 import { GraphRepository } from "./graph/graph-repository";
 import { apiRateLimit } from "./http/api-rate-limit";
+import { AuthFailureLimit } from "./http/auth-failure-limit";
 import { corsPolicy } from "./http/cors-policy";
+import { CsrfTokens, csrfTokenRoute } from "./http/csrf-tokens";
 import { DrainState } from "./http/drain-state";
 import { livenessRoute, readinessRoute } from "./http/probe-routes";
 import { requestDeadline } from "./http/request-deadline";
 import { responseCompression } from "./http/response-compression";
 import { requireAppToken } from "./http/token-auth";
+import { createWriteGuard } from "./http/write-guard";
 import { claimsIngestRoutes, claimsReadRoutes } from "./routes/claims-routes";
 import { cypherRoutes } from "./routes/cypher-routes";
 import { explorationRoutes } from "./routes/exploration-routes";
@@ -86,18 +89,28 @@ export function createApp({
   });
   // Open to probes whatever the token; everything after it needs APP_TOKEN when one is set.
   app.use("/api", livenessRoute());
-  if (config.auth.appToken) app.use(requireAppToken(config.auth.appToken));
+  const authFailures = new AuthFailureLimit(config.http.authFailureLimit.max, config.http.authFailureLimit.windowMs);
+  if (config.auth.appToken) app.use(requireAppToken(config.auth.appToken, authFailures));
   app.use("/api", readinessRoute(repository, drain));
   app.use("/api", apiRateLimit(config.http.rateLimit), requestDeadline(config.requestTimeoutMs));
+  // Every state-changing route runs this guard: no cross-site writes, no write on a cached login alone.
+  const csrf = new CsrfTokens(config.auth.appToken ?? config.auth.writeToken);
+  const writeGuard = createWriteGuard({ allowedOrigins: config.http.corsOrigins, csrf });
+  app.use("/api", csrfTokenRoute(csrf));
   app.use("/api/views", savedViewBodyParser);
-  const claimsSettings = { database: config.neo4j.database, writeToken: config.auth.writeToken };
+  const claimsSettings = {
+    database: config.neo4j.database,
+    writeToken: config.auth.writeToken,
+    writeGuard,
+    authFailures,
+  };
   app.use("/api", claimsIngestRoutes(driver, claimsSettings));
   app.use(express.json({ limit: config.http.bodyMaxBytes }));
   app.use("/api", graphRoutes(repository));
   app.use("/api", exportRoutes(repository));
   const reads = { database: config.neo4j.database, queryTimeoutMs: config.queryTimeoutMs };
   app.use("/api", explorationRoutes(new ExplorationRepository(driver, { ...reads, maxEdges: 20_000 })));
-  app.use("/api", savedViewRoutes(new SavedViewRepository(driver, reads)));
+  app.use("/api", savedViewRoutes(new SavedViewRepository(driver, reads), writeGuard));
   app.use("/api", claimsReadRoutes(new ClaimsRepository(driver, reads)));
   app.use(
     "/api",

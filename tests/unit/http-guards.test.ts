@@ -2,12 +2,23 @@ import type { Request, RequestHandler, Response } from "express";
 import { describe, expect, it } from "vitest";
 import { loadAppConfig, parseTrustProxy } from "../../server/src/config/app-config";
 import type { AppError } from "../../server/src/errors/app-error";
-import { presentedToken, requireWriteToken, tokensMatch } from "../../server/src/http/token-auth";
+import { AuthFailureLimit } from "../../server/src/http/auth-failure-limit";
+import { CsrfTokens } from "../../server/src/http/csrf-tokens";
+import { presentedToken, requireAppToken, requireWriteToken, tokensMatch } from "../../server/src/http/token-auth";
+import { refuseBrowserOnlyCredentials, refuseCrossSite, requireContentType } from "../../server/src/http/write-guard";
 
 const TOKEN = "write-token-0123456789abcdef";
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
-const request = (authorization?: string) =>
-  ({ headers: authorization ? { authorization } : {}, path: "/x" }) as Request;
+const request = (authorization?: string, ip = "192.0.2.1") =>
+  ({ headers: authorization ? { authorization } : {}, path: "/x", ip }) as unknown as Request;
+/** A request as a write guard sees it. */
+const write = (headers: Record<string, string>, method = "POST") =>
+  ({
+    method,
+    path: "/api/views",
+    headers: { host: "app.example:3000", ...headers },
+    is: (type: string) => (headers["content-type"]?.startsWith(type) ? type : false),
+  }) as unknown as Request;
 
 /** What a middleware did: passed the request on (undefined), or failed it with an AppError. */
 function outcome(
@@ -46,10 +57,10 @@ describe("requireWriteToken", () => {
     expect(error).toMatchObject({ code: "WRITE_FORBIDDEN", status: 403 });
   });
 
-  it("answers 401 with a login challenge without the token, and lets the right one through", () => {
+  it("answers 401 with a Bearer challenge (no login prompt for writes) without the token, and lets the right one through", () => {
     const refused = outcome(requireWriteToken(TOKEN), request("Bearer nope"));
     expect(refused.error).toMatchObject({ code: "UNAUTHORIZED", status: 401 });
-    expect(refused.headers.get("WWW-Authenticate")).toMatch(/^Basic realm=/);
+    expect(refused.headers.get("WWW-Authenticate")).toMatch(/^Bearer realm=/);
     expect(outcome(requireWriteToken(TOKEN), request(`Bearer ${TOKEN}`)).error).toBeUndefined();
     expect(outcome(requireWriteToken(TOKEN), request(basic("me", TOKEN))).error).toBeUndefined();
   });
@@ -80,5 +91,123 @@ describe("security settings", () => {
       "https://a.example",
       "https://b.example",
     ]);
+  });
+});
+
+describe("failed sign-ins (AuthFailureLimit)", () => {
+  it("refuses an address that used up its failures until its window ends, before comparing, whatever it sends", () => {
+    let now = 1_000_000;
+    const limit = new AuthFailureLimit(3, 60_000, () => now);
+    const guard = requireAppToken(TOKEN, limit);
+    const wrong = request("Bearer wrong-guess");
+    expect([1, 2, 3].map(() => outcome(guard, wrong).error?.status)).toEqual([401, 401, 401]);
+    const locked = outcome(guard, request(`Bearer ${TOKEN}`));
+    expect(locked.error).toMatchObject({ code: "RATE_LIMITED", status: 429, retriable: true });
+    expect(locked.headers.get("Retry-After")).toBe("60");
+    now += 45_000;
+    expect(outcome(guard, wrong).headers.get("Retry-After")).toBe("15");
+    // Another address is not concerned; the window over, the right token passes again.
+    expect(outcome(guard, request(`Bearer ${TOKEN}`, "192.0.2.2")).error).toBeUndefined();
+    now += 15_000;
+    expect(outcome(guard, request(`Bearer ${TOKEN}`)).error).toBeUndefined();
+  });
+
+  it("counts only wrong credentials: successes and requests without any cost nothing", () => {
+    const limit = new AuthFailureLimit(2, 60_000);
+    const guard = requireAppToken(TOKEN, limit);
+    for (let i = 0; i < 50; i += 1) {
+      expect(outcome(guard, request(`Bearer ${TOKEN}`)).error).toBeUndefined();
+      expect(outcome(guard, request()).error?.status).toBe(401);
+    }
+    expect(outcome(guard, request(basic("me", "wrong"))).error?.status).toBe(401);
+    expect(outcome(guard, request(basic("me", "wrong"))).error?.status).toBe(401);
+    expect(outcome(guard, request(basic("me", "wrong"))).error?.status).toBe(429);
+    // Wrong write tokens draw on the same count.
+    expect(outcome(requireWriteToken(TOKEN, limit), request(`Bearer ${TOKEN}`)).error?.status).toBe(429);
+  });
+
+  it("reads the limits from AUTH_FAILURE_MAX and AUTH_FAILURE_WINDOW_MS", () => {
+    expect(loadAppConfig({}).http.authFailureLimit).toEqual({ max: 10, windowMs: 300_000 });
+    expect(loadAppConfig({ AUTH_FAILURE_MAX: "3", AUTH_FAILURE_WINDOW_MS: "1000" }).http.authFailureLimit).toEqual({
+      max: 3,
+      windowMs: 1000,
+    });
+  });
+});
+
+describe("the write guard", () => {
+  const passes = (middleware: RequestHandler, req: Request) => outcome(middleware, req).error === undefined;
+
+  it("refuses writes from another site's page, keeps same-origin pages, listed origins and scripts", () => {
+    const crossSite = refuseCrossSite(["https://friend.example"]);
+    expect(passes(crossSite, write({}))).toBe(true);
+    expect(passes(crossSite, write({ "sec-fetch-site": "same-origin", origin: "http://app.example:3000" }))).toBe(true);
+    expect(passes(crossSite, write({ origin: "http://app.example:3000" }))).toBe(true);
+    expect(passes(crossSite, write({ origin: "https://app.example:3000" }))).toBe(true);
+    expect(passes(crossSite, write({ origin: "https://friend.example", "sec-fetch-site": "cross-site" }))).toBe(true);
+
+    const foreign: Record<string, string>[] = [
+      { "sec-fetch-site": "cross-site" },
+      { "sec-fetch-site": "same-site", origin: "http://app.example:4000" },
+      { origin: "http://evil.example" },
+      { origin: "http://app.example:4000" },
+      { origin: "null" },
+      { origin: "http://app.example:3000", "sec-fetch-site": "cross-site" },
+    ];
+    for (const headers of foreign) {
+      expect(outcome(crossSite, write(headers)).error, JSON.stringify(headers)).toMatchObject({
+        code: "WRITE_FORBIDDEN",
+        status: 403,
+      });
+    }
+    // Reads are not its business.
+    expect(passes(crossSite, write({ origin: "http://evil.example" }, "GET"))).toBe(true);
+  });
+
+  it("takes only its content type on requests with a body: 415 otherwise", () => {
+    const json = requireContentType("application/json");
+    expect(passes(json, write({ "content-type": "application/json; charset=utf-8" }))).toBe(true);
+    expect(outcome(json, write({ "content-type": "text/plain" })).error).toMatchObject({
+      code: "VALIDATION",
+      status: 415,
+      message: "This endpoint takes Content-Type: application/json, not text/plain.",
+    });
+    expect(outcome(json, write({})).error?.status).toBe(415);
+    expect(passes(json, write({}, "DELETE"))).toBe(true);
+    expect(outcome(json, write({ "content-length": "12", "content-type": "text/plain" }, "DELETE")).error?.status).toBe(
+      415,
+    );
+  });
+
+  it("asks a write signed in with HTTP Basic for the page's CSRF token; bearer tokens and no credentials pass", () => {
+    const csrf = new CsrfTokens(TOKEN);
+    const credential = refuseBrowserOnlyCredentials(csrf);
+    const login = basic("analyst", TOKEN);
+    expect(outcome(credential, write({ authorization: login })).error).toMatchObject({
+      code: "WRITE_FORBIDDEN",
+      status: 403,
+    });
+    const token = csrf.issue();
+    expect(passes(credential, write({ authorization: login, "x-csrf-token": token }))).toBe(true);
+    expect(passes(credential, write({ authorization: login, "x-csrf-token": `${token}x` }))).toBe(false);
+    expect(
+      passes(
+        credential,
+        write({ authorization: login, "x-csrf-token": new CsrfTokens("other-token-0123456789").issue() }),
+      ),
+    ).toBe(false);
+    expect(passes(credential, write({ authorization: `Bearer ${TOKEN}` }))).toBe(true);
+    expect(passes(credential, write({}))).toBe(true);
+  });
+
+  it("issues tokens that differ each time and all verify on any server with the same token", () => {
+    const one = new CsrfTokens(TOKEN);
+    const two = new CsrfTokens(TOKEN);
+    const a = one.issue();
+    const b = one.issue();
+    expect(a).not.toBe(b);
+    expect(two.verify(a)).toBe(true);
+    for (const bad of [undefined, "", ".", "a.b.c", a.replace(".", ".x"), "x".repeat(500)])
+      expect(one.verify(bad)).toBe(false);
   });
 });

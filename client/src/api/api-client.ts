@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CSRF_TOKEN_HEADER, csrfTokenSchema } from "../../../contract/csrf-token";
 import {
   type AsOfQuery,
   apiErrorSchema,
@@ -93,6 +94,8 @@ interface RequestOptions {
   body?: unknown;
   /** Overrides the method (GET, or POST with a body). */
   method?: "DELETE";
+  /** Extra request headers (a write's CSRF token). */
+  headers?: Record<string, string>;
 }
 
 export function createApiClient(baseUrl = ""): ApiClient {
@@ -105,6 +108,27 @@ export function createApiClient(baseUrl = ""): ApiClient {
   const nodePath = (id: string): string => `/api/nodes/${encodeURIComponent(id)}`;
   const viewPath = (id: string): string => `/api/views/${encodeURIComponent(id)}`;
   const count = (n: number | undefined): string | undefined => (n === undefined ? undefined : String(n));
+
+  // Writes carry a CSRF token read same-origin, never only the browser's cached login: fetched
+  // once, and again once if the server refuses it (a restart with another APP_TOKEN).
+  let csrfToken: Promise<string> | undefined;
+  const freshCsrfToken = (): Promise<string> => {
+    csrfToken = requestJson(url("/api/csrf-token"), csrfTokenSchema).then(({ token }) => token);
+    csrfToken.catch(() => {
+      csrfToken = undefined;
+    });
+    return csrfToken;
+  };
+  const write = async <T>(href: string, schema: z.ZodType<T>, options: RequestOptions): Promise<T> => {
+    const send = async (token: string) =>
+      requestJson(href, schema, { ...options, headers: { [CSRF_TOKEN_HEADER]: token } });
+    try {
+      return await send(await (csrfToken ?? freshCsrfToken()));
+    } catch (error) {
+      if (!(error instanceof ApiRequestError) || error.status !== 403) throw error;
+      return send(await freshCsrfToken());
+    }
+  };
 
   return {
     getGraph: (limit, asOf = {}) =>
@@ -148,19 +172,19 @@ export function createApiClient(baseUrl = ""): ApiClient {
       requestJson(url(`/api/sources/${encodeURIComponent(sourceId)}/claims`, { limit: count(limit) }), graphSchema),
     listViews: async () => (await requestJson(url("/api/views"), savedViewListSchema)).views,
     getView: (id) => requestJson(url(viewPath(id)), savedViewSchema),
-    saveView: (request) => requestJson(url("/api/views"), savedViewSchema, { body: request }),
+    saveView: (request) => write(url("/api/views"), savedViewSchema, { body: request }),
     // 204: no body to check.
-    deleteView: (id) => requestJson(url(viewPath(id)), z.undefined(), { method: "DELETE" }),
+    deleteView: (id) => write(url(viewPath(id)), z.undefined(), { method: "DELETE" }),
   };
 }
 
 async function requestJson<T>(href: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
-  const { signal, acceptedErrorStatuses = [], body, method } = options;
-  const init: RequestInit = { headers: { Accept: "application/json" }, signal: signal ?? null };
+  const { signal, acceptedErrorStatuses = [], body, method, headers = {} } = options;
+  const init: RequestInit = { headers: { Accept: "application/json", ...headers }, signal: signal ?? null };
   if (method) init.method = method;
   if (body !== undefined) {
     init.method = "POST";
-    init.headers = { Accept: "application/json", "Content-Type": "application/json" };
+    init.headers = { Accept: "application/json", "Content-Type": "application/json", ...headers };
     init.body = JSON.stringify(body);
   }
   let response: Response;

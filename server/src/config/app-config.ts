@@ -22,6 +22,9 @@ const configSchema = z.object({
   REQUEST_BODY_MAX_BYTES: z.coerce.number().int().positive().default(262_144),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(600),
+  /** Wrong tokens one address may send per window before it is refused (429) until the window ends. */
+  AUTH_FAILURE_MAX: z.coerce.number().int().positive().default(10),
+  AUTH_FAILURE_WINDOW_MS: z.coerce.number().int().positive().default(300_000),
   /** Express' `trust proxy`: false, true, a number of hops, or addresses and subnets. */
   TRUST_PROXY: z.string().default("false"),
   CORS_ORIGINS: z.string().default(""),
@@ -49,6 +52,7 @@ export interface AppConfig {
   http: {
     bodyMaxBytes: number;
     rateLimit: { windowMs: number; max: number };
+    authFailureLimit: { windowMs: number; max: number };
     trustProxy: TrustProxy;
     corsOrigins: string[];
   };
@@ -93,6 +97,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     http: {
       bodyMaxBytes: value.REQUEST_BODY_MAX_BYTES,
       rateLimit: { windowMs: value.RATE_LIMIT_WINDOW_MS, max: value.RATE_LIMIT_MAX },
+      authFailureLimit: { windowMs: value.AUTH_FAILURE_WINDOW_MS, max: value.AUTH_FAILURE_MAX },
       trustProxy: parseTrustProxy(value.TRUST_PROXY),
       corsOrigins: value.CORS_ORIGINS.split(",")
         .map((origin) => origin.trim())

@@ -3,7 +3,9 @@ import type { Driver } from "neo4j-driver";
 import type { ClaimsRepository } from "../claims/claims-repository";
 import { ingestClaims } from "../claims/ingest-claims";
 import { AppError } from "../errors/app-error";
+import type { AuthFailureLimit } from "../http/auth-failure-limit";
 import { requireWriteToken } from "../http/token-auth";
+import type { WriteGuard } from "../http/write-guard";
 import { abortOnClose } from "./abort-on-close";
 import { nodeIdSchema } from "./request-schemas";
 
@@ -14,17 +16,23 @@ export interface ClaimsIngestSettings {
   database: string;
   /** WRITE_TOKEN, else APP_TOKEN; without one the endpoint answers 403. */
   writeToken: string | undefined;
+  /** Cross-site, browser-credential and content-type checks of every state-changing route. */
+  writeGuard: WriteGuard;
+  /** Wrong write tokens count as failed sign-ins of their address. */
+  authFailures?: AuthFailureLimit;
 }
 
 /**
- * `POST /api/claims`: ingests a claims file. Mounted before the JSON parser: the token is checked
- * before the body is read, and the body is read as text so that malformed JSON is a report too.
+ * `POST /api/claims`: ingests a claims file (Content-Type: application/json). Mounted before the
+ * JSON parser: the guard and the token are checked before the body is read, and the body is read
+ * as text so that malformed JSON is a report too.
  */
 export function claimsIngestRoutes(driver: Driver, settings: ClaimsIngestSettings): Router {
   const router = Router();
   router.post(
     "/claims",
-    requireWriteToken(settings.writeToken),
+    requireWriteToken(settings.writeToken, settings.authFailures),
+    ...settings.writeGuard("application/json"),
     express.text({ type: () => true, limit: CLAIMS_BODY_LIMIT }),
     async (req, res) => {
       const body = typeof req.body === "string" ? req.body : "";
