@@ -27,6 +27,8 @@ export function renderNeo4jConf(options: Neo4jConfOptions): string {
     "server.directories.import=import",
     "dbms.security.allow_csv_import_from_file_urls=false",
     "internal.dbms.cypher_ip_blocklist=0.0.0.0/0,::/0",
+    // No anonymous usage data sent to Neo4j (on by default; the 5.x name of the setting).
+    "dbms.usage_report.enabled=false",
     "",
   ].join("\n");
 }
