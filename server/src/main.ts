@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { loadAppConfig } from "./config/app-config";
 import { loadEnvFile } from "./config/load-env-file";
 import { createApp } from "./create-app";
+import { closeGracefully } from "./http/close-gracefully";
 import { DrainState } from "./http/drain-state";
 import { createLogger } from "./logging/create-logger";
 import { createDriver } from "./neo4j/create-driver";
@@ -64,24 +65,22 @@ driver.verifyConnectivity().catch((error: { code?: string }) => {
 });
 
 /**
- * Graceful shutdown: readiness answers 503 at once (load balancers stop sending), requests in
- * flight finish (within SHUTDOWN_GRACE_MS, then they are cut), then the listener, the idle
- * connections and the Neo4j driver are closed and the process exits 0.
+ * Graceful shutdown (server/src/http/close-gracefully.ts): readiness answers 503 at once (load
+ * balancers stop sending), requests in flight finish, the listener closes, every later answer
+ * says `Connection: close` and no request already sent on an open connection is reset; after
+ * SHUTDOWN_GRACE_MS what is still open is cut. Then the Neo4j driver closes and the process exits 0.
  */
 async function shutdown(signal: string): Promise<void> {
   logger.info({ signal, inFlight: drain.requestsInFlight }, "shutting down: draining requests in flight");
-  let graceTimer: NodeJS.Timeout | undefined;
-  const graceOver = new Promise<"cut">((done) => {
-    graceTimer = setTimeout(() => done("cut"), config.shutdownGraceMs);
+  const outcome = await closeGracefully(server, drain, {
+    graceMs: config.shutdownGraceMs,
+    onListenerClosed: (inFlight) => {
+      logger.info({ inFlight }, "listener closed: open connections close after their next answer");
+    },
+    onCut: (inFlight) => {
+      logger.warn({ inFlight }, "grace period over: cutting the requests still open");
+    },
   });
-  const outcome = await Promise.race([drain.drain().then(() => "drained" as const), graceOver]);
-  clearTimeout(graceTimer);
-  if (outcome === "cut") {
-    logger.warn({ inFlight: drain.requestsInFlight }, "grace period over: cutting the requests still open");
-  }
-  const closed = new Promise<void>((done) => server.close(() => done()));
-  server.closeAllConnections();
-  await closed;
   await driver.close();
   logger.info({ outcome }, "Neo4j driver closed; bye");
   process.exit(0);

@@ -2,6 +2,9 @@
  * Neo4j stopped and restarted under the real server process, a client leaving mid-query, and a
  * graceful SIGTERM, all on a private Neo4j (port 7690): the shared one is never touched.
  */
+import { once } from "node:events";
+import { Agent, request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import type { Driver } from "neo4j-driver";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { apiErrorSchema, graphSchema, healthSchema } from "../../contract/graph-contract";
@@ -176,10 +179,14 @@ describe("SIGTERM", () => {
     expect(ready.status).toBe(503);
     expect(settled).toBe(false);
     expect(healthSchema.parse(ready.body).status).toBe("draining");
-    expect(ready.headers.get("connection")).toBe("close");
 
     const answers = await Promise.all(inFlight);
     expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    // Then the listener closes: a new connection is refused (nothing sent, safe to retry), and a
+    // request on a connection still open is answered, with Connection: close.
+    const late = await timedFetch(`${stopping.baseUrl}/api/ready`).catch((error: Error) => error);
+    if (late instanceof Error) expect((late.cause as { code?: string } | undefined)?.code).toBe("ECONNREFUSED");
+    else expect([late.status, late.headers.get("connection")]).toEqual([503, "close"]);
     expect(await stopping.exited).toBe(0);
     expect(Date.now() - signalled).toBeLessThan(30_000);
     const messages = stopping.logs.map((line) => line.msg);
@@ -187,6 +194,75 @@ describe("SIGTERM", () => {
     expect(stopping.logs.find((line) => line.msg === "Neo4j driver closed; bye")).toMatchObject({ outcome: "drained" });
     expect(fatalLines(stopping)).toEqual([]);
     expect(await graphCounts(admin)).toEqual(baseline);
+  });
+
+  it("under keep-alive load: every request sent before the listener closes is answered (Connection: close), idle sockets close cleanly, none is reset", async () => {
+    const stopping = await startServerProcess(serverSettings({ SHUTDOWN_GRACE_MS: "20000" }));
+    const { port } = new URL(stopping.baseUrl);
+    const agent = new Agent({ keepAlive: true, maxSockets: 20 });
+    const outcomes = { answered: 0, answeredWithClose: 0, refused: 0, failures: [] as string[] };
+
+    // Idle keep-alive sockets: one request each, then silence.
+    const idle = await Promise.all(
+      Array.from({ length: 5 }, async () => {
+        const socket = connect(Number(port), "127.0.0.1");
+        await once(socket, "connect");
+        socket.write("GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        await once(socket, "data");
+        const ended = new Promise<string>((resolve) => {
+          socket.on("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+          socket.on("end", () => resolve("end"));
+        });
+        return ended;
+      }),
+    );
+
+    const get = (path: string) =>
+      new Promise<void>((resolve) => {
+        const request = httpRequest({ host: "127.0.0.1", port, path, agent }, (response) => {
+          response.resume();
+          response.on("end", () => {
+            outcomes.answered += 1;
+            if (response.headers.connection === "close") outcomes.answeredWithClose += 1;
+            resolve();
+          });
+          response.on("error", (error: NodeJS.ErrnoException) => {
+            outcomes.failures.push(`response ${error.code ?? error.message}`);
+            resolve();
+          });
+        });
+        request.on("error", (error: NodeJS.ErrnoException) => {
+          if (error.code === "ECONNREFUSED") outcomes.refused += 1;
+          else outcomes.failures.push(`${path}: ${error.code ?? error.message}`);
+          resolve();
+        });
+        request.end();
+      });
+    let listenerClosed = false;
+    const loops = Array.from({ length: 20 }, async (_, index) => {
+      const path = index % 2 === 0 ? "/api/health" : "/api/graph?limit=5";
+      while (!listenerClosed) {
+        const refusedBefore = outcomes.refused;
+        await get(path);
+        if (outcomes.refused > refusedBefore) listenerClosed = true;
+      }
+    });
+
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const answeredBefore = outcomes.answered;
+    stopping.child.kill("SIGTERM");
+    const exitCode = await stopping.exited;
+    listenerClosed = true;
+    await Promise.all(loops);
+    agent.destroy();
+
+    expect(exitCode).toBe(0);
+    expect(outcomes.failures).toEqual([]);
+    expect(outcomes.answered).toBeGreaterThan(answeredBefore);
+    expect(outcomes.answeredWithClose).toBeGreaterThan(0);
+    expect(await Promise.all(idle)).toEqual(["end", "end", "end", "end", "end"]);
+    expect(stopping.logs.find((line) => line.msg === "Neo4j driver closed; bye")).toMatchObject({ outcome: "drained" });
+    expect(fatalLines(stopping)).toEqual([]);
   });
 
   it("cuts what is still running when the grace period is over, and still exits 0", async () => {

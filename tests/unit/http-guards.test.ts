@@ -4,6 +4,7 @@ import { loadAppConfig, parseTrustProxy } from "../../server/src/config/app-conf
 import type { AppError } from "../../server/src/errors/app-error";
 import { AuthFailureLimit } from "../../server/src/http/auth-failure-limit";
 import { CsrfTokens } from "../../server/src/http/csrf-tokens";
+import { DrainState } from "../../server/src/http/drain-state";
 import { presentedToken, requireAppToken, requireWriteToken, tokensMatch } from "../../server/src/http/token-auth";
 import { refuseBrowserOnlyCredentials, refuseCrossSite, requireContentType } from "../../server/src/http/write-guard";
 
@@ -209,5 +210,56 @@ describe("the write guard", () => {
     expect(two.verify(a)).toBe(true);
     for (const bad of [undefined, "", ".", "a.b.c", a.replace(".", ".x"), "x".repeat(500)])
       expect(one.verify(bad)).toBe(false);
+  });
+});
+
+describe("DrainState", () => {
+  const response = () => {
+    const headers = new Map<string, string>();
+    const listeners: (() => void)[] = [];
+    const res = {
+      headersSent: false,
+      setHeader: (name: string, value: string) => headers.set(name, value),
+      once: (_event: string, listener: () => void) => listeners.push(listener),
+    };
+    const close = () => {
+      for (const listener of listeners.splice(0)) listener();
+    };
+    return { res: res as unknown as Response, headers, close };
+  };
+
+  it("drains the requests in flight at the signal while connections stay keep-alive; then every answer closes its connection", async () => {
+    const drain = new DrainState();
+    const before = response();
+    drain.track({} as Request, before.res, () => {});
+    let drained = false;
+    const draining = drain.drain().then(() => {
+      drained = true;
+    });
+    expect(drain.isDraining).toBe(true);
+    const during = response();
+    drain.track({} as Request, during.res, () => {});
+    expect(before.headers.get("Connection")).toBeUndefined();
+    expect(during.headers.get("Connection")).toBeUndefined();
+    before.close();
+    await draining;
+    // Only the requests of before the signal were waited for.
+    expect(drained).toBe(true);
+    expect(drain.requestsInFlight).toBe(1);
+
+    drain.closeConnectionsAfterAnswers();
+    expect(during.headers.get("Connection")).toBe("close");
+    const after = response();
+    drain.track({} as Request, after.res, () => {});
+    expect(after.headers.get("Connection")).toBe("close");
+    let idle = false;
+    const waiting = drain.idle().then(() => {
+      idle = true;
+    });
+    during.close();
+    expect(idle).toBe(false);
+    after.close();
+    await waiting;
+    expect(idle).toBe(true);
   });
 });
