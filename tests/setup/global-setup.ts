@@ -1,24 +1,23 @@
 /**
  * Runs once before all test projects: the real Neo4j (started here when it is local and not
  * running, stopped again afterwards), the seed applied, the client built for the browser specs,
- * and the Debian tools the specs drive.
+ * and the Debian packages of scripts/system-packages.ts (installed with apt when missing, as root).
  */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { ensureNetworkx, ensureTestTools } from "../../scripts/ensure-test-tools";
 import { startLocalNeo4j, stopLocalNeo4j } from "../../scripts/neo4j/local-neo4j";
 import { localNeo4jSettings } from "../../scripts/neo4j/local-neo4j-settings";
 import { neo4jLayout } from "../../scripts/neo4j/neo4j-layout";
 import { projectRoot } from "../../scripts/project-root";
 import { seedDatabase } from "../../scripts/seed/seed-database";
+import { ensureSystemPackages } from "../../scripts/system-packages";
 import { loadAppConfig } from "../../server/src/config/app-config";
 import { loadEnvFile } from "../../server/src/config/load-env-file";
 import { createDriver } from "../../server/src/neo4j/create-driver";
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   loadEnvFile(projectRoot);
-  ensureTestTools();
-  ensureNetworkx();
+  ensureSystemPackages("test");
   const layout = neo4jLayout(projectRoot);
   const outcome = await startLocalNeo4j(layout, localNeo4jSettings(), join(projectRoot, "scripts", "neo4j", "pom.xml"));
 
