@@ -7,6 +7,8 @@ const settingsSchema = z.object({
   NEO4J_URI: z.string().default("bolt://127.0.0.1:7687"),
   NEO4J_USERNAME: z.string().default("neo4j"),
   NEO4J_PASSWORD: z.string().min(8, "Neo4j wants a password of at least 8 characters"),
+  /** The database the app uses: start-up waits until it is online. Unset: every database Neo4j starts. */
+  NEO4J_DATABASE: z.string().min(1).optional(),
   NEO4J_HEAP_SIZE: memorySize.default("512m"),
   NEO4J_PAGECACHE_SIZE: memorySize.default("256m"),
   NEO4J_TRANSACTION_MEMORY_MAX: memorySize.default("256m"),

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CliError } from "./cli-error";
+import { waitForDatabaseOnline } from "./database-online";
 import { fetchNeo4j, isNeo4jDownloaded } from "./fetch-neo4j";
 import { findJava } from "./find-java";
 import type { LocalNeo4jSettings } from "./local-neo4j-settings";
@@ -105,9 +106,11 @@ export async function startLocalNeo4j(
   child.unref();
   writeFileSync(layout.pidFile, `${pid}\n`);
 
+  const startedAt = Date.now();
+  const boltUri = `bolt://${target.host}:${target.port}`;
   try {
     await waitForBolt({
-      uri: `bolt://${target.host}:${target.port}`,
+      uri: boltUri,
       username: settings.NEO4J_USERNAME,
       password: settings.NEO4J_PASSWORD,
       timeoutMs: settings.NEO4J_START_TIMEOUT * 1000,
@@ -118,6 +121,25 @@ export async function startLocalNeo4j(
     // Never leave a half-started server behind.
     await stopLocalNeo4j(layout);
     throw error;
+  }
+  try {
+    // Bolt answers even when the database itself could not start (a damaged store): then every
+    // query fails. Up means the database is online.
+    await waitForDatabaseOnline({
+      uri: boltUri,
+      username: settings.NEO4J_USERNAME,
+      password: settings.NEO4J_PASSWORD,
+      database: settings.NEO4J_DATABASE,
+      timeoutMs: Math.max(10_000, settings.NEO4J_START_TIMEOUT * 1000 - (Date.now() - startedAt)),
+      logFile: layout.debugLog,
+    });
+  } catch (error) {
+    await stopLocalNeo4j(layout);
+    if (!(error instanceof CliError)) throw error;
+    throw new CliError(
+      `${error.message}. Neo4j was stopped again; its data is as it was (npm run db:restore loads a backup)`,
+      error.logFile,
+    );
   }
   // Bolt answered, but was it ours? Another server grabbing the port first would answer too.
   if (!isAlive(pid)) throw new CliError("Neo4j exited during start-up", layout.neo4jLog);

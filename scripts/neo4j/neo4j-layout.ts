@@ -22,6 +22,8 @@ export interface Neo4jLayout {
   pidFile: string;
   consoleLog: string;
   neo4jLog: string;
+  /** Where Neo4j says why a database did not start. */
+  debugLog: string;
 }
 
 /**
@@ -49,5 +51,6 @@ export function neo4jLayout(projectRoot: string, version = NEO4J_VERSION, homeNa
     pidFile: join(runDir, "neo4j.pid"),
     consoleLog: join(logsDir, "console.log"),
     neo4jLog: join(logsDir, "neo4j.log"),
+    debugLog: join(logsDir, "debug.log"),
   };
 }
