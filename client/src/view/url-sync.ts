@@ -20,18 +20,20 @@ const SETTLE_MS = 400;
  */
 export function syncViewToUrl(cy: Core, capture: () => ViewState): UrlSync {
   let started = false;
-  let written = 0;
+  /** Changes seen so far: a write describes the view as of the change count it captured. */
+  let changes = 0;
   const write = debounce(async () => {
-    written += 1;
-    const mine = written;
+    const seen = changes;
     const hash = await encodeViewState(capture());
-    // A later write may have started meanwhile: the newest view wins.
-    if (mine !== written) return;
+    // A change came while this view was being encoded: its own write (due later) has the link.
+    // Writing this one and saying "current" would name the view from before that change.
+    if (seen !== changes) return;
     window.history.replaceState(window.history.state, "", `${location.pathname}${location.search}#${hash}`);
     document.body.dataset.viewUrl = "current";
   }, SETTLE_MS);
   const changed = () => {
     if (!started) return;
+    changes += 1;
     document.body.dataset.viewUrl = "pending";
     write.call();
   };
