@@ -12,6 +12,13 @@ import { useClaimsAppInBrowser } from "../support/claims-app-in-browser";
 const session = useClaimsAppInBrowser();
 let page: Page;
 
+/** Clicks a relationship and checks the click reached it (a missed click fails here, not in a panel timeout). */
+async function selectEdge(target: Page, source: string, type: string, to: string): Promise<void> {
+  const id = await edgeId(target, source, type, to);
+  await clickElement(target, id);
+  await target.waitForFunction((edge) => window.cy.getElementById(edge).selected(), id, { timeout: 5_000 });
+}
+
 const shownEdges = (target: Page): Promise<string[]> =>
   target.evaluate(() =>
     window.cy
@@ -55,7 +62,7 @@ describe("a contested relationship in Chromium", () => {
   });
 
   it("shows the two sides of a different delivered quantity side by side, with their sources, grades and dates", async () => {
-    await clickElement(page, await edgeId(page, "bytedance", "ORDERED", "ascend-910b"));
+    await selectEdge(page, "bytedance", "ORDERED", "ascend-910b");
     const panel = page.getByTestId("details-panel");
     await panel.getByTestId("claim-list").waitFor();
     await expect(panel.getByTestId("contested-badge").innerText()).resolves.toMatch(/contested/);
@@ -85,7 +92,7 @@ describe("a contested relationship in Chromium", () => {
   });
 
   it("shows a denial against the assertion, the denial quoted in Chinese with its English rendering", async () => {
-    await clickElement(page, await edgeId(page, "huawei", "CO_DEVELOPS", "bytedance-huawei-ai-model"));
+    await selectEdge(page, "huawei", "CO_DEVELOPS", "bytedance-huawei-ai-model");
     const panel = page.getByTestId("details-panel");
     await panel.getByTestId("claim-list").waitFor();
     const contest = panel.getByTestId("contest");
@@ -101,20 +108,28 @@ describe("a contested relationship in Chromium", () => {
 
   it("filters to only contested relationships from the legend, undoes it, and keeps it in the link", async () => {
     await page.getByRole("button", { name: "Close details" }).click();
+    await page.getByTestId("details-panel").waitFor({ state: "hidden" });
     const everything = await shownEdges(page);
-    await page.getByTestId("legend-contestedOnly").click();
+    const row = page.getByTestId("legend-contestedOnly");
+    await row.click();
+    // The legend marks the row once the filter is on the canvas: read what is shown after that.
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="legend-contestedOnly"]')?.getAttribute("aria-pressed") === "true",
+    );
     expect(await shownEdges(page)).toEqual([
       "bytedance ORDERED ascend-910b",
       "huawei CO_DEVELOPS bytedance-huawei-ai-model",
     ]);
-    await expect(page.getByTestId("legend-contestedOnly").getAttribute("aria-pressed")).resolves.toBe("true");
+    // The link follows the view once changes settle ("current" names the view with the filter on).
     await page.waitForFunction(() => document.body.dataset.viewUrl === "current");
     const { hash } = new URL(page.url());
     expect((await decodeViewState(hash)).filters.contestedOnly).toBe(true);
 
     await page.keyboard.press("Control+z");
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="legend-contestedOnly"]')?.getAttribute("aria-pressed") === "false",
+    );
     expect(await shownEdges(page)).toEqual(everything);
-    await expect(page.getByTestId("legend-contestedOnly").getAttribute("aria-pressed")).resolves.toBe("false");
 
     // The link opens with the filter on.
     const linked = await session.open(hash);

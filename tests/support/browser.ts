@@ -14,7 +14,19 @@ export async function openApp(browser: Browser, baseUrl: string): Promise<Page> 
   });
   (page as Page & { problems: string[] }).problems = problems;
   await page.goto(baseUrl);
-  await page.waitForFunction(() => document.body.dataset.graphState === "ready", undefined, { timeout: 30_000 });
+  // "error" is final too: fail at once, saying what the page says, rather than after the timeout.
+  const state = await page
+    .waitForFunction(() => ["ready", "error"].includes(document.body.dataset.graphState ?? ""), undefined, {
+      timeout: 30_000,
+    })
+    .then(() => page.evaluate(() => document.body.dataset.graphState))
+    .catch(() => "still loading after 30 s");
+  if (state !== "ready") {
+    const status = await page.evaluate(() => document.getElementById("status")?.textContent ?? "").catch(() => "");
+    throw new Error(
+      `the app did not draw its first graph (${state}): "${status}"; page problems: ${problems.join(" | ")}`,
+    );
+  }
   return page;
 }
 
@@ -22,17 +34,69 @@ export function pageProblems(page: Page): string[] {
   return (page as Page & { problems?: string[] }).problems ?? [];
 }
 
-/** Where an element is drawn, in page coordinates (Cytoscape draws on a canvas: no DOM node to click). */
+/**
+ * Where to put the mouse on an element, in page coordinates (Cytoscape draws on a canvas: no DOM node to
+ * click). Not merely its centre: a point where the element is what a click there reaches, as
+ * Cytoscape's own hit test says (no other node or relationship on top) and no panel, legend or map
+ * floats over the canvas. Where elements end up depends on the layout and on how wide the fonts
+ * make the captions, so the centre alone is layout luck.
+ */
 export async function elementPosition(page: Page, id: string): Promise<{ x: number; y: number }> {
   return page.evaluate((elementId) => {
     const cy = window.cy;
     const element = cy.getElementById(elementId);
     if (element.empty()) throw new Error(`no element ${elementId} on the canvas`);
-    const box = cy.container()?.getBoundingClientRect();
-    const point = element.isEdge()
-      ? (element as EdgeSingular).renderedMidpoint()
-      : (element as NodeSingular).renderedPosition();
-    return { x: (box?.left ?? 0) + point.x, y: (box?.top ?? 0) + point.y };
+    const container = cy.container() as HTMLElement;
+    const box = container.getBoundingClientRect();
+    const candidates: Array<{ x: number; y: number }> = [];
+    if (element.isEdge()) {
+      // Along the drawn line: source end → midpoint → target end (the midpoint is on curves too).
+      const edge = element as EdgeSingular;
+      const [from, middle, to] = [
+        edge.renderedSourceEndpoint(),
+        edge.renderedMidpoint(),
+        edge.renderedTargetEndpoint(),
+      ];
+      for (const t of [0, 0.15, 0.3, 0.45, 0.6, 0.75]) {
+        for (const end of [from, to])
+          candidates.push({ x: middle.x + (end.x - middle.x) * t, y: middle.y + (end.y - middle.y) * t });
+      }
+    } else {
+      const node = element as NodeSingular;
+      const centre = node.renderedPosition();
+      const [w, h] = [node.renderedWidth() / 2, node.renderedHeight() / 2];
+      for (const [dx, dy] of [
+        [0, 0],
+        [-0.4, 0],
+        [0.4, 0],
+        [0, -0.4],
+        [0, 0.4],
+        [-0.3, -0.3],
+        [0.3, 0.3],
+        [-0.3, 0.3],
+        [0.3, -0.3],
+      ] as const) {
+        candidates.push({ x: centre.x + dx * w, y: centre.y + dy * h });
+      }
+    }
+    // Cytoscape's renderer hit test (the one its own tap handling uses), in model coordinates.
+    const renderer = (
+      cy as unknown as {
+        renderer(): {
+          findNearestElement(x: number, y: number, interactiveOnly: boolean, isTouch: boolean): { id(): string } | null;
+        };
+      }
+    ).renderer();
+    const pan = cy.pan();
+    const zoom = cy.zoom();
+    for (const point of candidates) {
+      const page = { x: box.left + point.x, y: box.top + point.y };
+      const onTop = document.elementFromPoint(page.x, page.y);
+      if (!onTop || !container.contains(onTop)) continue;
+      const hit = renderer.findNearestElement((point.x - pan.x) / zoom, (point.y - pan.y) / zoom, true, false);
+      if (hit?.id() === elementId) return page;
+    }
+    throw new Error(`no point of ${elementId} is free to click: other elements or the page's panels cover it`);
   }, id);
 }
 
