@@ -122,6 +122,8 @@ export function createApp({
       maxQueryLength: config.cypher.maxQueryLength,
       maxConcurrentPerClient: config.cypher.maxConcurrentPerClient,
       maxParamDepth: config.cypher.maxParamDepth,
+      memoryFailureLimit: config.cypher.memoryFailureLimit,
+      text: { maxDepth: config.cypher.maxDepth, maxUnions: config.cypher.maxUnions },
       maxGraphElements: 5_000,
       queriesDir,
     }),

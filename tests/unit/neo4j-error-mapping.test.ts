@@ -33,3 +33,49 @@ describe("neo4jErrorToAppError during outages", () => {
     });
   });
 });
+
+describe("neo4jErrorToAppError for what the query itself caused", () => {
+  it("maps a heap or stack exhausted by one query to 422 QUERY_TOO_LARGE, never 'busy, retry'", () => {
+    for (const code of [
+      "Neo.TransientError.General.OutOfMemoryError",
+      "Neo.TransientError.General.StackOverFlowError",
+    ]) {
+      expect(neo4jErrorToAppError(driverError(code)), code).toMatchObject({
+        code: "QUERY_TOO_LARGE",
+        status: 422,
+        retriable: false,
+      });
+    }
+  });
+
+  it("says what a failed full-text procedure found wrong, without the Java class that found it", () => {
+    const lucene = driverError(
+      "Neo.ClientError.Procedure.ProcedureCallFailed",
+      'Failed to invoke procedure `db.index.fulltext.queryNodes`: Caused by: org.apache.lucene.queryparser.classic.ParseException: Encountered " <AND> "AND "" at line 1, column 0.\nWas expecting one of:\n    <NOT> ...',
+    );
+    const mapped = neo4jErrorToAppError(lucene);
+    expect(mapped).toMatchObject({ code: "VALIDATION", status: 400 });
+    expect(mapped?.message).toMatch(
+      /^The full-text search could not run \(db\.index\.fulltext\.queryNodes\): Encountered/,
+    );
+    expect(mapped?.message).not.toMatch(/org\.apache|ParseException|Was expecting/);
+
+    const index = driverError(
+      "Neo.ClientError.Procedure.ProcedureCallFailed",
+      "Failed to invoke procedure `db.index.fulltext.queryNodes`: Caused by: java.lang.IllegalArgumentException: There is no such fulltext schema index: nope",
+    );
+    expect(neo4jErrorToAppError(index)?.message).toMatch(/There is no such fulltext schema index: nope/);
+    expect(neo4jErrorToAppError(index)?.message).not.toMatch(/java\.lang|IllegalArgumentException/);
+  });
+
+  it("names any other failed procedure and its reason in the same way", () => {
+    const other = driverError(
+      "Neo.ClientError.Procedure.ProcedureCallFailed",
+      "Failed to invoke procedure `db.labels`: Caused by: java.lang.RuntimeException: out of luck",
+    );
+    expect(neo4jErrorToAppError(other)).toMatchObject({
+      code: "VALIDATION",
+      message: "The procedure db.labels failed: out of luck",
+    });
+  });
+});

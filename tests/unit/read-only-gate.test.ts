@@ -1,22 +1,53 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { projectRoot } from "../../scripts/project-root";
+import { loadAppConfig } from "../../server/src/config/app-config";
+import { loadQueryLibrary } from "../../server/src/cypher/load-query-library";
 import { checkPlan, checkQueryText } from "../../server/src/cypher/read-only-gate";
 import { codeOnly } from "../../server/src/cypher/scan-cypher";
 import { nestingDepth } from "../../server/src/routes/cypher-routes";
 
+const LIMITS = { maxDepth: 120, maxUnions: 100 };
+
 describe("checkQueryText", () => {
   it("returns the single statement without its trailing semicolon", () => {
-    expect(checkQueryText("MATCH (n) RETURN n;  ")).toBe("MATCH (n) RETURN n");
+    expect(checkQueryText("MATCH (n) RETURN n;  ", LIMITS)).toBe("MATCH (n) RETURN n");
   });
 
   it("refuses two statements, an empty query and a USE clause", () => {
-    expect(() => checkQueryText("RETURN 1; RETURN 2")).toThrow(/one statement at a time; this request holds 2/);
-    expect(() => checkQueryText("  // nothing\n")).toThrow(/empty/);
-    expect(() => checkQueryText("USE system SHOW USERS")).toThrow(/USE is not available/);
-    expect(() => checkQueryText("CALL { use neo4j MATCH (n) RETURN n } RETURN n")).toThrow(/USE/);
+    expect(() => checkQueryText("RETURN 1; RETURN 2", LIMITS)).toThrow(/one statement at a time; this request holds 2/);
+    expect(() => checkQueryText("  // nothing\n", LIMITS)).toThrow(/empty/);
+    expect(() => checkQueryText("USE system SHOW USERS", LIMITS)).toThrow(/USE is not available/);
+    expect(() => checkQueryText("CALL { use neo4j MATCH (n) RETURN n } RETURN n", LIMITS)).toThrow(/USE/);
   });
 
   it("does not mistake USE or semicolons inside strings, names and comments for code", () => {
-    expect(checkQueryText("MATCH (n) WHERE n.note = 'USE it; now' RETURN n.`USE x` // USE y;")).toContain("RETURN");
+    expect(checkQueryText("MATCH (n) WHERE n.note = 'USE it; now' RETURN n.`USE x` // USE y;", LIMITS)).toContain(
+      "RETURN",
+    );
+  });
+
+  it("refuses nesting past maxDepth and UNIONs past maxUnions with 400 VALIDATION naming the limit", () => {
+    const limits = { maxDepth: 10, maxUnions: 2 };
+    expect(() => checkQueryText(`RETURN ${"[".repeat(11)}1${"]".repeat(11)}`, limits)).toThrow(
+      expect.objectContaining({
+        code: "VALIDATION",
+        status: 400,
+        message: expect.stringMatching(/11 levels.*at most 10/),
+      }),
+    );
+    expect(checkQueryText(`RETURN ${"[".repeat(10)}1${"]".repeat(10)}`, limits)).toContain("RETURN");
+    expect(() =>
+      checkQueryText("RETURN 1 AS x UNION RETURN 2 AS x UNION RETURN 3 AS x UNION RETURN 4 AS x", limits),
+    ).toThrow(/joins 4 parts with UNION, where at most 3/);
+  });
+
+  it("lets every query of the analysts' library through with the default limits", async () => {
+    const library = await loadQueryLibrary(join(projectRoot, "cypher", "queries"));
+    expect(library.length).toBeGreaterThan(0);
+    const { maxDepth, maxUnions } = loadAppConfig({}).cypher;
+    for (const entry of library)
+      expect(() => checkQueryText(entry.query, { maxDepth, maxUnions }), entry.name).not.toThrow();
   });
 });
 

@@ -33,6 +33,7 @@ describe("the workbench's session", () => {
       rowCap: 2_500,
       maxResponseBytes: 1_000_000,
       maxGraphElements: 100,
+      text: { maxDepth: 120, maxUnions: 100 },
       verdicts,
     };
     const answer = await runReadOnlyCypher(driver, query, {}, limits, new AbortController().signal);

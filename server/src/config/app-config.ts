@@ -38,6 +38,12 @@ const configSchema = z.object({
   CYPHER_MAX_QUERY_LENGTH: z.coerce.number().int().positive().default(20_000),
   CYPHER_MAX_PARAM_DEPTH: z.coerce.number().int().positive().default(32),
   CYPHER_MAX_CONCURRENT_PER_CLIENT: z.coerce.number().int().positive().default(2),
+  /** Nesting (brackets, CASE, chained operators) and UNIONs one query may have: see measureCypher. */
+  CYPHER_MAX_DEPTH: z.coerce.number().int().positive().default(120),
+  CYPHER_MAX_UNIONS: z.coerce.number().int().nonnegative().default(100),
+  /** Queries refused for memory one address may send per window before it must wait (429). */
+  CYPHER_MEMORY_FAILURE_MAX: z.coerce.number().int().positive().default(3),
+  CYPHER_MEMORY_FAILURE_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
 });
 
 export type TrustProxy = boolean | number | string;
@@ -63,6 +69,9 @@ export interface AppConfig {
     maxQueryLength: number;
     maxParamDepth: number;
     maxConcurrentPerClient: number;
+    maxDepth: number;
+    maxUnions: number;
+    memoryFailureLimit: { windowMs: number; max: number };
   };
 }
 
@@ -110,6 +119,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxQueryLength: value.CYPHER_MAX_QUERY_LENGTH,
       maxParamDepth: value.CYPHER_MAX_PARAM_DEPTH,
       maxConcurrentPerClient: value.CYPHER_MAX_CONCURRENT_PER_CLIENT,
+      maxDepth: value.CYPHER_MAX_DEPTH,
+      maxUnions: value.CYPHER_MAX_UNIONS,
+      memoryFailureLimit: { windowMs: value.CYPHER_MEMORY_FAILURE_WINDOW_MS, max: value.CYPHER_MEMORY_FAILURE_MAX },
     },
   };
 }

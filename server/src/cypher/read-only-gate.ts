@@ -1,5 +1,6 @@
 import type { ResultSummary } from "neo4j-driver";
 import { AppError } from "../errors/app-error";
+import { measureCypher } from "./measure-cypher";
 import { codeOnly } from "./scan-cypher";
 import { splitCypherStatements } from "./split-cypher-statements";
 
@@ -21,10 +22,21 @@ const ALLOWED_SHOW = new Set(["ShowIndexes", "ShowConstraints", "ShowFunctions",
 const forbidden = (message: string) => new AppError("QUERY_FORBIDDEN", 403, message);
 
 /**
- * Checks on the text before anything reaches Neo4j: one statement, no USE clause.
+ * How complex a statement may be before Neo4j sees it (see measureCypher): CYPHER_MAX_DEPTH and
+ * CYPHER_MAX_UNIONS, whose defaults sit well below what overflows Neo4j's parser (about 250
+ * levels) and well above what an analyst writes.
+ */
+export interface TextLimits {
+  maxDepth: number;
+  maxUnions: number;
+}
+
+/**
+ * Checks on the text before anything reaches Neo4j: one statement, no USE clause, no nesting or
+ * UNION chain deep enough to overflow Neo4j's parser or the driver's plan reader.
  * Returns the single statement, without a trailing semicolon.
  */
-export function checkQueryText(query: string): string {
+export function checkQueryText(query: string, limits: TextLimits): string {
   const statements = splitCypherStatements(query);
   if (statements.length === 0) throw new AppError("VALIDATION", 400, "The query is empty.");
   if (statements.length > 1) {
@@ -34,6 +46,21 @@ export function checkQueryText(query: string): string {
   // `USE x`, `USE(x)`: the plan check below catches any other spelling by the database it names.
   if (/\bUSE\b/i.test(codeOnly(statement))) {
     throw forbidden("USE is not available: the workbench queries the configured database only.");
+  }
+  const { depth, unions } = measureCypher(statement);
+  if (depth > limits.maxDepth) {
+    throw new AppError(
+      "VALIDATION",
+      400,
+      `The query nests too deeply: ${depth} levels of brackets, CASE and chained operators, where at most ${limits.maxDepth} are allowed. Split it up, or use a list and IN.`,
+    );
+  }
+  if (unions > limits.maxUnions) {
+    throw new AppError(
+      "VALIDATION",
+      400,
+      `The query joins ${unions + 1} parts with UNION, where at most ${limits.maxUnions + 1} are allowed. Use UNWIND over a list instead.`,
+    );
   }
   return statement;
 }

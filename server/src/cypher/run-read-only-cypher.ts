@@ -1,8 +1,10 @@
 import neo4j, { type Driver, type Record } from "neo4j-driver";
 import type { CellValue, CypherResult } from "../../../contract/graph-contract";
+import { AppError } from "../errors/app-error";
+import { neo4jSays } from "../errors/neo4j-error-to-app-error";
 import { assignNodeIds, collectElements, elementsToGraph, nodeCaption } from "../graph/records-to-graph";
 import { type NodeIds, recordToRow } from "../graph/records-to-table";
-import { checkPlan, checkQueryText } from "./read-only-gate";
+import { checkPlan, checkQueryText, type TextLimits } from "./read-only-gate";
 import type { ReadVerdictCache } from "./read-verdict-cache";
 import { toNeo4jParams } from "./to-neo4j-params";
 
@@ -14,6 +16,19 @@ export interface CypherLimits {
   maxGraphElements: number;
   /** Statements already checked; without it every run is checked. */
   verdicts?: ReadVerdictCache;
+  /** Nesting and UNIONs a statement may have before Neo4j sees it. */
+  text: TextLimits;
+}
+
+/**
+ * Neo4j reports some failures of the statement's own values as a database error
+ * (`substring('abc', -1)`: ExecutionFailed). In the workbench the statement is the analyst's, so
+ * they are the analyst's to fix: 400 with Neo4j's words, not 500.
+ */
+function asStatementFailure(error: unknown): unknown {
+  const { code } = (error ?? {}) as { code?: unknown };
+  if (code !== "Neo.DatabaseError.Statement.ExecutionFailed") return error;
+  return new AppError("VALIDATION", 400, `Neo4j could not run the query: ${neo4jSays(error as { message?: unknown })}`);
 }
 
 /**
@@ -30,7 +45,7 @@ export async function runReadOnlyCypher(
   limits: CypherLimits,
   signal: AbortSignal,
 ): Promise<CypherResult> {
-  const statement = checkQueryText(query);
+  const statement = checkQueryText(query, limits.text);
   const parameters = toNeo4jParams(params) as { [key: string]: unknown };
   // One batch holds the whole capped answer and says whether there is more: with the driver's
   // default of 1,000 records, a 1,000-row cap cost a second round trip for the 1,001st.
@@ -94,6 +109,8 @@ export async function runReadOnlyCypher(
         : {}),
       elapsedMs: Math.round(performance.now() - started),
     };
+  } catch (error) {
+    throw asStatementFailure(error);
   } finally {
     signal.removeEventListener("abort", closeOnAbort);
     await session.close();

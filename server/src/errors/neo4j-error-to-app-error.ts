@@ -17,11 +17,42 @@ const AUTH_CODES = new Set([
   "Neo.ClientError.Security.CredentialsExpired",
 ]);
 const COMPILE_CODES = new Set(["Neo.ClientError.Statement.SyntaxError", "Neo.ClientError.Statement.SemanticError"]);
-const MEMORY_CODE = "Neo.TransientError.General.MemoryPoolOutOfMemoryError";
+/**
+ * Transient for Neo4j, but the same query would fail again: the transaction's memory pool, the
+ * whole heap (a string or list grown past it), or the stack of the thread that ran it.
+ */
+const TOO_LARGE_CODES = new Set([
+  "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+  "Neo.TransientError.General.TransactionMemoryLimit",
+  "Neo.TransientError.General.OutOfMemoryError",
+  "Neo.TransientError.General.StackOverFlowError",
+]);
 
-/** Neo4j's own words about the user's query (its first line: no internals follow it). */
-function neo4jSays(error: { message?: unknown }): string {
-  return String(error.message ?? "").split("\n")[0] ?? "";
+/** A Java class named in a message (`org.apache.lucene...ParseException:`): internals, not the analyst's words. */
+const JAVA_CLASS = /\b(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error)\b:?\s*/g;
+
+/** Neo4j's own words about the user's query: its first line, without the Java classes it may name. */
+export function neo4jSays(error: { message?: unknown }): string {
+  const firstLine = String(error.message ?? "").split("\n")[0] ?? "";
+  return firstLine
+    .replace(JAVA_CLASS, "")
+    .replace(/\s*Caused by:\s*/g, " ")
+    .trim();
+}
+
+/** Full-text procedures hand the analyst's search text to Lucene, whose complaints are about that text. */
+function procedureFailure(error: { message?: unknown }): AppError {
+  const said = neo4jSays(error);
+  const procedure = /procedure `([\w.]+)`/.exec(said)?.[1];
+  const reason = said.replace(/^Failed to invoke procedure `[\w.]+`:\s*/, "");
+  if (procedure?.startsWith("db.index.fulltext.")) {
+    return new AppError(
+      "VALIDATION",
+      400,
+      `The full-text search could not run (${procedure}): ${reason}. Check the index name (SHOW FULLTEXT INDEXES) and the search text's Lucene syntax; quote special characters with a backslash.`,
+    );
+  }
+  return new AppError("VALIDATION", 400, `The procedure ${procedure ?? "called"} failed: ${reason}`);
 }
 
 /** Where a syntax error is, when Neo4j says: "... (line 1, column 18 (offset: 17))". Details only, never a decision. */
@@ -53,12 +84,11 @@ export function neo4jErrorToAppError(error: unknown): AppError | undefined {
   if (TIMEOUT_CODES.has(code)) {
     return new AppError("DB_TIMEOUT", 504, "The query took longer than the server allows and was stopped.", false);
   }
-  if (code === MEMORY_CODE) {
-    // Transient for Neo4j, but the same query would fail again: never retried.
+  if (TOO_LARGE_CODES.has(code)) {
     return new AppError(
       "QUERY_TOO_LARGE",
       422,
-      "The query needs more memory than one query may use on this server; narrow it down (LIMIT, fewer rows, smaller collections).",
+      "The query needs more memory than one query may use on this server; narrow it down (LIMIT, fewer rows, smaller collections, shallower nesting).",
       false,
     );
   }
@@ -78,6 +108,7 @@ export function neo4jErrorToAppError(error: unknown): AppError | undefined {
   if (code === "Neo.ClientError.Security.Forbidden") {
     return new AppError("QUERY_FORBIDDEN", 403, "Neo4j does not allow this query for the app's user.");
   }
+  if (code === "Neo.ClientError.Procedure.ProcedureCallFailed") return procedureFailure(error as { message?: unknown });
   // The rest of the client errors are about the query itself (a missing parameter, an unknown
   // procedure, a type error): Neo4j's first line tells the analyst what to fix.
   if (code.startsWith("Neo.ClientError.Statement.") || code.startsWith("Neo.ClientError.Procedure.")) {

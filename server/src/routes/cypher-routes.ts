@@ -7,11 +7,13 @@ import { type CypherLimits, runReadOnlyCypher } from "../cypher/run-read-only-cy
 import { readGraphSchema } from "../graph/schema-reader";
 import { abortOnClose } from "./abort-on-close";
 import { concurrencyCap } from "./concurrency-cap";
+import { memoryFailureBudget } from "./memory-failure-budget";
 
 export interface CypherRouteOptions extends CypherLimits {
   maxQueryLength: number;
   maxParamDepth: number;
   maxConcurrentPerClient: number;
+  memoryFailureLimit: { max: number; windowMs: number };
   queriesDir: string;
 }
 
@@ -45,7 +47,8 @@ export function cypherRoutes(driver: Driver, options: CypherRouteOptions): Route
   });
 
   const limits: CypherLimits = { ...options, verdicts: new ReadVerdictCache() };
-  router.post("/cypher", concurrencyCap(options.maxConcurrentPerClient), async (req, res) => {
+  const budget = memoryFailureBudget(options.memoryFailureLimit);
+  router.post("/cypher", budget, concurrencyCap(options.maxConcurrentPerClient), async (req, res) => {
     const { query, params } = bodySchema.parse(req.body ?? {});
     res.json(await runReadOnlyCypher(driver, query, params, limits, abortOnClose(res)));
   });
