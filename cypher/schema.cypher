@@ -76,6 +76,12 @@ FOR (c:Claim) REQUIRE c.id IS UNIQUE;
 CREATE CONSTRAINT article_id_unique IF NOT EXISTS
 FOR (a:Article) REQUIRE a.id IS UNIQUE;
 
+// Ingests take turns (server/src/claims/claims-queries.ts, TAKE_INGEST_TURN_QUERY): each creates
+// the one IngestLock node inside its transaction and deletes it before committing; this
+// constraint makes a concurrent ingest wait for the first to commit. No IngestLock is ever stored.
+CREATE CONSTRAINT ingest_lock_id_unique IF NOT EXISTS
+FOR (l:IngestLock) REQUIRE l.id IS UNIQUE;
+
 CREATE INDEX claim_relationship_id IF NOT EXISTS
 FOR (c:Claim) ON (c.relationshipId);
 

@@ -395,3 +395,83 @@ describe("POST /api/claims", () => {
     expect(await fingerprint()).toBe(before);
   });
 });
+
+describe("concurrent ingests of the same new file", () => {
+  /** A fictional article naming two entities that are not in the graph yet. */
+  const newFile = (tag: string, companyAliases: string[] = []) =>
+    JSON.stringify({
+      format: "claims/1",
+      fictional: true,
+      article: {
+        id: `fictional-concurrency-${tag}`,
+        title: `Fictional test article ${tag}`,
+        source: "fictional-wire",
+        language: "en",
+        publishedAt: "2025-04-01",
+      },
+      sources: [
+        { id: "fictional-wire", name: "The Fictional Wire", grade: "C", kind: "news site (fictional, test data)" },
+      ],
+      entities: [
+        { name: `Fictional Foundry ${tag}`, label: "Company", aliases: companyAliases },
+        { name: `Fictional Chip ${tag}`, label: "Chip", aliases: [] },
+      ],
+      claims: [
+        {
+          subject: `Fictional Foundry ${tag}`,
+          predicate: "MAKES",
+          object: `Fictional Chip ${tag}`,
+          source: "fictional-wire",
+          certainty: "confirmed",
+          quote: `Fictional Foundry ${tag} makes the Fictional Chip ${tag}.`,
+          quoteLang: "en",
+          quoteEn: `Fictional Foundry ${tag} makes the Fictional Chip ${tag}.`,
+          reportedAt: "2025-04-01",
+        },
+      ],
+    });
+  const created = (report: IngestReport) => report.counts.entities.created;
+  const changedNothing = (report: IngestReport) =>
+    Object.values(report.counts).every((count) => count.created === 0 && count.merged === 0);
+
+  it("over the API: every request answers 200, one creates the entities, the others report them unchanged", async () => {
+    const body = newFile("api");
+    const answers = await Promise.all([1, 2, 3, 4].map(() => postClaims(body, WRITE_TOKEN)));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+    const reports = answers.map((answer) => ingestReportSchema.parse(answer.body));
+    expect(reports.map(created).sort()).toEqual([0, 0, 0, 2]);
+    expect(reports.filter(changedNothing)).toHaveLength(3);
+    expect(await count("MATCH (n:Entity) WHERE n.name STARTS WITH 'Fictional Foundry api' RETURN count(n)")).toBe(1);
+  });
+
+  it("from separate sessions (as parallel `npm run ingest` runs): one creates, the others change nothing", async () => {
+    const body = newFile("cli");
+    const reports = await Promise.all([1, 2, 3].map(() => ingest(body)));
+    expect(reports.map((report) => report.problems)).toEqual([[], [], []]);
+    expect(reports.map(created).sort()).toEqual([0, 0, 2]);
+    expect(reports.filter(changedNothing)).toHaveLength(2);
+    expect(await count("MATCH (c:Claim {articleId: 'fictional-concurrency-cli'}) RETURN count(c)")).toBe(1);
+    expect(await count("MATCH (l:IngestLock) RETURN count(l)")).toBe(0);
+  });
+
+  it("takes turns: two articles adding different aliases to the same entity at once keep both", async () => {
+    await ingest(newFile("alias"));
+    const first = newFile("alias", ["Fictional Foundry Alpha"]).replace(
+      /fictional-concurrency-alias/g,
+      "fictional-alias-1",
+    );
+    const second = newFile("alias", ["Fictional Foundry Beta"]).replace(
+      /fictional-concurrency-alias/g,
+      "fictional-alias-2",
+    );
+    const reports = await Promise.all([ingest(first), ingest(second)]);
+    expect(reports.map((report) => report.counts.entities.merged)).toEqual([1, 1]);
+    const { records } = await admin.executeQuery(
+      "MATCH (n:Company {id: 'fictional-foundry-alias'}) RETURN n.aliases AS aliases",
+    );
+    expect([...((records[0]?.get("aliases") as string[] | undefined) ?? [])].sort()).toEqual([
+      "Fictional Foundry Alpha",
+      "Fictional Foundry Beta",
+    ]);
+  });
+});

@@ -7,6 +7,16 @@
 /** Labels of nodes that are records about the graph, not part of it. */
 export const META_LABELS = "SavedView|Claim|Article";
 
+/**
+ * Ingests take turns: each creates this node first and deletes it last, in its one transaction.
+ * The uniqueness constraint on IngestLock.id (cypher/schema.cypher) makes a second ingest wait at
+ * its CREATE until the first has committed, so it resolves names against what the first wrote
+ * (and reports it unchanged) instead of both creating, or failing on a constraint. Nobody else
+ * ever sees the node: it exists only inside uncommitted transactions.
+ */
+export const TAKE_INGEST_TURN_QUERY = `CREATE (:IngestLock {id: 'ingest'})`;
+export const END_INGEST_TURN_QUERY = `MATCH (lock:IngestLock {id: 'ingest'}) DELETE lock`;
+
 export const GRAPH_NODES_QUERY = `
 MATCH (n)
 WHERE NOT n:${META_LABELS} AND n.id IS NOT NULL

@@ -6,10 +6,12 @@ import { toPlainProperties } from "../graph/to-plain-value";
 import { summarise } from "./claim-summary";
 import {
   CLAIMS_OF_RELATIONSHIPS_QUERY,
+  END_INGEST_TURN_QUERY,
   GRAPH_NODES_QUERY,
   MERGE_CLAIMS_QUERY,
   MERGE_RELATIONSHIPS_QUERY,
   SET_SUMMARIES_QUERY,
+  TAKE_INGEST_TURN_QUERY,
   UPSERT_ARTICLE_QUERY,
   UPSERT_NODES_QUERY,
 } from "./claims-queries";
@@ -209,6 +211,7 @@ class Ingest {
   }
 
   async run(): Promise<void> {
+    await this.tx.run(TAKE_INGEST_TURN_QUERY);
     const { records } = await this.tx.run(GRAPH_NODES_QUERY);
     const nodes = records.map(
       (record): GraphNodeRecord => ({
@@ -238,6 +241,7 @@ class Ingest {
     this.step("claims");
     await this.writeSummaries(relationships);
     this.step("summaries");
+    await this.tx.run(END_INGEST_TURN_QUERY);
   }
 
   private async writeNodes(targets: readonly Target[], elementIds: Map<string, string>) {
@@ -400,16 +404,28 @@ export async function ingestClaims(
   const file = validation.file;
   const session = driver.session({ database, defaultAccessMode: "WRITE" });
   try {
-    const ingest = await session.executeWrite(async (tx) => {
-      const attempt = new Ingest(file, tx, options);
-      await attempt.run();
-      return attempt;
-    });
-    return { written: true, counts: ingest.counts, merges: ingest.merges, problems: [] };
-  } catch (error) {
-    if (error instanceof Rejected) return emptyReport(error.problems);
-    throw error;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const ingest = await session.executeWrite(async (tx) => {
+          const run = new Ingest(file, tx, options);
+          await run.run();
+          return run;
+        });
+        return { written: true, counts: ingest.counts, merges: ingest.merges, problems: [] };
+      } catch (error) {
+        if (error instanceof Rejected) return emptyReport(error.problems);
+        // Another writer (a seed script, a database without the IngestLock constraint) created the
+        // same node first: read the graph again and resolve against what it wrote.
+        if (!isConstraintConflict(error) || attempt === CONFLICT_ATTEMPTS) throw error;
+      }
+    }
   } finally {
     await session.close();
   }
+}
+
+const CONFLICT_ATTEMPTS = 3;
+
+function isConstraintConflict(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "Neo.ClientError.Schema.ConstraintValidationFailed";
 }
