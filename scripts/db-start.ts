@@ -24,7 +24,10 @@ await runCli("db:start", async () => {
       logFile: layout.debugLog,
     }).catch((error: unknown) => {
       if (!(error instanceof CliError)) throw error;
-      throw new CliError(`${error.message} (npm run db:stop, then see the log)`, error.logFile);
+      throw new CliError(
+        `Neo4j is running, but ${error.message} (the log says why; npm run db:stop stops it)`,
+        error.logFile,
+      );
     });
   }
   const messages = {

@@ -27,7 +27,7 @@ export function databaseVerdict(rows: DatabaseStatusRow[], database?: string): D
   const waiting: string[] = [];
   for (const row of rows) {
     if (row.requestedStatus !== "online" || row.currentStatus === "online") continue;
-    const why = row.statusMessage ? `: ${row.statusMessage}` : "";
+    const why = row.statusMessage ? `: ${row.statusMessage.replace(/\.$/, "")}` : "";
     if (row.currentStatus === "quarantined") {
       return { state: "failed", problem: `the database "${row.name}" is quarantined${why}` };
     }
@@ -51,7 +51,10 @@ export interface WaitForDatabaseOptions {
   logFile: string;
 }
 
-/** Resolves once every database is online; a CliError naming the problem and the log otherwise. */
+/**
+ * Resolves once every database is online; otherwise a CliError naming the problem ("the database
+ * "neo4j" is offline: ...") and the log, for the caller to put in context.
+ */
 export async function waitForDatabaseOnline(options: WaitForDatabaseOptions): Promise<void> {
   const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.username, options.password), {
     connectionTimeout: 2000,
@@ -71,7 +74,7 @@ export async function waitForDatabaseOnline(options: WaitForDatabaseOptions): Pr
         const verdict = databaseVerdict(rows, options.database);
         if (verdict.state === "online") return;
         if (verdict.state === "failed") {
-          throw new CliError(`Neo4j is running but ${verdict.problem}`, options.logFile);
+          throw new CliError(verdict.problem, options.logFile);
         }
         last = verdict.detail;
       } catch (error) {
@@ -84,8 +87,5 @@ export async function waitForDatabaseOnline(options: WaitForDatabaseOptions): Pr
   } finally {
     await driver.close();
   }
-  throw new CliError(
-    `Neo4j is running but not serving after ${Math.round(options.timeoutMs / 1000)} s: ${last}`,
-    options.logFile,
-  );
+  throw new CliError(`not serving after ${Math.round(options.timeoutMs / 1000)} s: ${last}`, options.logFile);
 }

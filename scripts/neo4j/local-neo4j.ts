@@ -137,7 +137,7 @@ export async function startLocalNeo4j(
     await stopLocalNeo4j(layout);
     if (!(error instanceof CliError)) throw error;
     throw new CliError(
-      `${error.message}. Neo4j was stopped again; its data is as it was (npm run db:restore loads a backup)`,
+      `Neo4j started, but ${error.message}. It was stopped again, its files as they were; the log says why (npm run db:restore loads a backup)`,
       error.logFile,
     );
   }

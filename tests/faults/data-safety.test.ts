@@ -120,6 +120,16 @@ async function freshDump(): Promise<string> {
   }
 }
 
+/** What a call throws, synchronously or not. */
+async function failure(call: () => unknown): Promise<unknown> {
+  try {
+    await call();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a failure");
+}
+
 async function change(): Promise<void> {
   const driver = createDriver(neo4j.connection);
   try {
@@ -141,14 +151,14 @@ describe("a restore that fails", () => {
     writeFileSync(garbage, "garbage\n");
     const before = await snapshot();
     await neo4j.stop();
-    const error = await loadDatabase(neo4j.layout, "neo4j", garbage, { backupsDir: backups }).catch((e: unknown) => e);
+    const error = await failure(() => loadDatabase(neo4j.layout, "neo4j", garbage, { backupsDir: backups }));
     expect(error).toBeInstanceOf(CliError);
-    expect((error as CliError).message).toMatch(/could not load garbage\.dump: Not a valid Neo4j archive/);
-    expect((error as CliError).message).toMatch(/live database was not touched/);
-    expect(existsSync((error as CliError).logFile ?? "")).toBe(true);
     // start() resolves only once the database is online.
     await neo4j.start();
     expect(await snapshot()).toEqual(before);
+    expect((error as CliError).message).toMatch(/could not load garbage\.dump: Not a valid Neo4j archive/);
+    expect((error as CliError).message).toMatch(/live database was not touched/);
+    expect(existsSync((error as CliError).logFile ?? "")).toBe(true);
   }, 240_000);
 
   it("of a truncated real dump says so and leaves the live database as it was, online", async () => {
@@ -158,13 +168,11 @@ describe("a restore that fails", () => {
     const before = await snapshot();
     expect(before.nodes.length).toBeGreaterThanOrEqual(24);
     await neo4j.stop();
-    const error = await loadDatabase(neo4j.layout, "neo4j", truncated, { backupsDir: backups }).catch(
-      (e: unknown) => e,
-    );
+    const error = await failure(() => loadDatabase(neo4j.layout, "neo4j", truncated, { backupsDir: backups }));
     expect(error).toBeInstanceOf(CliError);
-    expect((error as CliError).message).toMatch(/could not load truncated\.dump: .*Truncated/);
     await neo4j.start();
     expect(await snapshot()).toEqual(before);
+    expect((error as CliError).message).toMatch(/could not load truncated\.dump: .*Truncated/);
   }, 240_000);
 });
 

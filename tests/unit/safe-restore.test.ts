@@ -128,7 +128,7 @@ describe("databaseVerdict", () => {
     );
     expect(verdict).toEqual({
       state: "failed",
-      problem: 'the database "neo4j" is offline: An error occurred! Unable to start `DatabaseId{a540d9bd[neo4j]}`.',
+      problem: 'the database "neo4j" is offline: An error occurred! Unable to start `DatabaseId{a540d9bd[neo4j]}`',
     });
   });
 
