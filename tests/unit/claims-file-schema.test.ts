@@ -64,6 +64,20 @@ describe("validateClaimsFile", () => {
     );
   });
 
+  it("reports schema problems and the checks beyond the schema in one answer", () => {
+    const file = minimal();
+    Object.assign(file.claims[0] as object, { predicate: "LIKES", reportedAt: "2030-01-01", source: "elsewhere" });
+    Object.assign(file.article, { publishedAt: "2031" });
+    expect(validateClaimsFile(file, now).problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: "$.claims[0].predicate" }),
+        { path: "$.claims[0].reportedAt", message: "2030-01-01 is in the future (today is 2025-06-01)" },
+        { path: "$.claims[0].source", message: 'no source "elsewhere" in $.sources' },
+        { path: "$.article.publishedAt", message: "2031 is in the future (today is 2025-06-01)" },
+      ]),
+    );
+  });
+
   it("refuses dates after today, sources it does not declare, and validity that ends before it starts", () => {
     const file = minimal();
     Object.assign(file.claims[0] as object, {
