@@ -389,6 +389,11 @@ export const claimSummarySchema = z.object({
   sources: z.array(z.string()),
   /** The quote of the first asserting claim (the seed's evidence stays as it was). */
   evidence: z.string(),
+  /**
+   * The language of `evidence` (its claim's quoteLang): the panel and exports label it by this.
+   * Absent on relationships summarised before it existed, until their next ingest.
+   */
+  evidence_lang: z.string().optional(),
   evidence_en: z.string(),
   /** The strongest certainty among asserting claims. */
   certainty: certaintySchema,

@@ -40,7 +40,18 @@ export function nodesToCsv(graph: Graph): string {
 
 /** Relationships: id, source, target, type, the provenance columns, then the other properties. */
 export function edgesToCsv(graph: Graph): string {
-  const fixed = ["id", "source", "target", "type", "certainty", "sources", "asOf", "evidence", "evidence_en"];
+  const fixed = [
+    "id",
+    "source",
+    "target",
+    "type",
+    "certainty",
+    "sources",
+    "asOf",
+    "evidence",
+    "evidence_lang",
+    "evidence_en",
+  ];
   const keys = propertyColumns(
     graph.edges.map((edge) => edge.data.props),
     fixed,
@@ -54,6 +65,7 @@ export function edgesToCsv(graph: Graph): string {
     propertyText(data.props.sources),
     propertyText(data.props.asOf),
     propertyText(data.props.evidence),
+    propertyText(data.props.evidence_lang),
     propertyText(data.props.evidence_en),
     ...keys.map((key) => propertyText(data.props[key])),
   ]);

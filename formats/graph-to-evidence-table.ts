@@ -9,6 +9,8 @@ interface EvidenceRow {
   certainty: string;
   asOf: string;
   evidence: string;
+  /** The language of `evidence`; empty when the relationship does not say. */
+  evidenceLang: string;
   evidenceEn: string;
 }
 
@@ -25,6 +27,7 @@ function evidenceRows(graph: Graph): EvidenceRow[] {
     certainty: data.certainty ?? propertyText(data.props.certainty),
     asOf: propertyText(data.props.asOf),
     evidence: propertyText(data.props.evidence),
+    evidenceLang: propertyText(data.props.evidence_lang),
     evidenceEn: propertyText(data.props.evidence_en),
   }));
 }
@@ -58,7 +61,9 @@ export function evidenceTableHtml(graph: Graph, title: string): string {
   const body = evidenceRows(graph)
     .map((row) => {
       const [relationship, sources, certainty, asOf, evidence, evidenceEn] = cells(row).map(xmlText);
-      return `<tr><td>${relationship}</td><td>${sources}</td><td>${certainty}</td><td>${asOf}</td><td lang="fr">${evidence}</td><td>${evidenceEn}</td></tr>`;
+      // A language code is letters, digits and hyphens (BCP 47); anything else is left unsaid.
+      const lang = /^[A-Za-z0-9-]{1,35}$/.test(row.evidenceLang) ? ` lang="${row.evidenceLang}"` : "";
+      return `<tr><td>${relationship}</td><td>${sources}</td><td>${certainty}</td><td>${asOf}</td><td${lang}>${evidence}</td><td lang="en">${evidenceEn}</td></tr>`;
     })
     .join("\n");
   return [

@@ -106,6 +106,16 @@ describe("a contested relationship in Chromium", () => {
     await expect(denial.getByTestId("claim-quote-en").innerText()).resolves.toMatch(/not co-developing any AI model/);
   });
 
+  it("labels each relationship's evidence with the language its quote is in", async () => {
+    const panel = page.getByTestId("details-panel");
+    await selectEdge(page, "huawei", "MAKES", "ascend-910c");
+    await expect(panel.getByTestId("evidence-caption").innerText()).resolves.toBe("Verbatim, English original");
+    await expect(panel.getByTestId("evidence-fr").getAttribute("lang")).resolves.toBe("en");
+    await selectEdge(page, "bytedance", "SOURCES_FROM", "huawei");
+    await panel.getByText("Verbatim, French original").waitFor();
+    await expect(panel.getByTestId("evidence-fr").getAttribute("lang")).resolves.toBe("fr");
+  });
+
   it("filters to only contested relationships from the legend, undoes it, and keeps it in the link", async () => {
     await page.getByRole("button", { name: "Close details" }).click();
     await page.getByTestId("details-panel").waitFor({ state: "hidden" });

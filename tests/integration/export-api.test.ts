@@ -75,7 +75,9 @@ describe("GET /api/export", () => {
     expect(nodes.headers.get("content-type")).toMatch(/text\/csv/);
     expect(nodes.text.split("\r\n")[0]).toMatch(/^id,labels,caption,/);
     const edges = await download("format=csv-edges");
-    expect(edges.text.split("\r\n")[0]).toMatch(/^id,source,target,type,certainty,sources,asOf,evidence,evidence_en/);
+    expect(edges.text.split("\r\n")[0]).toMatch(
+      /^id,source,target,type,certainty,sources,asOf,evidence,evidence_lang,evidence_en/,
+    );
     expect(edges.text).toContain("bytedance-sources-from-huawei,bytedance,huawei,SOURCES_FROM,reported,");
   });
 

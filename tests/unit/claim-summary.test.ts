@@ -9,6 +9,7 @@ const claim = (overrides: Partial<SummarisedClaim>): SummarisedClaim => ({
   stance: "asserts",
   certainty: "reported",
   quote: "quote",
+  quoteLang: "fr",
   quoteEn: "quote in English",
   quantities: {},
   reportedAt: "2024",
@@ -49,10 +50,11 @@ describe("summarise", () => {
 
   it("keeps the first asserting claim's quote as the evidence", () => {
     const summary = summarise([
-      claim({ quote: "later", reportedAt: "2025" }),
-      claim({ quote: "first", reportedAt: "2024" }),
+      claim({ quote: "later", quoteLang: "fr", reportedAt: "2025" }),
+      claim({ quote: "first", quoteLang: "en", reportedAt: "2024" }),
     ]);
     expect(summary?.summary.evidence).toBe("first");
+    expect(summary?.summary.evidence_lang).toBe("en");
   });
 
   it("puts each quantity of the strongest, then latest, claim on the edge", () => {

@@ -49,6 +49,7 @@ const graph: Graph = {
       sources: ["reuters", "article"],
       certainty: "reported",
       evidence: "ByteDance s'approvisionne | en puces\nauprès de Huawei",
+      evidence_lang: "fr",
       evidence_en: "ByteDance sources chips from Huawei",
       asOf: "2024",
       quantity: 100000,
@@ -83,7 +84,7 @@ describe("CSV", () => {
 
   it("writes relationships with their provenance columns first", () => {
     const [header, first] = edgesToCsv(graph).split("\r\n");
-    expect(header).toBe("id,source,target,type,certainty,sources,asOf,evidence,evidence_en,quantity");
+    expect(header).toBe("id,source,target,type,certainty,sources,asOf,evidence,evidence_lang,evidence_en,quantity");
     expect(first).toContain("e1,bytedance,huawei,SOURCES_FROM,reported,reuters; article,2024,");
   });
 });
@@ -158,6 +159,24 @@ describe("source footnotes and the evidence table", () => {
     expect(html).toContain("<title>Evidence &lt;1&gt;</title>");
     expect(html).not.toContain("<script>");
     expect(html).toContain('<td lang="fr">');
+  });
+
+  it("marks each quote with its own language, and none where the relationship does not say", () => {
+    const withQuote = (props: Record<string, string>, without: string[] = []): Graph => ({
+      ...graph,
+      edges: graph.edges.map((item) => {
+        if (item.data.id !== "e1") return item;
+        const kept = Object.entries(item.data.props).filter(([key]) => !without.includes(key));
+        return { data: { ...item.data, props: { ...Object.fromEntries(kept), ...props } } };
+      }),
+    });
+    const english = evidenceTableHtml(withQuote({ evidence: "ByteDance buys chips", evidence_lang: "en" }), "x");
+    expect(english).not.toContain('lang="fr"');
+    expect(english).toContain('<td lang="en">ByteDance buys chips</td>');
+    const unsaid = evidenceTableHtml(withQuote({ evidence: "字节跳动" }, ["evidence_lang"]), "x");
+    expect(unsaid).toContain("<td>字节跳动</td>");
+    const hostile = evidenceTableHtml(withQuote({ evidence_lang: 'fr" onmouseover="x' }), "x");
+    expect(hostile).not.toContain("onmouseover");
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Claim, Contest, RelationshipClaims, SourceGrade } from "../../../contract/graph-contract";
+import { languageName } from "../../../formats/language-name";
 import { firstDay } from "../claims/claim-filters";
 import { el } from "../dom/el";
 import { certaintyBadge } from "./certainty-badge";
@@ -14,8 +15,6 @@ const GRADE_MEANINGS: Readonly<Record<SourceGrade, string>> = {
   E: "E: unreliable",
   F: "F: reliability cannot be judged",
 };
-
-const LANGUAGES = new Intl.DisplayNames(["en"], { type: "language" });
 
 export interface RenderedClaims {
   /** Where the claims disagree, each side with its sources and dates, side by side; null when they agree. */
@@ -158,7 +157,7 @@ function renderClaim(claim: Claim, { withQuote, laterThan }: { withQuote: boolea
                 el(
                   "span",
                   { class: "evidence-caption" },
-                  `English rendering (original in ${language(claim.quoteLang)})`,
+                  `English rendering (original in ${languageName(claim.quoteLang)})`,
                 ),
                 el("span", { lang: "en", "data-testid": "claim-quote-en" }, claim.quoteEn),
               )
@@ -200,12 +199,4 @@ function articleLine(article: NonNullable<Claim["article"]>): HTMLElement {
       ? el("a", { href: article.url, target: "_blank", rel: "noopener noreferrer" }, article.title)
       : el("span", {}, article.title);
   return el("p", { class: "claim-article" }, "In ", title, article.publishedAt ? ` (${article.publishedAt})` : "");
-}
-
-function language(code: string): string {
-  try {
-    return LANGUAGES.of(code) ?? code;
-  } catch {
-    return code;
-  }
 }

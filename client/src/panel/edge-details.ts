@@ -1,4 +1,5 @@
 import type { EdgeData } from "../../../contract/graph-contract";
+import { languageName } from "../../../formats/language-name";
 import { edgeClaimSummary } from "../claims/edge-claims";
 import { el } from "../dom/el";
 import { certaintyBadge } from "./certainty-badge";
@@ -16,7 +17,7 @@ export interface EdgeDetailsDeps {
 }
 
 /** Provenance properties shown in their own sections rather than in "Other properties". */
-const PROVENANCE = ["sources", "evidence", "evidence_en", "certainty", "asOf"];
+const PROVENANCE = ["sources", "evidence", "evidence_lang", "evidence_en", "certainty", "asOf"];
 /** The claim summary (issue #6), shown as facts and in the claims sections. */
 const CLAIM_SUMMARY = ["independentSources", "claimCount", "firstReported", "lastReported", "contested", "confirmedAt"];
 
@@ -74,7 +75,12 @@ export function renderEdgeDetails(data: EdgeData, deps: EdgeDetailsDeps, slots: 
   sections.push(section("Sources", sourceList(props.sources, deps)));
 
   const evidence = typeof props.evidence === "string" ? props.evidence : undefined;
-  const evidenceEn = typeof props.evidence_en === "string" ? props.evidence_en : undefined;
+  const evidenceLang = typeof props.evidence_lang === "string" ? props.evidence_lang : undefined;
+  // An English quote is its own rendering: shown once.
+  const evidenceEn =
+    typeof props.evidence_en === "string" && !(evidenceLang === "en" && props.evidence_en === evidence)
+      ? props.evidence_en
+      : undefined;
   if (evidence !== undefined || evidenceEn !== undefined) {
     sections.push(
       section(
@@ -84,8 +90,12 @@ export function renderEdgeDetails(data: EdgeData, deps: EdgeDetailsDeps, slots: 
           : el(
               "figure",
               { class: "evidence" },
-              el("blockquote", { class: "evidence-fr", lang: "fr", "data-testid": "evidence-fr" }, evidence),
-              el("figcaption", { class: "evidence-caption" }, "Verbatim, French original"),
+              el("blockquote", { class: "evidence-fr", lang: evidenceLang, "data-testid": "evidence-fr" }, evidence),
+              el(
+                "figcaption",
+                { class: "evidence-caption", "data-testid": "evidence-caption" },
+                evidenceLang === undefined ? "Verbatim, original" : `Verbatim, ${languageName(evidenceLang)} original`,
+              ),
             ),
         evidenceEn === undefined
           ? null

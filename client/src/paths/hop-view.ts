@@ -31,7 +31,11 @@ export function hopView(hop: PathHop, sourceNames: HTMLElement, select: (edgeId:
       el("span", { class: "path-hop-sources", "data-testid": "path-hop-sources" }, "per ", sourceNames),
     ),
     hop.evidence
-      ? el("blockquote", { class: "path-evidence-fr", lang: "fr", "data-testid": "path-evidence-fr" }, hop.evidence)
+      ? el(
+          "blockquote",
+          { class: "path-evidence-fr", lang: hop.evidenceLang, "data-testid": "path-evidence-fr" },
+          hop.evidence,
+        )
       : null,
     hop.evidenceEn
       ? el("p", { class: "path-evidence-en", lang: "en", "data-testid": "path-evidence-en" }, hop.evidenceEn)

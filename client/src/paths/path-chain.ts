@@ -20,6 +20,8 @@ export interface PathHop {
   certainty: Certainty | undefined;
   evidence: string | undefined;
   evidenceEn: string | undefined;
+  /** The language of `evidence`, when the relationship says. */
+  evidenceLang: string | undefined;
   asOf: string | undefined;
 }
 
@@ -69,6 +71,7 @@ function toChain(
       certainty: edge.certainty,
       evidence: text(edge.props.evidence),
       evidenceEn: text(edge.props.evidence_en),
+      evidenceLang: text(edge.props.evidence_lang),
       asOf: text(edge.props.asOf),
     });
   }

@@ -7,6 +7,8 @@ export interface SummarisedClaim {
   stance: ClaimStance;
   certainty: Certainty;
   quote: string;
+  /** BCP 47 language of the quote. */
+  quoteLang: string;
   quoteEn: string;
   quantities: Record<string, number>;
   reportedAt: string;
@@ -115,6 +117,7 @@ export function summarise(claims: readonly SummarisedClaim[]): RelationshipSumma
     summary: {
       sources,
       evidence: first.quote,
+      evidence_lang: first.quoteLang,
       evidence_en: first.quoteEn,
       certainty,
       asOf: last.reportedAt,

@@ -9,6 +9,7 @@ export function storedClaimOf(props: Record<string, unknown>): SummarisedClaim {
     stance: props.stance as ClaimStance,
     certainty: props.certainty as Certainty,
     quote: String(props.quote),
+    quoteLang: String(props.quoteLang),
     quoteEn: String(props.quoteEn),
     quantities: JSON.parse(text("quantities") ?? "{}") as Record<string, number>,
     reportedAt: String(props.reportedAt),
