@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { encodeViewState } from "../../client/src/view/view-url";
+import { encodeViewState } from "../../client/src/explorer/view-url";
 import type { ViewState } from "../../contract/graph-contract";
 import { clickElement, edgeId, launchBrowser, openApp, pageProblems } from "../support/browser";
 import { type RunningApp, startTestApp } from "../support/test-app";

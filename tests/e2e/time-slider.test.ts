@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { decodeViewState } from "../../client/src/view/view-url";
+import { decodeViewState } from "../../client/src/explorer/view-url";
 import { graphSchema } from "../../contract/graph-contract";
 import { pageProblems } from "../support/browser";
 import { useClaimsAppInBrowser } from "../support/claims-app-in-browser";

@@ -2,7 +2,7 @@ import cytoscape, { type ElementDefinition } from "cytoscape";
 import { describe, expect, it } from "vitest";
 import { addElements } from "../../client/src/canvas/add-elements";
 import { applyAsOfGraph } from "../../client/src/claims/apply-as-of";
-import { captureCanvas, restoreCanvas } from "../../client/src/view/canvas-snapshot";
+import { captureCanvas, restoreCanvas } from "../../client/src/explorer/canvas-snapshot";
 import type { ClaimSummary, GraphEdge, GraphNode } from "../../contract/graph-contract";
 
 const node = (id: string): GraphNode => ({

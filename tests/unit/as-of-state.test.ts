@@ -10,7 +10,7 @@ import {
   sameAsOf,
   toAsOfQuery,
 } from "../../client/src/claims/as-of";
-import { decodeViewState, encodeViewState, ViewLinkError } from "../../client/src/view/view-url";
+import { decodeViewState, encodeViewState, ViewLinkError } from "../../client/src/explorer/view-url";
 import { type ViewState, viewStateSchema } from "../../contract/graph-contract";
 
 const view: ViewState = viewStateSchema.parse({

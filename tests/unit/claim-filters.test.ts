@@ -5,14 +5,14 @@ import {
   isClaimFiltering,
   passesClaimFilters,
   withClaimFilter,
-} from "../../client/src/claims/claim-filters";
+} from "../../client/src/explorer/claim-filters";
 import {
   type FilterEdge,
   type FilterNode,
   isFiltering,
   NO_FILTERS,
   shownByFilters,
-} from "../../client/src/view/view-filters";
+} from "../../client/src/explorer/view-filters";
 
 const nodes: FilterNode[] = ["bytedance", "huawei", "ascend", "h20"].map((id) => ({ id, label: "Company" }));
 const edge = (id: string, target: string, claims?: FilterEdge["claims"]): FilterEdge => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collapseSet } from "../../client/src/view/collapse-set";
+import { collapseSet } from "../../client/src/explorer/collapse-set";
 
 const drawn = (ids: string[]) => (id: string) => ids.includes(id);
 const none = () => false;

@@ -6,7 +6,7 @@ import {
   NO_FILTERS,
   shownByFilters,
   toggled,
-} from "../../client/src/view/view-filters";
+} from "../../client/src/explorer/view-filters";
 
 const nodes: FilterNode[] = [
   { id: "bytedance", label: "Company" },

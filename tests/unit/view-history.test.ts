@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createViewHistory } from "../../client/src/view/view-history";
+import { createViewHistory } from "../../client/src/explorer/view-history";
 
 /** A "canvas" that is one string, so each transition is easy to read. */
 function historyOver(initial: string, depth?: number) {

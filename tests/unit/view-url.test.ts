@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeViewState, encodeViewState, hasViewState, ViewLinkError } from "../../client/src/view/view-url";
+import { decodeViewState, encodeViewState, hasViewState, ViewLinkError } from "../../client/src/explorer/view-url";
 import type { ViewState } from "../../contract/graph-contract";
 
 const state: ViewState = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Placement } from "../../client/src/canvas/create-canvas";
-import { drawResultGraph } from "../../client/src/workbench/draw-result-graph";
+import { drawResultGraph } from "../../client/src/explorer/draw-result-graph";
 import type { Graph } from "../../contract/graph-contract";
 
 const graph: Graph = {

@@ -1,5 +1,5 @@
 import type { EdgeSingular, StylesheetJson } from "cytoscape";
-import { CLAIM_CLASSES } from "../claims/edge-claims";
+import { CLAIM_CLASSES } from "../look/edge-claims";
 import type { CanvasPalette } from "./canvas-palette";
 
 /** Line widths by independent sources (one source keeps the base width); shared with the legend. */

@@ -1,6 +1,5 @@
 import cytoscape, { type Core, type NodeSingular } from "cytoscape";
 import fcose from "cytoscape-fcose";
-import { viewStylesheet } from "../view/view-stylesheet";
 import { addElements, type Placement } from "./add-elements";
 import { bestLayout } from "./best-layout";
 import { type CanvasExport, createCanvasExport } from "./canvas-export";
@@ -13,6 +12,7 @@ import { highlightNeighbourhood } from "./neighbourhood-highlight";
 import { keepTunedForSize, tuneForSize } from "./performance-options";
 import type { Point } from "./place-around";
 import type { GraphPart } from "./to-cy-elements";
+import { viewStylesheet } from "./view-stylesheet";
 import { createViewport, type Overlays } from "./viewport";
 import { hideLabelsWhileMoving } from "./viewport-labels";
 import { type CanvasSelection, watchSelection } from "./watch-selection";

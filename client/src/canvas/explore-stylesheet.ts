@@ -1,5 +1,4 @@
 import type { StylesheetJson } from "cytoscape";
-import type { CanvasPalette } from "./canvas-palette";
 import {
   FADED_CLASS,
   LABELS_OFF_CLASS,
@@ -7,7 +6,8 @@ import {
   PATH_EDGE_CLASS,
   PATH_FADED_CLASS,
   PATH_NODE_CLASS,
-} from "./highlight-classes";
+} from "../look/canvas-classes";
+import type { CanvasPalette } from "./canvas-palette";
 
 const FADED_OPACITY = 0.16;
 

@@ -1,5 +1,5 @@
 import type { Core } from "cytoscape";
-import { FADED_CLASS } from "./highlight-classes";
+import { FADED_CLASS } from "../look/canvas-classes";
 import { hasPathHighlight, PATHS_EVENT } from "./path-highlight";
 
 /**

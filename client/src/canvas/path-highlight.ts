@@ -1,5 +1,5 @@
 import type { Core } from "cytoscape";
-import { PATH_EDGE_CLASS, PATH_FADED_CLASS, PATH_NODE_CLASS } from "./highlight-classes";
+import { PATH_EDGE_CLASS, PATH_FADED_CLASS, PATH_NODE_CLASS } from "../look/canvas-classes";
 
 /** Emitted on the core when paths are highlighted or cleared, so other highlights can step aside. */
 export const PATHS_EVENT = "pathschange";

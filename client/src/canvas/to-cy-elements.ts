@@ -1,6 +1,6 @@
 import type { ElementDefinition } from "cytoscape";
 import type { EdgeData, GraphEdge, GraphNode, NodeData } from "../../../contract/graph-contract";
-import { claimClasses, edgeClaimSummary } from "../claims/edge-claims";
+import { claimClasses, edgeClaimSummary } from "../look/edge-claims";
 import { isCertainty } from "./certainty-styles";
 import { labelClass, labelStyleFor } from "./label-styles";
 

@@ -1,5 +1,5 @@
 import type { Core } from "cytoscape";
-import { LABELS_OFF_CLASS } from "./highlight-classes";
+import { LABELS_OFF_CLASS } from "../look/canvas-classes";
 import { LARGE_GRAPH_ELEMENTS } from "./performance-options";
 
 /** Past this many elements, captions are not drawn while the view pans or zooms. */

@@ -1,9 +1,10 @@
-import { currentLayout, onLayoutChange } from "../canvas/layouts/current-layout";
 import { isLayoutName, LAYOUT_NAMES, LAYOUT_TITLES, type LayoutName } from "../canvas/layouts/layout-catalog";
 import { el } from "../dom/el";
 
 export interface LayoutPickerDeps {
   run(name?: LayoutName): Promise<void>;
+  current(): LayoutName;
+  onLayoutChange(listener: (name: LayoutName) => void): void;
   fail(error: unknown): void;
 }
 
@@ -17,8 +18,8 @@ export function createLayoutPicker(
   deps: LayoutPickerDeps,
 ): void {
   picker.replaceChildren(...LAYOUT_NAMES.map((name) => el("option", { value: name }, LAYOUT_TITLES[name])));
-  picker.value = currentLayout();
-  onLayoutChange((name) => {
+  picker.value = deps.current();
+  deps.onLayoutChange((name) => {
     picker.value = name;
   });
   const run = (name?: LayoutName) => {
@@ -30,7 +31,7 @@ export function createLayoutPicker(
       .finally(() => {
         picker.disabled = false;
         relayout.disabled = false;
-        picker.value = currentLayout();
+        picker.value = deps.current();
       });
   };
   picker.addEventListener("change", () => {

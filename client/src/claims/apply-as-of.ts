@@ -2,7 +2,7 @@ import type { Core, EdgeSingular, ElementDefinition } from "cytoscape";
 import type { Graph } from "../../../contract/graph-contract";
 import type { Canvas } from "../canvas/create-canvas";
 import { replaceEdgeData } from "../canvas/replace-edge-data";
-import { lastingClasses, TRANSIENT_CLASSES } from "../view/canvas-snapshot";
+import { lastingClasses, TRANSIENT_CLASSES } from "../explorer/canvas-snapshot";
 
 export interface AsOfChange {
   /** Drawn nodes and relationships the day did not know (or that did not hold then), taken off. */

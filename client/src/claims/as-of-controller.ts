@@ -1,17 +1,18 @@
 import type { ElementDefinition } from "cytoscape";
 import type { AsOfQuery, Graph } from "../../../contract/graph-contract";
 import type { Canvas } from "../canvas/create-canvas";
+import { firstDay } from "../explorer/claim-filters";
+import type { Apply } from "../explorer/command";
+import { edgeClaimSummary } from "../look/edge-claims";
 import { type AsOfChange, applyAsOfGraph } from "./apply-as-of";
 import { asOfChoice, describeAsOf, isNow, NOW, sameAsOf, toAsOfQuery } from "./as-of";
-import { firstDay } from "./claim-filters";
-import { edgeClaimSummary } from "./edge-claims";
 import { createTimeBar } from "./time-bar";
 
 export interface AsOfControllerDeps {
   canvas: Pick<Canvas, "cy" | "addGraph">;
   getGraph(asOf: AsOfQuery): Promise<Graph>;
-  /** Records the view before a change named `label`. */
-  checkpoint(label: string): void;
+  /** Makes a change of the day through the explorer's one `apply` (undo step, URL, status). */
+  apply: Apply;
   /** Ids of the relationships the analyst hid: they stay hidden when a date brings them back. */
   hiddenIds(): ReadonlySet<string>;
   /** After the canvas' relationships changed: counts, legend, filters, link. */
@@ -76,11 +77,12 @@ export function createAsOfController(deps: AsOfControllerDeps): AsOfController {
     try {
       const { graph, fresh } = await load(next);
       if (!fresh) return;
-      deps.checkpoint(label);
-      const outcome = apply(next, graph);
-      deps.tell(
-        `${label}: ${describeChange(outcome, next)}${graph.truncated ? " (capped by the server)" : ""} · Ctrl+Z to undo`,
-      );
+      deps.apply(() => ({
+        step: label,
+        edits: true,
+        make: () =>
+          `${label}: ${describeChange(apply(next, graph), next)}${graph.truncated ? " (capped by the server)" : ""} · Ctrl+Z to undo`,
+      }));
     } catch (error) {
       bar.show(asOfChoice(current));
       deps.fail(`Loading the graph ${label.toLowerCase()}`, error);

@@ -1,10 +1,10 @@
 import { SOURCE_WIDTHS } from "../canvas/claims-stylesheet";
-import type { ClaimFilterKey } from "../claims/claim-filters";
 import { TYPING_PAUSE_MS } from "../claims/time-bar";
 import { el, svgEl } from "../dom/el";
+import type { CanvasTally } from "../explorer/canvas-tally";
+import type { ClaimFilterKey } from "../explorer/claim-filters";
+import type { ViewFilters } from "../explorer/view-filters";
 import { debounce } from "../search/debounce";
-import type { CanvasTally } from "../view/canvas-tally";
-import type { ViewFilters } from "../view/view-filters";
 
 export interface ClaimsLegend {
   readonly element: HTMLElement;

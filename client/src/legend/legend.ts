@@ -2,8 +2,8 @@ import type { Certainty } from "../../../contract/graph-contract";
 import { CERTAINTY_STYLES, type CertaintyStyle } from "../canvas/certainty-styles";
 import { LABEL_STYLES, labelStyleFor } from "../canvas/label-styles";
 import { el, svgEl } from "../dom/el";
-import type { CanvasTally } from "../view/canvas-tally";
-import { isFiltering, type ViewFilters } from "../view/view-filters";
+import type { CanvasTally } from "../explorer/canvas-tally";
+import { isFiltering, type ViewFilters } from "../explorer/view-filters";
 import { createClaimsLegend, type SetClaimFilter } from "./claims-legend";
 import { shapeIcon } from "./shape-icon";
 

@@ -1,7 +1,7 @@
 import type { EdgeData } from "../../../contract/graph-contract";
 import { languageName } from "../../../formats/language-name";
-import { edgeClaimSummary } from "../claims/edge-claims";
 import { el } from "../dom/el";
+import { edgeClaimSummary } from "../look/edge-claims";
 import { certaintyBadge } from "./certainty-badge";
 import { renderPropertyList } from "./property-list";
 import { formatScalar } from "./property-value";

@@ -1,7 +1,7 @@
 import { el } from "../dom/el";
+import type { ResultMode } from "../explorer/draw-result-graph";
 
-/** How a result's graph reaches the canvas: added to what is drawn, or drawn alone. */
-export type ResultMode = "merge" | "replace";
+export type { ResultMode } from "../explorer/draw-result-graph";
 
 export interface ResultModeControl {
   readonly element: HTMLElement;

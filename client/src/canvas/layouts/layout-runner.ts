@@ -1,6 +1,5 @@
 import type { Core } from "cytoscape";
 import type { LayoutRequest } from "../layout-options";
-import { currentLayout, setLayout } from "./current-layout";
 import { LAYOUT_TITLES, type LayoutName } from "./layout-catalog";
 import { computeLayoutOffThread } from "./layout-off-thread";
 import { ANIMATE_UP_TO, applyPositions, HIERARCHICAL_MAX_NODES, LAYOUT_BUDGET_MS, pinnedPositions } from "./run-layout";
@@ -13,8 +12,10 @@ export interface LayoutRunnerDeps {
   /** The canvas' own force-directed layout, best on small graphs without pinned nodes. */
   tunedForceLayout(request: LayoutRequest): Promise<void>;
   fitAll(): void;
-  /** Called before the canvas moves, with "Layout: Grid", so the move can be undone. */
-  checkpoint(label: string): void;
+  /** The layout the canvas was last laid out with. */
+  current(): LayoutName;
+  /** Called before the canvas moves: records the layout chosen, as a step the move belongs to. */
+  choose(name: LayoutName): void;
   tell(message: string): void;
 }
 
@@ -30,7 +31,7 @@ export function createLayoutRunner(deps: LayoutRunnerDeps): LayoutRunner {
 
   return {
     isRunning: () => running,
-    async run(name = currentLayout()) {
+    async run(name = deps.current()) {
       if (running) return;
       const count = cy.nodes().length;
       const title = LAYOUT_TITLES[name];
@@ -43,8 +44,7 @@ export function createLayoutRunner(deps: LayoutRunnerDeps): LayoutRunner {
       }
       running = true;
       try {
-        deps.checkpoint(`Layout: ${title}`);
-        setLayout(name);
+        deps.choose(name);
         if (count === 0) return;
         const pinned = pinnedPositions(cy);
         if (name === "fcose" && pinned.size === 0 && count <= TUNED_FORCE_UP_TO) {

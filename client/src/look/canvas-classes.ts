@@ -1,0 +1,23 @@
+/** A node that layouts leave where it is (dragged, or pinned from the menu); part of the view, saved and undone. */
+export const PINNED_CLASS = "pinned";
+/** An element hidden by a filter (display: none): it stays on the canvas and in the counts. */
+export const FILTERED_CLASS = "filtered-out";
+/** Lit up a moment after it was added. */
+export const JUST_ADDED_CLASS = "just-added";
+
+/** Classes of the moment (what is highlighted now), never part of a saved or undoable view. */
+export const FADED_CLASS = "faded";
+export const PATH_NODE_CLASS = "path-node";
+export const PATH_EDGE_CLASS = "path-edge";
+export const PATH_FADED_CLASS = "path-faded";
+export const MENU_TARGET_CLASS = "menu-target";
+export const LABELS_OFF_CLASS = "labels-off";
+
+export const HIGHLIGHT_CLASSES: readonly string[] = [
+  FADED_CLASS,
+  PATH_NODE_CLASS,
+  PATH_EDGE_CLASS,
+  PATH_FADED_CLASS,
+  MENU_TARGET_CLASS,
+  LABELS_OFF_CLASS,
+];
