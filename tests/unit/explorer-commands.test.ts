@@ -42,7 +42,7 @@ const node = (id: string, label = "Company"): GraphNode => ({
     props: { id, name: id.toUpperCase() },
   },
 });
-const edge = (id: string, source: string, target: string, props: Record<string, unknown> = {}): GraphEdge => ({
+const edge = (id: string, source: string, target: string, props: GraphEdge["data"]["props"] = {}): GraphEdge => ({
   data: {
     id,
     elementId: `5:x:${id}`,
@@ -273,7 +273,7 @@ describe("explorer commands on a headless canvas", () => {
       hiddenEdges: ["ab"],
       filters: { hiddenLabels: [], hiddenTypes: ["OWNS"], hiddenCertainties: [], source: null },
       layout: "circle",
-      viewport: null,
+      viewport: undefined,
       selected: "b",
     };
     let drewDay = false;
