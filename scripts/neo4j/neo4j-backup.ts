@@ -128,9 +128,13 @@ export async function loadDatabase(
 function keepSideLogs(error: unknown, side: Neo4jLayout, keptLogs: string, swapping: boolean): unknown {
   if (!(error instanceof CliError)) return error;
   let logFile = error.logFile;
-  if (existsSync(side.logsDir)) {
-    moveFolder(side.logsDir, keptLogs);
-    if (logFile?.startsWith(side.logsDir)) logFile = join(keptLogs, logFile.slice(side.logsDir.length));
+  try {
+    if (existsSync(side.logsDir) && !existsSync(keptLogs)) {
+      moveFolder(side.logsDir, keptLogs);
+      if (logFile?.startsWith(side.logsDir)) logFile = join(keptLogs, logFile.slice(side.logsDir.length));
+    }
+  } catch {
+    // Keeping the logs is a courtesy: never let it hide the failure itself.
   }
   const message = swapping ? error.message : `${error.message}. The live database was not touched`;
   return new CliError(message, logFile);
