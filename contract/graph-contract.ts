@@ -96,6 +96,9 @@ export const searchResultSchema = z.object({ hits: z.array(searchHitSchema) });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 export type SearchResult = z.infer<typeof searchResultSchema>;
 
+/** `GET /api/health`: the process is up and serving (liveness; never asks Neo4j). */
+export const livenessSchema = z.object({ status: z.literal("ok") });
+
 /** `GET /api/ready`: whether this server can answer now (Neo4j reachable, not shutting down). */
 export const healthSchema = z.object({
   status: z.enum(["ok", "unavailable", "draining"]),
@@ -217,11 +220,15 @@ export type GraphSchemaInfo = z.infer<typeof graphSchemaInfoSchema>;
 
 /* ---------- Exploration (issue #3) ---------- */
 
+/** Which way relationships go from a node: `out` starts at the node, `in` ends there, `both` either. */
+export const directionSchema = z.enum(["out", "in", "both"]);
+export type Direction = z.infer<typeof directionSchema>;
+
 /** One way to expand a node: a relationship type in one direction, and how many neighbours it reaches. */
 export const expansionOptionSchema = z.object({
   type: z.string(),
   /** `out`: the node is the start of the relationship; `in`: the end. */
-  direction: z.enum(["out", "in"]),
+  direction: directionSchema.exclude(["both"]),
   count: z.number(),
 });
 export type ExpansionOption = z.infer<typeof expansionOptionSchema>;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import neo4j, { type Driver } from "neo4j-driver";
 import { splitCypherStatements } from "../../server/src/cypher/split-cypher-statements";
-import { LOOKUP_LABEL } from "../../server/src/graph/lookup-label";
+import { LOOKUP_LABEL } from "../../server/src/neo4j/lookup-label";
 import { BENCH_LABELS, type BenchLabel, GENERATOR_VERSION, MARKER_ID, RELATIONSHIP_KINDS } from "./bench-model";
 import type { BenchRelationship, SyntheticGraph } from "./synthetic-graph";
 

@@ -6,8 +6,10 @@ import helmet from "helmet";
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
+import { ClaimsIngester } from "./claims/claims-ingester";
 import { ClaimsRepository } from "./claims/claims-repository";
 import type { AppConfig } from "./config/app-config";
+import { CypherWorkbench } from "./cypher/cypher-workbench";
 import { AppError } from "./errors/app-error";
 import { errorHandler } from "./errors/error-handler";
 import { ExplorationRepository } from "./graph/exploration-repository";
@@ -22,6 +24,7 @@ import { requestDeadline } from "./http/request-deadline";
 import { responseCompression } from "./http/response-compression";
 import { requireAppToken } from "./http/token-auth";
 import { createWriteGuard } from "./http/write-guard";
+import { Neo4jDatabase } from "./neo4j/neo4j-database";
 import { claimsIngestRoutes, claimsReadRoutes } from "./routes/claims-routes";
 import { cypherRoutes } from "./routes/cypher-routes";
 import { explorationRoutes } from "./routes/exploration-routes";
@@ -32,7 +35,10 @@ import { SavedViewRepository } from "./views/saved-view-repository";
 
 export interface AppDependencies {
   driver: Driver;
-  config: Pick<AppConfig, "neo4j" | "queryTimeoutMs" | "requestTimeoutMs" | "http" | "auth" | "cypher">;
+  config: Pick<
+    AppConfig,
+    "neo4j" | "queryTimeoutMs" | "requestTimeoutMs" | "graphMaxEdges" | "http" | "auth" | "cypher"
+  >;
   logger: Logger;
   /** The built client (dist/client); the API works without it. */
   clientDir?: string;
@@ -42,7 +48,11 @@ export interface AppDependencies {
   drain?: DrainState;
 }
 
-/** Builds the Express app without listening, so tests can drive it directly. */
+/**
+ * Builds the Express app without listening, so tests can drive it directly. The composition root
+ * of the server: the driver goes into the Neo4j floor here, and routes get repositories. Every
+ * router registers the full paths of the contract's endpoint table and is mounted at the root.
+ */
 export function createApp({
   driver,
   config,
@@ -81,53 +91,47 @@ export function createApp({
   app.use(drain.track);
   app.use(corsPolicy(config.http.corsOrigins));
 
-  const repository = new GraphRepository(driver, {
+  const database = new Neo4jDatabase(driver, {
     database: config.neo4j.database,
     queryTimeoutMs: config.queryTimeoutMs,
-    maxEdges: 20_000,
-    fullTextIndex: "entityNames",
   });
+  const repository = new GraphRepository(database, { maxEdges: config.graphMaxEdges, fullTextIndex: "entityNames" });
   // Open to probes whatever the token; everything after it needs APP_TOKEN when one is set.
-  app.use("/api", livenessRoute());
+  app.use(livenessRoute());
   const authFailures = new AuthFailureLimit(config.http.authFailureLimit.max, config.http.authFailureLimit.windowMs);
   if (config.auth.appToken) app.use(requireAppToken(config.auth.appToken, authFailures));
-  app.use("/api", readinessRoute(repository, drain));
+  app.use(readinessRoute(repository, drain));
   app.use("/api", apiRateLimit(config.http.rateLimit), requestDeadline(config.requestTimeoutMs));
   // Every state-changing route runs this guard: no cross-site writes, no write on a cached login alone.
   const csrf = new CsrfTokens(config.auth.appToken ?? config.auth.writeToken);
   const writeGuard = createWriteGuard({ allowedOrigins: config.http.corsOrigins, csrf });
-  app.use("/api", csrfTokenRoute(csrf));
-  app.use("/api/views", savedViewBodyParser);
+  app.use(csrfTokenRoute(csrf));
+  app.use("/api/views", savedViewBodyParser(config.http.viewBodyMaxBytes));
   const claimsSettings = {
-    database: config.neo4j.database,
+    bodyMaxBytes: config.http.claimsBodyMaxBytes,
     writeToken: config.auth.writeToken,
     writeGuard,
     authFailures,
   };
-  app.use("/api", claimsIngestRoutes(driver, claimsSettings));
+  app.use(claimsIngestRoutes(new ClaimsIngester(driver, config.neo4j.database), claimsSettings));
   app.use(express.json({ limit: config.http.bodyMaxBytes }));
-  app.use("/api", graphRoutes(repository));
-  app.use("/api", exportRoutes(repository));
-  const reads = { database: config.neo4j.database, queryTimeoutMs: config.queryTimeoutMs };
-  app.use("/api", explorationRoutes(new ExplorationRepository(driver, { ...reads, maxEdges: 20_000 })));
-  app.use("/api", savedViewRoutes(new SavedViewRepository(driver, reads), writeGuard));
-  app.use("/api", claimsReadRoutes(new ClaimsRepository(driver, reads)));
-  app.use(
-    "/api",
-    cypherRoutes(driver, {
-      database: config.neo4j.database,
-      timeoutMs: config.queryTimeoutMs,
-      rowCap: config.cypher.rowCap,
-      maxResponseBytes: config.cypher.maxResponseBytes,
-      maxQueryLength: config.cypher.maxQueryLength,
-      maxConcurrentPerClient: config.cypher.maxConcurrentPerClient,
-      maxParamDepth: config.cypher.maxParamDepth,
-      memoryFailureLimit: config.cypher.memoryFailureLimit,
-      text: { maxDepth: config.cypher.maxDepth, maxUnions: config.cypher.maxUnions },
-      maxGraphElements: 5_000,
-      queriesDir,
-    }),
+  app.use(graphRoutes(repository));
+  app.use(exportRoutes(repository));
+  app.use(explorationRoutes(new ExplorationRepository(database, { maxEdges: config.graphMaxEdges })));
+  app.use(savedViewRoutes(new SavedViewRepository(database), writeGuard));
+  app.use(claimsReadRoutes(new ClaimsRepository(database)));
+  const { cypher } = config;
+  const workbench = new CypherWorkbench(
+    database,
+    {
+      rowCap: cypher.rowCap,
+      maxResponseBytes: cypher.maxResponseBytes,
+      maxGraphElements: cypher.maxGraphElements,
+      text: { maxDepth: cypher.maxDepth, maxUnions: cypher.maxUnions },
+    },
+    queriesDir,
   );
+  app.use(cypherRoutes(workbench, cypher));
   app.use("/api", (req, _res, next) => {
     next(new AppError("NOT_FOUND", 404, `No API endpoint ${req.method} ${req.originalUrl}.`));
   });

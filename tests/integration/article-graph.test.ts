@@ -4,7 +4,7 @@ import neo4j from "neo4j-driver";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../../scripts/project-root";
 import { seedDatabase } from "../../scripts/seed/seed-database";
-import { toPlainProperties } from "../../server/src/graph/to-plain-value";
+import { toPlainProperties } from "../../server/src/neo4j/to-plain-value";
 import { useTestDatabase } from "../support/test-database";
 
 const db = useTestDatabase();

@@ -4,8 +4,8 @@ import neo4j from "neo4j-driver";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../../scripts/project-root";
 import { parseQueryFile } from "../../server/src/cypher/parse-query-file";
-import { toNeo4jParams } from "../../server/src/cypher/to-neo4j-params";
-import { recordsToGraph } from "../../server/src/graph/records-to-graph";
+import { recordsToGraph } from "../../server/src/neo4j/records-to-graph";
+import { toNeo4jParams } from "../../server/src/neo4j/to-neo4j-params";
 import { useTestDatabase } from "../support/test-database";
 
 const queriesDir = join(projectRoot, "cypher", "queries");

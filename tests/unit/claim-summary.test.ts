@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { firstDay, lastDay } from "../../contract/partial-dates";
 import { contestsOf, type SummarisedClaim, summarise } from "../../server/src/claims/claim-summary";
 import { foldName, slugOf } from "../../server/src/claims/fold-name";
-import { firstDay, lastDay } from "../../server/src/claims/partial-dates";
 
 let next = 0;
 const claim = (overrides: Partial<SummarisedClaim>): SummarisedClaim => ({

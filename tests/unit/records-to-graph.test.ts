@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { graphSchema } from "../../contract/graph-contract";
-import { recordsToGraph } from "../../server/src/graph/records-to-graph";
+import { recordsToGraph } from "../../server/src/neo4j/records-to-graph";
 import { aNode, aPath, aRecord, aRelationship } from "../builders/driver-values";
 
 const caps = { maxNodes: 100, maxEdges: 100 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SharedReads } from "../../server/src/graph/shared-reads";
+import { SharedReads } from "../../server/src/neo4j/shared-reads";
 
 /** A read the test finishes by hand, recording the signal it was given. */
 function controlledRead() {

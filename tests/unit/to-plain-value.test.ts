@@ -1,6 +1,6 @@
 import neo4j from "neo4j-driver";
 import { describe, expect, it } from "vitest";
-import { toPlainProperties, toPlainValue } from "../../server/src/graph/to-plain-value";
+import { toPlainProperties, toPlainValue } from "../../server/src/neo4j/to-plain-value";
 
 describe("toPlainValue", () => {
   it("turns 64-bit integers that fit a double into numbers", () => {

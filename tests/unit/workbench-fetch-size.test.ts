@@ -2,6 +2,7 @@ import type { Driver, SessionConfig } from "neo4j-driver";
 import { describe, expect, it } from "vitest";
 import { ReadVerdictCache } from "../../server/src/cypher/read-verdict-cache";
 import { runReadOnlyCypher } from "../../server/src/cypher/run-read-only-cypher";
+import { Neo4jDatabase } from "../../server/src/neo4j/neo4j-database";
 
 /** A driver that records the sessions asked of it and answers every query with no rows. */
 function recordingDriver() {
@@ -36,7 +37,8 @@ describe("the workbench's session", () => {
       text: { maxDepth: 120, maxUnions: 100 },
       verdicts,
     };
-    const answer = await runReadOnlyCypher(driver, query, {}, limits, new AbortController().signal);
+    const database = new Neo4jDatabase(driver, { database: "neo4j", queryTimeoutMs: 1_000 });
+    const answer = await runReadOnlyCypher(database, query, {}, limits, new AbortController().signal);
     expect(answer.rowCount).toBe(0);
     expect(sessions).toEqual([{ database: "neo4j", defaultAccessMode: "READ", fetchSize: 2_501 }]);
   });

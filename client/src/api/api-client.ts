@@ -1,41 +1,34 @@
 import { z } from "zod";
-import { CSRF_TOKEN_HEADER, csrfTokenSchema } from "../../../contract/csrf-token";
+import { claimsEndpoints } from "../../../contract/claims-endpoints";
+import { CSRF_TOKEN_HEADER } from "../../../contract/csrf-token";
+import { cypherEndpoints } from "../../../contract/cypher-endpoints";
+import { type Endpoint, endpointUrl, type PathParams, type QueryValues } from "../../../contract/endpoint";
+import { explorationEndpoints } from "../../../contract/exploration-endpoints";
 import {
   type AsOfQuery,
   apiErrorSchema,
   type CypherRequest,
   type CypherResult,
-  cypherResultSchema,
+  type Direction,
   type Expansions,
-  expansionsSchema,
   type Graph,
   type GraphSchemaInfo,
-  graphSchema,
-  graphSchemaInfoSchema,
   type Health,
-  healthSchema,
   type LibraryQueryDto,
-  libraryQueriesSchema,
   type NodeDetails,
   type NodeLookupResult,
-  nodeDetailsSchema,
-  nodeLookupResultSchema,
   type PathMode,
   type PathsResult,
-  pathsResultSchema,
   type RelationshipClaims,
-  relationshipClaimsSchema,
   type SavedView,
   type SavedViewSummary,
   type SaveViewRequest,
   type SearchResult,
-  savedViewListSchema,
-  savedViewSchema,
-  searchResultSchema,
 } from "../../../contract/graph-contract";
+import { graphEndpoints } from "../../../contract/graph-endpoints";
+import { probeEndpoints } from "../../../contract/probe-endpoints";
+import { viewEndpoints } from "../../../contract/view-endpoints";
 import { ApiRequestError } from "./api-request-error";
-
-export type Direction = "out" | "in" | "both";
 
 export interface NeighbourQuery {
   limit?: number;
@@ -99,21 +92,16 @@ interface RequestOptions {
 }
 
 export function createApiClient(baseUrl = ""): ApiClient {
-  const url = (path: string, params: Record<string, string | undefined> = {}): string => {
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, value);
-    const query = search.toString();
-    return `${baseUrl}${path}${query ? `?${query}` : ""}`;
-  };
-  const nodePath = (id: string): string => `/api/nodes/${encodeURIComponent(id)}`;
-  const viewPath = (id: string): string => `/api/views/${encodeURIComponent(id)}`;
-  const count = (n: number | undefined): string | undefined => (n === undefined ? undefined : String(n));
+  /** The URL of a call: path and query from the contract's endpoint table, never written here. */
+  const url = <E extends Endpoint>(endpoint: E, params: PathParams<E>, query?: QueryValues<E>): string =>
+    `${baseUrl}${endpointUrl(endpoint, params, query)}`;
 
   // Writes carry a CSRF token read same-origin, never only the browser's cached login: fetched
   // once, and again once if the server refuses it (a restart with another APP_TOKEN).
   let csrfToken: Promise<string> | undefined;
   const freshCsrfToken = (): Promise<string> => {
-    csrfToken = requestJson(url("/api/csrf-token"), csrfTokenSchema).then(({ token }) => token);
+    const { csrfToken: endpoint } = probeEndpoints;
+    csrfToken = requestJson(url(endpoint, {}), endpoint.answer).then(({ token }) => token);
     csrfToken.catch(() => {
       csrfToken = undefined;
     });
@@ -130,51 +118,49 @@ export function createApiClient(baseUrl = ""): ApiClient {
     }
   };
 
+  const { graph, node, neighbors, search } = graphEndpoints;
+  const { expansions, lookup, paths, sourceClaims } = explorationEndpoints;
+  const views = viewEndpoints;
   return {
     getGraph: (limit, asOf = {}) =>
-      requestJson(
-        url("/api/graph", { limit: count(limit), knownAt: asOf.knownAt, holdsAt: asOf.holdsAt }),
-        graphSchema,
-      ),
-    getNode: (id) => requestJson(url(nodePath(id)), nodeDetailsSchema),
+      requestJson(url(graph, {}, { limit, knownAt: asOf.knownAt, holdsAt: asOf.holdsAt }), graph.answer),
+    getNode: (id) => requestJson(url(node, { id }), node.answer),
     getNeighbours: (id, query = {}) =>
       requestJson(
-        url(`${nodePath(id)}/neighbors`, {
-          limit: count(query.limit),
-          types: query.types?.length ? query.types.join(",") : undefined,
-          direction: query.direction,
-        }),
-        graphSchema,
+        url(
+          neighbors,
+          { id },
+          {
+            limit: query.limit,
+            types: query.types?.length ? query.types.join(",") : undefined,
+            direction: query.direction,
+          },
+        ),
+        neighbors.answer,
       ),
-    search: (text, limit, signal) =>
-      requestJson(url("/api/search", { q: text, limit: count(limit) }), searchResultSchema, { signal }),
-    getHealth: () => requestJson(url("/api/ready"), healthSchema, { acceptedErrorStatuses: [503] }),
-    runCypher: (request, signal) => requestJson(url("/api/cypher"), cypherResultSchema, { signal, body: request }),
-    getSchema: () => requestJson(url("/api/schema"), graphSchemaInfoSchema),
-    getQueries: async () => (await requestJson(url("/api/queries"), libraryQueriesSchema)).queries,
-    getExpansions: (id) => requestJson(url(`${nodePath(id)}/expansions`), expansionsSchema),
-    getPaths: (query, signal) =>
-      requestJson(
-        url("/api/paths", {
-          from: query.from,
-          to: query.to,
-          mode: query.mode,
-          maxHops: count(query.maxHops),
-          limit: count(query.limit),
-        }),
-        pathsResultSchema,
-        { signal },
-      ),
-    lookupNodes: (ids) => requestJson(url("/api/nodes/lookup"), nodeLookupResultSchema, { body: { ids } }),
+    search: (text, limit, signal) => requestJson(url(search, {}, { q: text, limit }), search.answer, { signal }),
+    getHealth: () =>
+      requestJson(url(probeEndpoints.readiness, {}), probeEndpoints.readiness.answer, { acceptedErrorStatuses: [503] }),
+    runCypher: (request, signal) =>
+      requestJson(url(cypherEndpoints.run, {}), cypherEndpoints.run.answer, { signal, body: request }),
+    getSchema: () => requestJson(url(cypherEndpoints.schema, {}), cypherEndpoints.schema.answer),
+    getQueries: async () =>
+      (await requestJson(url(cypherEndpoints.queries, {}), cypherEndpoints.queries.answer)).queries,
+    getExpansions: (id) => requestJson(url(expansions, { id }), expansions.answer),
+    getPaths: (query, signal) => {
+      const { from, to, mode, maxHops, limit } = query;
+      return requestJson(url(paths, {}, { from, to, mode, maxHops, limit }), paths.answer, { signal });
+    },
+    lookupNodes: (ids) => requestJson(url(lookup, {}), lookup.answer, { body: { ids } }),
     getRelationshipClaims: (id) =>
-      requestJson(url(`/api/relationships/${encodeURIComponent(id)}/claims`), relationshipClaimsSchema),
+      requestJson(url(claimsEndpoints.relationshipClaims, { id }), claimsEndpoints.relationshipClaims.answer),
     getSourceClaims: (sourceId, limit) =>
-      requestJson(url(`/api/sources/${encodeURIComponent(sourceId)}/claims`, { limit: count(limit) }), graphSchema),
-    listViews: async () => (await requestJson(url("/api/views"), savedViewListSchema)).views,
-    getView: (id) => requestJson(url(viewPath(id)), savedViewSchema),
-    saveView: (request) => write(url("/api/views"), savedViewSchema, { body: request }),
+      requestJson(url(sourceClaims, { id: sourceId }, { limit }), sourceClaims.answer),
+    listViews: async () => (await requestJson(url(views.list, {}), views.list.answer)).views,
+    getView: (id) => requestJson(url(views.get, { id }), views.get.answer),
+    saveView: (request) => write(url(views.save, {}), views.save.answer, { body: request }),
     // 204: no body to check.
-    deleteView: (id) => write(url(viewPath(id)), z.undefined(), { method: "DELETE" }),
+    deleteView: (id) => write(url(views.delete, { id }), z.undefined(), { method: "DELETE" }),
   };
 }
 

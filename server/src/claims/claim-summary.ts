@@ -1,5 +1,5 @@
 import type { Certainty, ClaimStance, ClaimSummary, Contest } from "../../../contract/graph-contract";
-import { firstDay } from "./partial-dates";
+import { firstDay } from "../../../contract/partial-dates";
 
 /** What the summary needs of a claim, as stored on its `Claim` node. */
 export interface SummarisedClaim {

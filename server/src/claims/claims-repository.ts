@@ -1,9 +1,9 @@
-import type { Driver, Node, Relationship } from "neo4j-driver";
+import type { Node, Relationship } from "neo4j-driver";
 import type { Claim, ClaimArticle, ClaimSource, RelationshipClaims } from "../../../contract/graph-contract";
 import { notFound } from "../errors/app-error";
-import { assignNodeIds, relationshipToElement } from "../graph/records-to-graph";
-import { type ReadSettings, runRead } from "../graph/run-read";
-import { toPlainProperties } from "../graph/to-plain-value";
+import type { Neo4jDatabase } from "../neo4j/neo4j-database";
+import { assignNodeIds, relationshipToElement } from "../neo4j/records-to-graph";
+import { toPlainProperties } from "../neo4j/to-plain-value";
 import { contestsOf, inReportOrder, summarise } from "./claim-summary";
 import { RELATIONSHIP_CLAIMS_QUERY } from "./claims-queries";
 import { storedClaimOf } from "./stored-claim";
@@ -34,13 +34,10 @@ function articleOf(article: Props | null): ClaimArticle | null {
 
 /** The claims behind a relationship, for the details panel. */
 export class ClaimsRepository {
-  constructor(
-    private readonly driver: Driver,
-    private readonly settings: ReadSettings,
-  ) {}
+  constructor(private readonly database: Neo4jDatabase) {}
 
   async relationshipClaims(id: string, signal?: AbortSignal): Promise<RelationshipClaims> {
-    const { records } = await runRead(this.driver, this.settings, RELATIONSHIP_CLAIMS_QUERY, { id }, signal);
+    const { records } = await this.database.read(RELATIONSHIP_CLAIMS_QUERY, { id }, signal);
     const record = records[0];
     if (!record) throw notFound(`No relationship has the id "${id}".`);
     const start: Node = record.get("a");

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import type { ClaimEntry, ClaimsFile, EntityEntry, SourceEntry } from "../../../contract/claims-file";
 import type { EntityMerge, IngestProblem } from "../../../contract/graph-contract";
+import { firstDay, lastDay } from "../../../contract/partial-dates";
 import { EntityResolver, type GraphNodeRecord } from "./entity-resolver";
 import { foldName, slugOf } from "./fold-name";
-import { firstDay, lastDay } from "./partial-dates";
 
 /**
  * What ingesting a claims file will do to a graph, decided without a database: which nodes the

@@ -1,6 +1,6 @@
 import type { AsOfQuery, Graph, GraphEdge } from "../../../contract/graph-contract";
 import { certaintySchema } from "../../../contract/graph-contract";
-import { toPlainProperties } from "../graph/to-plain-value";
+import { toPlainProperties } from "../neo4j/to-plain-value";
 import { summarise } from "./claim-summary";
 import { CLAIM_AS_OF } from "./claims-queries";
 import { storedClaimOf } from "./stored-claim";

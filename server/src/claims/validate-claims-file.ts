@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { type ClaimsFile, claimsFileSchema } from "../../../contract/claims-file";
 import type { IngestProblem } from "../../../contract/graph-contract";
-import { firstDay, today } from "./partial-dates";
+import { firstDay, today } from "../../../contract/partial-dates";
 
 export type Validation = { file: ClaimsFile; problems: [] } | { file: null; problems: IngestProblem[] };
 

@@ -1,7 +1,7 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import type { ClaimsFile } from "../../../contract/claims-file";
 import type { IngestProblem, IngestReport } from "../../../contract/graph-contract";
-import { toPlainProperties } from "../graph/to-plain-value";
+import { toPlainProperties } from "../neo4j/to-plain-value";
 import { summarise } from "./claim-summary";
 import {
   CLAIMS_OF_RELATIONSHIPS_QUERY,

@@ -20,6 +20,12 @@ const configSchema = z.object({
   /** Past this, an API request is answered 504 whatever it waits for (a frozen Neo4j, retries). */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   REQUEST_BODY_MAX_BYTES: z.coerce.number().int().positive().default(262_144),
+  /** Bodies of `POST /api/views` (a view's state names thousands of nodes with positions). */
+  VIEW_BODY_MAX_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  /** Bodies of `POST /api/claims` (claims files carry long quotes and many claims). */
+  CLAIMS_BODY_MAX_BYTES: z.coerce.number().int().positive().default(2_097_152),
+  /** Relationships one graph answer (overview, expansion, lookup) carries at most. */
+  GRAPH_MAX_EDGES: z.coerce.number().int().positive().default(20_000),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(600),
   /** Wrong tokens one address may send per window before it is refused (429) until the window ends. */
@@ -38,6 +44,8 @@ const configSchema = z.object({
   CYPHER_MAX_QUERY_LENGTH: z.coerce.number().int().positive().default(20_000),
   CYPHER_MAX_PARAM_DEPTH: z.coerce.number().int().positive().default(32),
   CYPHER_MAX_CONCURRENT_PER_CLIENT: z.coerce.number().int().positive().default(2),
+  /** Nodes, and relationships, the workbench's graph view of an answer shows at most (the table has every row). */
+  CYPHER_MAX_GRAPH_ELEMENTS: z.coerce.number().int().positive().default(5_000),
   /** Nesting (brackets, CASE, chained operators) and UNIONs one query may have: see measureCypher. */
   CYPHER_MAX_DEPTH: z.coerce.number().int().positive().default(120),
   CYPHER_MAX_UNIONS: z.coerce.number().int().nonnegative().default(100),
@@ -55,8 +63,12 @@ export interface AppConfig {
   queryTimeoutMs: number;
   requestTimeoutMs: number;
   shutdownGraceMs: number;
+  /** Relationships one graph answer carries at most. */
+  graphMaxEdges: number;
   http: {
     bodyMaxBytes: number;
+    viewBodyMaxBytes: number;
+    claimsBodyMaxBytes: number;
     rateLimit: { windowMs: number; max: number };
     authFailureLimit: { windowMs: number; max: number };
     trustProxy: TrustProxy;
@@ -69,6 +81,7 @@ export interface AppConfig {
     maxQueryLength: number;
     maxParamDepth: number;
     maxConcurrentPerClient: number;
+    maxGraphElements: number;
     maxDepth: number;
     maxUnions: number;
     memoryFailureLimit: { windowMs: number; max: number };
@@ -103,8 +116,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queryTimeoutMs: value.QUERY_TIMEOUT_MS,
     requestTimeoutMs: value.REQUEST_TIMEOUT_MS,
     shutdownGraceMs: value.SHUTDOWN_GRACE_MS,
+    graphMaxEdges: value.GRAPH_MAX_EDGES,
     http: {
       bodyMaxBytes: value.REQUEST_BODY_MAX_BYTES,
+      viewBodyMaxBytes: value.VIEW_BODY_MAX_BYTES,
+      claimsBodyMaxBytes: value.CLAIMS_BODY_MAX_BYTES,
       rateLimit: { windowMs: value.RATE_LIMIT_WINDOW_MS, max: value.RATE_LIMIT_MAX },
       authFailureLimit: { windowMs: value.AUTH_FAILURE_WINDOW_MS, max: value.AUTH_FAILURE_MAX },
       trustProxy: parseTrustProxy(value.TRUST_PROXY),
@@ -119,6 +135,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxQueryLength: value.CYPHER_MAX_QUERY_LENGTH,
       maxParamDepth: value.CYPHER_MAX_PARAM_DEPTH,
       maxConcurrentPerClient: value.CYPHER_MAX_CONCURRENT_PER_CLIENT,
+      maxGraphElements: value.CYPHER_MAX_GRAPH_ELEMENTS,
       maxDepth: value.CYPHER_MAX_DEPTH,
       maxUnions: value.CYPHER_MAX_UNIONS,
       memoryFailureLimit: { windowMs: value.CYPHER_MEMORY_FAILURE_WINDOW_MS, max: value.CYPHER_MEMORY_FAILURE_MAX },

@@ -1,16 +1,15 @@
-import neo4j, { type Driver, type Record } from "neo4j-driver";
+import type { Record } from "neo4j-driver";
 import type { CellValue, CypherResult } from "../../../contract/graph-contract";
 import { AppError } from "../errors/app-error";
 import { neo4jSays } from "../errors/neo4j-error-to-app-error";
-import { assignNodeIds, collectElements, elementsToGraph, nodeCaption } from "../graph/records-to-graph";
-import { type NodeIds, recordToRow } from "../graph/records-to-table";
+import type { Neo4jDatabase } from "../neo4j/neo4j-database";
+import { assignNodeIds, collectElements, elementsToGraph, nodeCaption } from "../neo4j/records-to-graph";
+import { type NodeIds, recordToRow } from "../neo4j/records-to-table";
+import { toNeo4jParams } from "../neo4j/to-neo4j-params";
 import { checkPlan, checkQueryText, type TextLimits } from "./read-only-gate";
 import type { ReadVerdictCache } from "./read-verdict-cache";
-import { toNeo4jParams } from "./to-neo4j-params";
 
 export interface CypherLimits {
-  database: string;
-  timeoutMs: number;
   rowCap: number;
   maxResponseBytes: number;
   maxGraphElements: number;
@@ -39,7 +38,7 @@ function asStatementFailure(error: unknown): unknown {
  * which makes Neo4j terminate the transaction.
  */
 export async function runReadOnlyCypher(
-  driver: Driver,
+  database: Neo4jDatabase,
   query: string,
   params: { [key: string]: unknown },
   limits: CypherLimits,
@@ -49,22 +48,19 @@ export async function runReadOnlyCypher(
   const parameters = toNeo4jParams(params) as { [key: string]: unknown };
   // One batch holds the whole capped answer and says whether there is more: with the driver's
   // default of 1,000 records, a 1,000-row cap cost a second round trip for the 1,001st.
-  const session = driver.session({
-    database: limits.database,
-    defaultAccessMode: neo4j.session.READ,
-    fetchSize: limits.rowCap + 1,
-  });
+  const session = database.readSession(limits.rowCap + 1);
+  const { database: name, queryTimeoutMs } = database.settings;
   const closeOnAbort = () => void session.close();
   signal.addEventListener("abort", closeOnAbort);
   const started = performance.now();
   // Auto-commit transactions: one round trip per statement, and nothing to roll back. Closing the
   // session while one runs resets the connection, which terminates it in Neo4j.
-  const config = { timeout: limits.timeoutMs, metadata: { app: "graph-explorer", purpose: "workbench" } };
+  const config = { timeout: queryTimeoutMs, metadata: { app: "graph-explorer", purpose: "workbench" } };
   try {
-    if (!limits.verdicts?.has(limits.database, statement)) {
+    if (!limits.verdicts?.has(name, statement)) {
       const explained = await session.run(`EXPLAIN ${statement}`, parameters, config);
-      checkPlan(explained.summary, limits.database);
-      limits.verdicts?.remember(limits.database, statement);
+      checkPlan(explained.summary, name);
+      limits.verdicts?.remember(name, statement);
     }
 
     // Rows are converted and measured as they stream in, so neither cap lets memory grow unbounded.

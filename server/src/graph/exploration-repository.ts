@@ -1,28 +1,28 @@
-import neo4j, { type Driver, type Record as Neo4jRecord, type Node } from "neo4j-driver";
+import type { Record as Neo4jRecord, Node } from "neo4j-driver";
 import type {
   ExpansionOption,
   Expansions,
   Graph,
   NodeLookupResult,
-  PathMode,
   PathsResult,
 } from "../../../contract/graph-contract";
+import { MAX_PATH_HOPS, type PathsRequest } from "../../../contract/request-schemas";
 import { AppError, notFound } from "../errors/app-error";
+import type { Neo4jDatabase } from "../neo4j/neo4j-database";
+import { assignNodeIds, recordsToGraph } from "../neo4j/records-to-graph";
+import { recordsToPaths } from "../neo4j/records-to-paths";
+import { neo4jInt } from "../neo4j/to-neo4j-params";
+import { toPlainValue } from "../neo4j/to-plain-value";
 import {
   ALL_PATHS_QUERIES,
   expansionsQuery,
   LOOKUP_QUERY,
-  MAX_PATH_HOPS,
   PATH_ENDS_QUERY,
   SHORTEST_PATHS_QUERIES,
   SOURCE_CLAIMS_QUERY,
 } from "./graph-queries";
-import { assignNodeIds, recordsToGraph } from "./records-to-graph";
-import { recordsToPaths } from "./records-to-paths";
-import { type ReadSettings, runRead } from "./run-read";
-import { toPlainValue } from "./to-plain-value";
 
-export interface ExplorationRepositoryOptions extends ReadSettings {
+export interface ExplorationRepositoryOptions {
   /** Hard cap on relationships in one answer. */
   maxEdges: number;
 }
@@ -34,26 +34,18 @@ export interface ExplorationRepositoryOptions extends ReadSettings {
 export const EXACT_EXPANSION_LIMIT = 1000;
 const PLAIN_NAME = /^[\p{L}\p{N}_]+$/u;
 
-export interface PathsRequest {
-  from: string;
-  to: string;
-  mode: PathMode;
-  maxHops: number;
-  limit: number;
-}
-
 /** The reads behind exploring: what an expansion would add, paths, reopening a view, a source's claims. */
 export class ExplorationRepository {
   /** The relationship types big nodes are counted by; refreshed whenever the database has others. */
   private relationshipTypes: string[] = [];
 
   constructor(
-    private readonly driver: Driver,
+    private readonly database: Neo4jDatabase,
     private readonly options: ExplorationRepositoryOptions,
   ) {}
 
   private read(query: string, params: Record<string, unknown>, signal?: AbortSignal) {
-    return runRead(this.driver, this.options, query, params, signal);
+    return this.database.read(query, params, signal);
   }
 
   async expansions(id: string, signal?: AbortSignal): Promise<Expansions> {
@@ -91,7 +83,7 @@ export class ExplorationRepository {
       {
         id,
         types: plainNames ? types : [],
-        exactLimit: neo4j.int(plainNames ? EXACT_EXPANSION_LIMIT : Number.MAX_SAFE_INTEGER),
+        exactLimit: neo4jInt(plainNames ? EXACT_EXPANSION_LIMIT : Number.MAX_SAFE_INTEGER),
       },
       signal,
     );
@@ -115,7 +107,7 @@ export class ExplorationRepository {
     }
     const query = (mode === "shortest" ? SHORTEST_PATHS_QUERIES : ALL_PATHS_QUERIES)[maxHops - 1];
     if (query === undefined) throw new AppError("VALIDATION", 400, `maxHops must be 1 to ${MAX_PATH_HOPS}.`);
-    const { records } = await this.read(query, { fromElementId, toElementId, pathFetch: neo4j.int(limit + 1) }, signal);
+    const { records } = await this.read(query, { fromElementId, toElementId, pathFetch: neo4jInt(limit + 1) }, signal);
     const kept = records.slice(0, limit);
     const { paths, graph } = recordsToPaths(kept, "p", {
       maxNodes: limit * (MAX_PATH_HOPS + 1),
@@ -128,7 +120,7 @@ export class ExplorationRepository {
     const wanted = [...new Set(ids)];
     const { records } = await this.read(
       LOOKUP_QUERY,
-      { ids: wanted, edgeFetch: neo4j.int(this.options.maxEdges + 1) },
+      { ids: wanted, edgeFetch: neo4jInt(this.options.maxEdges + 1) },
       signal,
     );
     // One row always: the query aggregates.
@@ -142,7 +134,7 @@ export class ExplorationRepository {
   async sourceClaims(id: string, limit: number, signal?: AbortSignal): Promise<Graph> {
     const { records } = await this.read(
       SOURCE_CLAIMS_QUERY,
-      { id, claimFetch: neo4j.int(limit + 1), claimLimit: neo4j.int(limit) },
+      { id, claimFetch: neo4jInt(limit + 1), claimLimit: neo4jInt(limit) },
       signal,
     );
     const record = records[0];

@@ -4,6 +4,8 @@
  * SavedView, Claim and Article nodes are the app's own records, not part of the analysts' graph:
  * no query here returns them (Claim and Article are isolated nodes, so only node scans filter them).
  */
+
+import { MAX_PATH_HOPS } from "../../../contract/request-schemas";
 import { CLAIM_AS_OF } from "../claims/claims-queries";
 
 /** A relationship `r` counts on the as-of dates: it comes from no claim, or from one that counts. */
@@ -204,8 +206,6 @@ export const PATH_ENDS_QUERY = `
 OPTIONAL CALL () { ${findNode("from", "a")} RETURN a }
 OPTIONAL CALL () { ${findNode("to", "b")} RETURN b }
 RETURN elementId(a) AS fromElementId, elementId(b) AS toElementId`;
-
-export const MAX_PATH_HOPS = 6;
 
 const PATH_ENDS = `
 MATCH (a) WHERE elementId(a) = $fromElementId

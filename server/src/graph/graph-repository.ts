@@ -1,7 +1,12 @@
-import neo4j, { type Driver, type Node, type Relationship } from "neo4j-driver";
+import type { Node, Relationship } from "neo4j-driver";
 import type { AsOfQuery, Graph, GraphNode, Health, NodeDetails, SearchResult } from "../../../contract/graph-contract";
+import type { NeighborsRequest } from "../../../contract/request-schemas";
 import { CLAIMS_AS_OF_QUERY, claimRowsOf, isAsOf, summariesAsOf } from "../claims/summaries-as-of";
 import { notFound } from "../errors/app-error";
+import type { Neo4jDatabase } from "../neo4j/neo4j-database";
+import { assignNodeIds, nodeToElement, recordsToGraph, relationshipToElement } from "../neo4j/records-to-graph";
+import { SharedReads } from "../neo4j/shared-reads";
+import { neo4jInt } from "../neo4j/to-neo4j-params";
 import {
   COMPONENTS_QUERY,
   GRAPH_AS_OF_QUERY,
@@ -11,22 +16,11 @@ import {
   SEARCH_QUERY,
 } from "./graph-queries";
 import { luceneQuery } from "./lucene-query";
-import { assignNodeIds, nodeToElement, recordsToGraph, relationshipToElement } from "./records-to-graph";
-import { type ReadSettings, runRead } from "./run-read";
-import { SharedReads } from "./shared-reads";
 
-export interface GraphRepositoryOptions extends ReadSettings {
+export interface GraphRepositoryOptions {
   /** Hard cap on relationships in one answer, whatever the node limit. */
   maxEdges: number;
   fullTextIndex: string;
-}
-
-export type Direction = "out" | "in" | "both";
-
-export interface NeighborsRequest {
-  types?: string[] | undefined;
-  direction: Direction;
-  limit: number;
 }
 
 /** Reads the graph for the HTTP routes; the only module that runs the server's queries. */
@@ -34,12 +28,12 @@ export class GraphRepository {
   private readonly overviews = new SharedReads<Graph>();
 
   constructor(
-    private readonly driver: Driver,
+    private readonly database: Neo4jDatabase,
     private readonly options: GraphRepositoryOptions,
   ) {}
 
   private read(query: string, params: Record<string, unknown>, signal?: AbortSignal) {
-    return runRead(this.driver, this.options, query, params, signal);
+    return this.database.read(query, params, signal);
   }
 
   /**
@@ -56,9 +50,9 @@ export class GraphRepository {
     const { records } = await this.read(
       isAsOf(asOf) ? GRAPH_AS_OF_QUERY : GRAPH_QUERY,
       {
-        nodeFetch: neo4j.int(limit + 1),
-        nodeLimit: neo4j.int(limit),
-        edgeFetch: neo4j.int(maxEdges + 1),
+        nodeFetch: neo4jInt(limit + 1),
+        nodeLimit: neo4jInt(limit),
+        edgeFetch: neo4jInt(maxEdges + 1),
         knownAt: asOf.knownAt ?? null,
         holdsAt: asOf.holdsAt ?? null,
       },
@@ -79,11 +73,7 @@ export class GraphRepository {
   }
 
   async node(id: string, relationshipLimit: number, signal?: AbortSignal): Promise<NodeDetails> {
-    const { records } = await this.read(
-      NODE_QUERY,
-      { id, relationshipFetch: neo4j.int(relationshipLimit + 1) },
-      signal,
-    );
+    const { records } = await this.read(NODE_QUERY, { id, relationshipFetch: neo4jInt(relationshipLimit + 1) }, signal);
     const record = records[0];
     if (!record) throw notFound(`No node has the id "${id}".`);
     const node: Node = record.get("n");
@@ -116,8 +106,8 @@ export class GraphRepository {
         id,
         types: request.types ?? null,
         direction: request.direction,
-        neighbourFetch: neo4j.int(request.limit + 1),
-        neighbourLimit: neo4j.int(request.limit),
+        neighbourFetch: neo4jInt(request.limit + 1),
+        neighbourLimit: neo4jInt(request.limit),
       },
       signal,
     );
@@ -133,7 +123,7 @@ export class GraphRepository {
     if (lucene === "") return { hits: [] };
     const { records } = await this.read(
       SEARCH_QUERY,
-      { index: this.options.fullTextIndex, lucene, limit: neo4j.int(limit) },
+      { index: this.options.fullTextIndex, lucene, limit: neo4jInt(limit) },
       signal,
     );
     const nodes: Node[] = records.map((record) => record.get("node"));
@@ -148,10 +138,8 @@ export class GraphRepository {
 
   /** Never throws: a Neo4j that cannot be reached is an answer, not an error. */
   async health(): Promise<Health> {
-    // A plain session run: no retries, so a down Neo4j is reported at once.
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
     try {
-      const { records } = await session.run(COMPONENTS_QUERY, {}, { timeout: 3000 });
+      const records = await this.database.probe(COMPONENTS_QUERY, 3000);
       const record = records[0];
       return {
         status: "ok",
@@ -163,8 +151,6 @@ export class GraphRepository {
       };
     } catch {
       return { status: "unavailable", neo4j: { connected: false, version: null, edition: null } };
-    } finally {
-      await session.close();
     }
   }
 }

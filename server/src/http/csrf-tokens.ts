@@ -1,6 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { Router } from "express";
 import { CSRF_TOKEN_HEADER, type CsrfToken } from "../../../contract/csrf-token";
+import { probeEndpoints } from "../../../contract/probe-endpoints";
+import { route } from "./route";
 
 /** The header a page sends its CSRF token back in, as Node names it (lower case). */
 export const CSRF_HEADER = CSRF_TOKEN_HEADER.toLowerCase();
@@ -43,7 +45,7 @@ export class CsrfTokens {
 /** `GET /api/csrf-token`: `{ token }`, never cached. Behind APP_TOKEN like the rest of the API. */
 export function csrfTokenRoute(tokens: CsrfTokens): Router {
   const router = Router();
-  router.get("/csrf-token", (_req, res) => {
+  route(router, probeEndpoints.csrfToken, (_req, res) => {
     res.setHeader("Cache-Control", "no-store");
     const answer: CsrfToken = { token: tokens.issue() };
     res.json(answer);

@@ -1,12 +1,14 @@
 import { Router } from "express";
 import type { Health } from "../../../contract/graph-contract";
+import { probeEndpoints } from "../../../contract/probe-endpoints";
 import type { GraphRepository } from "../graph/graph-repository";
 import type { DrainState } from "./drain-state";
+import { route } from "./route";
 
 /** `GET /api/health`, liveness: the process is up and serving. Never asks Neo4j. */
 export function livenessRoute(): Router {
   const router = Router();
-  router.get("/health", (_req, res) => {
+  route(router, probeEndpoints.liveness, (_req, res) => {
     res.json({ status: "ok" });
   });
   return router;
@@ -18,7 +20,7 @@ export function livenessRoute(): Router {
  */
 export function readinessRoute(repository: GraphRepository, drain: DrainState): Router {
   const router = Router();
-  router.get("/ready", async (_req, res) => {
+  route(router, probeEndpoints.readiness, async (_req, res) => {
     const report: Health = drain.isDraining
       ? { status: "draining", neo4j: { connected: false, version: null, edition: null } }
       : await repository.health();

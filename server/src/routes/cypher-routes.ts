@@ -1,20 +1,16 @@
 import { Router } from "express";
-import type { Driver } from "neo4j-driver";
-import { z } from "zod";
-import { loadQueryLibrary } from "../cypher/load-query-library";
-import { ReadVerdictCache } from "../cypher/read-verdict-cache";
-import { type CypherLimits, runReadOnlyCypher } from "../cypher/run-read-only-cypher";
-import { readGraphSchema } from "../graph/schema-reader";
+import { cypherEndpoints } from "../../../contract/cypher-endpoints";
+import type { CypherWorkbench } from "../cypher/cypher-workbench";
+import { route } from "../http/route";
 import { abortOnClose } from "./abort-on-close";
 import { concurrencyCap } from "./concurrency-cap";
 import { memoryFailureBudget } from "./memory-failure-budget";
 
-export interface CypherRouteOptions extends CypherLimits {
+export interface CypherRouteOptions {
   maxQueryLength: number;
   maxParamDepth: number;
   maxConcurrentPerClient: number;
   memoryFailureLimit: { max: number; windowMs: number };
-  queriesDir: string;
 }
 
 /** How deeply lists and maps nest; stops counting past `limit`. */
@@ -29,36 +25,35 @@ export function nestingDepth(value: unknown, limit: number, depth = 0): number {
 }
 
 /** The workbench: read-only Cypher, the live schema for completion, and the query library. */
-export function cypherRoutes(driver: Driver, options: CypherRouteOptions): Router {
+export function cypherRoutes(workbench: CypherWorkbench, options: CypherRouteOptions): Router {
   const router = Router();
-  const bodySchema = z.object({
-    query: z
-      .string()
-      .max(
-        options.maxQueryLength,
-        `a query may be at most ${options.maxQueryLength.toLocaleString("en-US")} characters`,
-      ),
-    params: z
-      .record(z.string(), z.unknown())
-      .default({})
-      .refine((params) => nestingDepth(params, options.maxParamDepth) <= options.maxParamDepth, {
+  // The contract's body, with this server's caps on its size and nesting.
+  const request = cypherEndpoints.run.body;
+  const bodySchema = request.extend({
+    query: request.shape.query.max(
+      options.maxQueryLength,
+      `a query may be at most ${options.maxQueryLength.toLocaleString("en-US")} characters`,
+    ),
+    params: request.shape.params.refine(
+      (params) => nestingDepth(params, options.maxParamDepth) <= options.maxParamDepth,
+      {
         message: `parameters may nest at most ${options.maxParamDepth} levels deep`,
-      }),
+      },
+    ),
   });
 
-  const limits: CypherLimits = { ...options, verdicts: new ReadVerdictCache() };
   const budget = memoryFailureBudget(options.memoryFailureLimit);
-  router.post("/cypher", budget, concurrencyCap(options.maxConcurrentPerClient), async (req, res) => {
+  route(router, cypherEndpoints.run, budget, concurrencyCap(options.maxConcurrentPerClient), async (req, res) => {
     const { query, params } = bodySchema.parse(req.body ?? {});
-    res.json(await runReadOnlyCypher(driver, query, params, limits, abortOnClose(res)));
+    res.json(await workbench.run(query, params, abortOnClose(res)));
   });
 
-  router.get("/schema", async (_req, res) => {
-    res.json(await readGraphSchema(driver, options.database, options.timeoutMs));
+  route(router, cypherEndpoints.schema, async (_req, res) => {
+    res.json(await workbench.schema());
   });
 
-  router.get("/queries", async (_req, res) => {
-    res.json({ queries: await loadQueryLibrary(options.queriesDir) });
+  route(router, cypherEndpoints.queries, async (_req, res) => {
+    res.json({ queries: await workbench.queries() });
   });
 
   return router;

@@ -1,31 +1,33 @@
 import { Router } from "express";
-import { nodeLookupRequestSchema } from "../../../contract/graph-contract";
+import { explorationEndpoints } from "../../../contract/exploration-endpoints";
 import type { ExplorationRepository } from "../graph/exploration-repository";
+import { route } from "../http/route";
 import { abortOnClose } from "./abort-on-close";
-import { nodeIdSchema, pathsQuerySchema, sourceClaimsQuerySchema } from "./request-schemas";
+
+const { expansions, lookup, paths, sourceClaims } = explorationEndpoints;
 
 /** Expansion counts, paths, reopening a view's nodes, and what a source claims. */
 export function explorationRoutes(repository: ExplorationRepository): Router {
   const router = Router();
 
-  router.get("/nodes/:id/expansions", async (req, res) => {
-    const id = nodeIdSchema.parse(req.params.id);
+  route(router, expansions, async (req, res) => {
+    const id = expansions.params.id.parse(req.params.id);
     res.json(await repository.expansions(id, abortOnClose(res)));
   });
 
-  router.post("/nodes/lookup", async (req, res) => {
-    const { ids } = nodeLookupRequestSchema.parse(req.body);
+  route(router, lookup, async (req, res) => {
+    const { ids } = lookup.body.parse(req.body);
     res.json(await repository.lookup(ids, abortOnClose(res)));
   });
 
-  router.get("/paths", async (req, res) => {
-    const request = pathsQuerySchema.parse(req.query);
+  route(router, paths, async (req, res) => {
+    const request = paths.query.parse(req.query);
     res.json(await repository.paths(request, abortOnClose(res)));
   });
 
-  router.get("/sources/:id/claims", async (req, res) => {
-    const id = nodeIdSchema.parse(req.params.id);
-    const { limit } = sourceClaimsQuerySchema.parse(req.query);
+  route(router, sourceClaims, async (req, res) => {
+    const id = sourceClaims.params.id.parse(req.params.id);
+    const { limit } = sourceClaims.query.parse(req.query);
     res.json(await repository.sourceClaims(id, limit, abortOnClose(res)));
   });
 

@@ -1,14 +1,15 @@
 import { Router } from "express";
-import { z } from "zod";
 import type { Graph } from "../../../contract/graph-contract";
+import { graphEndpoints } from "../../../contract/graph-endpoints";
+import { type ExportFormat, graphQuerySchema, neighborsQuerySchema } from "../../../contract/request-schemas";
 import { exportFilename } from "../../../formats/export-filename";
 import { edgesToCsv, nodesToCsv } from "../../../formats/graph-to-csv";
 import { graphToCyjs } from "../../../formats/graph-to-cyjs";
 import { evidenceTableHtml, evidenceTableMarkdown } from "../../../formats/graph-to-evidence-table";
 import { graphToGraphml } from "../../../formats/graph-to-graphml";
 import type { GraphRepository } from "../graph/graph-repository";
+import { route } from "../http/route";
 import { abortOnClose } from "./abort-on-close";
-import { graphQuerySchema, neighborsQuerySchema, nodeIdSchema } from "./request-schemas";
 
 interface Rendering {
   extension: string;
@@ -16,8 +17,8 @@ interface Rendering {
   render: (graph: Graph, title: string) => string;
 }
 
-/** Every data format the server exports, by the name `?format=` takes. */
-const FORMATS: { [format: string]: Rendering } = {
+/** How each data format of the contract is written. */
+const FORMATS: { [format in ExportFormat]: Rendering } = {
   graphml: { extension: "graphml", contentType: "application/graphml+xml", render: (graph) => graphToGraphml(graph) },
   cyjs: {
     extension: "cyjs",
@@ -31,24 +32,16 @@ const FORMATS: { [format: string]: Rendering } = {
   html: { extension: "html", contentType: "text/html", render: (graph, title) => evidenceTableHtml(graph, title) },
 };
 
-const exportQuerySchema = z.object({
-  format: z.enum(Object.keys(FORMATS) as [string, ...string[]], {
-    error: `format must be one of: ${Object.keys(FORMATS).join(", ")}`,
-  }),
-  /** With a node: its neighbourhood (types, direction, limit as for /nodes/:id/neighbors); without: the graph. */
-  node: nodeIdSchema.optional(),
-});
-
 /** `GET /api/export?format=...`: the same selections as the graph endpoints, as a file. */
 export function exportRoutes(repository: GraphRepository): Router {
   const router = Router();
-  router.get("/export", async (req, res) => {
-    const { format, node } = exportQuerySchema.parse(req.query);
+  route(router, graphEndpoints.export, async (req, res) => {
+    const { format, node } = graphEndpoints.export.query.parse(req.query);
     const signal = abortOnClose(res);
     const graph = node
       ? await repository.neighbors(node, neighborsQuerySchema.parse(req.query), signal)
       : await repository.graph(graphQuerySchema.parse(req.query).limit, signal);
-    const rendering = FORMATS[format] as Rendering;
+    const rendering = FORMATS[format];
     const title = node ? `${node} neighbourhood` : "Graph Explorer graph";
     const filename = exportFilename({
       subject: node ?? "graph",

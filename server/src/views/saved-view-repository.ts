@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import neo4j, { type Driver, type ManagedTransaction, type Record } from "neo4j-driver";
+import type { Record } from "neo4j-driver";
 import {
   type SavedView,
   type SavedViewSummary,
@@ -7,8 +7,9 @@ import {
   viewStateSchema,
 } from "../../../contract/graph-contract";
 import { notFound } from "../errors/app-error";
-import { type ReadSettings, runRead } from "../graph/run-read";
-import { toPlainValue } from "../graph/to-plain-value";
+import type { Neo4jDatabase } from "../neo4j/neo4j-database";
+import { neo4jInt } from "../neo4j/to-neo4j-params";
+import { toPlainValue } from "../neo4j/to-plain-value";
 import { DELETE_VIEW_QUERY, GET_VIEW_QUERY, LIST_VIEWS_QUERY, SAVE_VIEW_QUERY } from "./saved-view-queries";
 
 function toSummary(record: Record): SavedViewSummary {
@@ -27,27 +28,15 @@ function toSavedView(record: Record): SavedView {
 
 /** Named views in Neo4j: reads in READ transactions, saves and deletes in explicit write transactions. */
 export class SavedViewRepository {
-  constructor(
-    private readonly driver: Driver,
-    private readonly options: ReadSettings,
-  ) {}
-
-  private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
-    try {
-      return await session.executeWrite(work, { timeout: this.options.queryTimeoutMs });
-    } finally {
-      await session.close();
-    }
-  }
+  constructor(private readonly database: Neo4jDatabase) {}
 
   async list(signal?: AbortSignal): Promise<SavedViewSummary[]> {
-    const { records } = await runRead(this.driver, this.options, LIST_VIEWS_QUERY, {}, signal);
+    const { records } = await this.database.read(LIST_VIEWS_QUERY, {}, signal);
     return records.map(toSummary);
   }
 
   async get(id: string, signal?: AbortSignal): Promise<SavedView> {
-    const { records } = await runRead(this.driver, this.options, GET_VIEW_QUERY, { id }, signal);
+    const { records } = await this.database.read(GET_VIEW_QUERY, { id }, signal);
     const record = records[0];
     if (!record) throw notFound(`No saved view has the id "${id}".`);
     return toSavedView(record);
@@ -55,12 +44,12 @@ export class SavedViewRepository {
 
   /** Creates the view, or replaces the one with the same name; says which. */
   async save(request: { name: string; state: ViewState }): Promise<{ view: SavedView; created: boolean }> {
-    const record = await this.write(async (tx) => {
+    const record = await this.database.write(async (tx) => {
       const { records } = await tx.run(SAVE_VIEW_QUERY, {
         name: request.name,
         newId: randomUUID(),
         state: JSON.stringify(request.state),
-        nodeCount: neo4j.int(request.state.nodes.length),
+        nodeCount: neo4jInt(request.state.nodes.length),
       });
       return records[0] as Record;
     });
@@ -68,7 +57,7 @@ export class SavedViewRepository {
   }
 
   async delete(id: string): Promise<void> {
-    const deleted = await this.write(async (tx) => {
+    const deleted = await this.database.write(async (tx) => {
       const { records } = await tx.run(DELETE_VIEW_QUERY, { id });
       return Number(toPlainValue(records[0]?.get("deleted")));
     });

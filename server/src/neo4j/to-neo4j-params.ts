@@ -1,4 +1,9 @@
-import neo4j from "neo4j-driver";
+import neo4j, { type Integer } from "neo4j-driver";
+
+/** A whole number as Neo4j's 64-bit integer: a JS number would reach Neo4j as a float, which LIMIT refuses. */
+export function neo4jInt(value: number): Integer {
+  return neo4j.int(value);
+}
 
 /**
  * JSON numbers reach Neo4j as floats, which LIMIT, SKIP and range() refuse:

@@ -1,6 +1,7 @@
-import neo4j, { type Driver } from "neo4j-driver";
 import type { GraphSchemaInfo } from "../../../contract/graph-contract";
-import { ALLOWED_PROCEDURES } from "../cypher/read-only-gate";
+import type { Neo4jDatabase } from "../neo4j/neo4j-database";
+import { toPlainValue } from "../neo4j/to-plain-value";
+import { ALLOWED_PROCEDURES } from "./read-only-gate";
 
 // Counts come from Neo4j's count store (label and type lookups), so they stay cheap on big graphs.
 const LABELS = `
@@ -35,11 +36,9 @@ SHOW FUNCTIONS YIELD name, signature, description, isBuiltIn WHERE isBuiltIn
 RETURN name, signature, description ORDER BY name`;
 
 /** What `GET /api/schema` answers: the live schema the editor completes from. */
-export async function readGraphSchema(driver: Driver, database: string, timeoutMs: number): Promise<GraphSchemaInfo> {
+export async function readGraphSchema(database: Neo4jDatabase): Promise<GraphSchemaInfo> {
   const read = (query: string, params: Record<string, unknown> = {}) =>
-    driver
-      .executeQuery(query, params, { database, routing: neo4j.routing.READ, transactionConfig: { timeout: timeoutMs } })
-      .then((result) => result.records);
+    database.read(query, params).then((result) => result.records);
   const [labels, types, nodeProperties, relationshipProperties, propertyKeys, procedures, functions] =
     await Promise.all([
       read(LABELS),
@@ -58,11 +57,11 @@ export async function readGraphSchema(driver: Driver, database: string, timeoutM
   return {
     labels: labels.map((record) => ({
       label: record.get("label"),
-      count: neo4j.integer.toNumber(record.get("count")),
+      count: Number(toPlainValue(record.get("count"))),
     })),
     relationshipTypes: types.map((record) => ({
       type: record.get("type"),
-      count: neo4j.integer.toNumber(record.get("count")),
+      count: Number(toPlainValue(record.get("count"))),
     })),
     nodeProperties: Object.fromEntries(nodeProperties.map((record) => [record.get("label"), record.get("keys")])),
     // relType comes as ":`SOURCES_FROM`"

@@ -1,0 +1,25 @@
+import { defineEndpoint } from "./endpoint";
+import { cypherRequestSchema, cypherResultSchema, graphSchemaInfoSchema, libraryQueriesSchema } from "./graph-contract";
+
+/** The workbench: read-only Cypher, the live schema for completion, the query library. */
+export const cypherEndpoints = {
+  run: defineEndpoint({
+    method: "POST",
+    path: "/api/cypher",
+    body: cypherRequestSchema,
+    answer: cypherResultSchema,
+    summary: "Runs one read-only Cypher statement: rows as a table and the elements in them as a graph.",
+  }),
+  schema: defineEndpoint({
+    method: "GET",
+    path: "/api/schema",
+    answer: graphSchemaInfoSchema,
+    summary: "Labels and relationship types with counts, property keys, allowed procedures, functions.",
+  }),
+  queries: defineEndpoint({
+    method: "GET",
+    path: "/api/queries",
+    answer: libraryQueriesSchema,
+    summary: "The query library of cypher/queries with example parameters.",
+  }),
+} as const;

@@ -1,0 +1,25 @@
+import { csrfTokenSchema } from "./csrf-token";
+import { defineEndpoint } from "./endpoint";
+import { healthSchema, livenessSchema } from "./graph-contract";
+
+/** Liveness, readiness and the CSRF token: what load balancers and the page ask before anything else. */
+export const probeEndpoints = {
+  liveness: defineEndpoint({
+    method: "GET",
+    path: "/api/health",
+    answer: livenessSchema,
+    summary: "Liveness: the process is up and serving; open whatever the token.",
+  }),
+  readiness: defineEndpoint({
+    method: "GET",
+    path: "/api/ready",
+    answer: healthSchema,
+    summary: "Readiness: Neo4j answers and the server is not shutting down; 503 with this shape otherwise.",
+  }),
+  csrfToken: defineEndpoint({
+    method: "GET",
+    path: "/api/csrf-token",
+    answer: csrfTokenSchema,
+    summary: "A token the page sends back in X-CSRF-Token with every write.",
+  }),
+} as const;

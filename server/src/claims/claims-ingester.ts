@@ -1,0 +1,16 @@
+import type { Driver } from "neo4j-driver";
+import type { IngestReport } from "../../../contract/graph-contract";
+import { ingestClaims } from "./ingest-claims";
+
+/** Writes claims files into the database: what the ingest route is given instead of a driver. */
+export class ClaimsIngester {
+  constructor(
+    private readonly driver: Driver,
+    private readonly database: string,
+  ) {}
+
+  /** A claims file as JSON text; aborting rolls its transaction back. */
+  ingest(body: string, signal: AbortSignal): Promise<IngestReport> {
+    return ingestClaims(this.driver, this.database, body, { signal });
+  }
+}

@@ -1,0 +1,33 @@
+import { relative, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cycles, groupGraph, importGraph, importsOf, sources } from "../support/import-graph";
+
+/**
+ * The server's floors, read from its sources: `neo4j-driver` used at run time only in `neo4j/`
+ * (type-only imports may cross), and no import cycle between files or between folders. Fails with
+ * the offending files, so a move that breaks a rule says where.
+ */
+const ROOT = resolve(import.meta.dirname, "../../server/src");
+const short = (file: string) => relative(ROOT, file);
+/** A file's folder under server/src; files at the top (create-app.ts, main.ts) are the composition root. */
+const folderOf = (file: string) => (short(file).includes("/") ? (short(file).split("/")[0] as string) : "(root)");
+
+describe("server import rules", () => {
+  it("imports neo4j-driver at run time only in neo4j/", () => {
+    const outside = sources(ROOT)
+      .filter((file) => folderOf(file) !== "neo4j")
+      .filter((file) => importsOf(file).some((item) => item.target === "neo4j-driver" && !item.typeOnly))
+      .map(short);
+    expect(outside).toEqual([]);
+  });
+
+  it("has no import cycle between files", () => {
+    const found = cycles(importGraph(ROOT)).map((component) => component.map(short).sort());
+    expect(found).toEqual([]);
+  });
+
+  it("has no import cycle between folders", () => {
+    const found = cycles(groupGraph(importGraph(ROOT), folderOf)).map((component) => component.sort());
+    expect(found).toEqual([]);
+  });
+});
