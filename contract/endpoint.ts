@@ -40,9 +40,6 @@ export type QueryValues<E extends Endpoint> = E["query"] extends z.ZodType
   ? { readonly [K in keyof z.input<E["query"]>]?: string | number | undefined }
   : Record<string, never>;
 
-/** The answer a success carries, as the contract types it. */
-export type Answer<E extends Endpoint> = E["answer"] extends z.ZodType ? z.output<E["answer"]> : undefined;
-
 /** The endpoint's path with each `:name` replaced by its value, URL-encoded. */
 export function endpointPath<E extends Endpoint>(endpoint: E, params: PathParams<E>): string {
   const values = params as { readonly [name: string]: string };

@@ -19,7 +19,6 @@ import { AuthFailureLimit } from "./http/auth-failure-limit";
 import { corsPolicy } from "./http/cors-policy";
 import { CsrfTokens, csrfTokenRoute } from "./http/csrf-tokens";
 import { DrainState } from "./http/drain-state";
-import { livenessRoute, readinessRoute } from "./http/probe-routes";
 import { requestDeadline } from "./http/request-deadline";
 import { responseCompression } from "./http/response-compression";
 import { requireAppToken } from "./http/token-auth";
@@ -30,6 +29,7 @@ import { cypherRoutes } from "./routes/cypher-routes";
 import { explorationRoutes } from "./routes/exploration-routes";
 import { exportRoutes } from "./routes/export-routes";
 import { graphRoutes } from "./routes/graph-routes";
+import { livenessRoute, readinessRoute } from "./routes/probe-routes";
 import { savedViewBodyParser, savedViewRoutes } from "./routes/saved-view-routes";
 import { SavedViewRepository } from "./views/saved-view-repository";
 

@@ -12,7 +12,34 @@ const short = (file: string) => relative(ROOT, file);
 /** A file's folder under server/src; files at the top (create-app.ts, main.ts) are the composition root. */
 const folderOf = (file: string) => (short(file).includes("/") ? (short(file).split("/")[0] as string) : "(root)");
 
+/**
+ * The server's floors, lowest first (README, Architecture): a folder imports only from floors
+ * below its own. `graph/` sits above `claims/` because the graph's reads on as-of dates use the
+ * claims' rules; `routes/` get repositories and `http/` plumbing; the root files compose.
+ */
+const FLOORS: readonly (readonly string[])[] = [
+  ["config", "errors", "logging"],
+  ["neo4j", "http"],
+  ["claims", "views", "cypher"],
+  ["graph"],
+  ["routes"],
+  ["(root)"],
+];
+const floorOf = (folder: string) => FLOORS.findIndex((floor) => floor.includes(folder));
+
 describe("server import rules", () => {
+  it("puts every folder on a floor", () => {
+    const folders = [...new Set(sources(ROOT).map(folderOf))];
+    expect(folders.filter((folder) => floorOf(folder) === -1)).toEqual([]);
+  });
+
+  it("imports only from floors below a folder's own", () => {
+    const upward = [...groupGraph(importGraph(ROOT), folderOf)].flatMap(([folder, targets]) =>
+      targets.filter((target) => floorOf(target) >= floorOf(folder)).map((target) => `${folder} -> ${target}`),
+    );
+    expect(upward).toEqual([]);
+  });
+
   it("imports neo4j-driver at run time only in neo4j/", () => {
     const outside = sources(ROOT)
       .filter((file) => folderOf(file) !== "neo4j")

@@ -57,7 +57,7 @@ export class ExplorationRepository {
       record = await this.readExpansions(id, signal);
     }
     const node: Node = record.get("n");
-    type Option = { type: string; direction: "out" | "in"; count: unknown };
+    type Option = { type: string; direction: ExpansionOption["direction"]; count: unknown };
     const exact = record.get("options") as Option[] | null;
     const byDegree = (record.get("degreeRows") as { type: string; out: unknown; in: unknown }[]).flatMap((row) =>
       (["out", "in"] as const).map((direction): Option => ({ type: row.type, direction, count: row[direction] })),

@@ -2,8 +2,8 @@ import { Router } from "express";
 import type { Health } from "../../../contract/graph-contract";
 import { probeEndpoints } from "../../../contract/probe-endpoints";
 import type { GraphRepository } from "../graph/graph-repository";
-import type { DrainState } from "./drain-state";
-import { route } from "./route";
+import type { DrainState } from "../http/drain-state";
+import { route } from "../http/route";
 
 /** `GET /api/health`, liveness: the process is up and serving. Never asks Neo4j. */
 export function livenessRoute(): Router {
