@@ -1,10 +1,16 @@
 import cytoscape from "cytoscape";
 import { describe, expect, it } from "vitest";
-import { CANVAS_PALETTES } from "../../client/src/canvas/canvas-palette";
-import { CONTESTED_MARK, claimsStylesheet, SOURCE_WIDTHS } from "../../client/src/canvas/claims-stylesheet";
+import { claimsStylesheet } from "../../client/src/canvas/claims-stylesheet";
 import { graphStylesheet } from "../../client/src/canvas/graph-stylesheet";
 import { toCyElements } from "../../client/src/canvas/to-cy-elements";
-import { claimClasses, edgeClaimSummary, relationshipClaimsId } from "../../client/src/look/edge-claims";
+import { CANVAS_PALETTES } from "../../client/src/look/canvas-palette";
+import {
+  CONTESTED_MARK,
+  claimClasses,
+  edgeClaimSummary,
+  relationshipClaimsId,
+  SOURCE_WIDTHS,
+} from "../../client/src/look/edge-claims";
 import type { ClaimSummary, GraphEdge, GraphNode } from "../../contract/graph-contract";
 
 const summary = (overrides: Partial<ClaimSummary> = {}): ClaimSummary => ({

@@ -11,10 +11,47 @@ const ROOT = resolve(import.meta.dirname, "../../client/src");
 
 const short = (file: string) => relative(ROOT, file);
 
+/**
+ * The floors of the client, lowest first: a folder imports from its own floor and those below, never above
+ * (types included). The API, small DOM helpers and the visual vocabulary; the canvas; the explorer's state
+ * and commands; the features; main.ts, which wires them.
+ */
+const FLOORS: Readonly<Record<string, number>> = {
+  api: 0,
+  dom: 0,
+  look: 0,
+  canvas: 1,
+  explorer: 2,
+  chrome: 3,
+  claims: 3,
+  export: 3,
+  legend: 3,
+  menu: 3,
+  panel: 3,
+  paths: 3,
+  search: 3,
+  status: 3,
+  views: 3,
+  workbench: 3,
+  "main.ts": 4,
+};
+const floorOf = (file: string) => FLOORS[short(file).split("/")[0] ?? ""];
+
 describe("client import rules", () => {
   it("has no import cycle", () => {
     const found = cycles(importGraph(ROOT)).map((component) => component.map(short).sort());
     expect(found).toEqual([]);
+  });
+
+  it("puts every file on a floor, and no file imports from a floor above its own", () => {
+    const graph = importGraph(ROOT);
+    expect([...graph.keys()].filter((file) => floorOf(file) === undefined).map(short)).toEqual([]);
+    const upward = [...graph].flatMap(([file, targets]) =>
+      targets
+        .filter((target) => (floorOf(target) ?? 0) > (floorOf(file) ?? 0))
+        .map((target) => `${short(file)} -> ${short(target)}`),
+    );
+    expect(upward).toEqual([]);
   });
 
   it("imports cytoscape at run time only in canvas/", () => {

@@ -1,12 +1,6 @@
 import type { EdgeSingular, StylesheetJson } from "cytoscape";
-import { CLAIM_CLASSES } from "../look/edge-claims";
-import type { CanvasPalette } from "./canvas-palette";
-
-/** Line widths by independent sources (one source keeps the base width); shared with the legend. */
-export const SOURCE_WIDTHS = { one: 1.6, two: 3, threePlus: 4.4 } as const;
-
-/** Said after the caption of a contested relationship, on the canvas and in exported images. */
-export const CONTESTED_MARK = "⚠ contested";
+import type { CanvasPalette } from "../look/canvas-palette";
+import { CLAIM_CLASSES, CONTESTED_MARK, SOURCE_WIDTHS } from "../look/edge-claims";
 
 /**
  * Canvas rules of the claim summary: the more independent sources, the wider the line; a contested

@@ -1,9 +1,9 @@
 import cytoscape, { type Core, type NodeSingular } from "cytoscape";
 import fcose from "cytoscape-fcose";
+import { CANVAS_PALETTES, type Theme } from "../look/canvas-palette";
 import { addElements, type Placement } from "./add-elements";
 import { bestLayout } from "./best-layout";
 import { type CanvasExport, createCanvasExport } from "./canvas-export";
-import { CANVAS_PALETTES, type Theme } from "./canvas-palette";
 import { claimsStylesheet } from "./claims-stylesheet";
 import { exploreStylesheet } from "./explore-stylesheet";
 import { graphStylesheet } from "./graph-stylesheet";

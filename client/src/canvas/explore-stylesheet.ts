@@ -7,7 +7,7 @@ import {
   PATH_FADED_CLASS,
   PATH_NODE_CLASS,
 } from "../look/canvas-classes";
-import type { CanvasPalette } from "./canvas-palette";
+import type { CanvasPalette } from "../look/canvas-palette";
 
 const FADED_OPACITY = 0.16;
 

@@ -1,13 +1,10 @@
 import type { StylesheetJson } from "cytoscape";
-import { CANVAS_PALETTES, type CanvasPalette } from "./canvas-palette";
-import { CERTAINTY_STYLES, type CertaintyStyle } from "./certainty-styles";
-import { DEFAULT_LABEL_STYLE, LABEL_STYLES, type LabelStyle, labelClass } from "./label-styles";
+import { CANVAS_PALETTES, type CanvasPalette } from "../look/canvas-palette";
+import { CERTAINTY_STYLES, type CertaintyStyle } from "../look/certainty-styles";
+import { DEFAULT_LABEL_STYLE, LABEL_STYLES, type LabelStyle, labelClass } from "../look/label-styles";
 
 export const FONT_FAMILY =
   '"Inter", "Segoe UI", "Helvetica Neue", "Liberation Sans", "DejaVu Sans", "Noto Sans CJK SC", Arial, sans-serif';
-
-/** Relationships without a known certainty (light theme: exports are drawn light). */
-export const EDGE_COLOR = CANVAS_PALETTES.light.edge;
 
 /** Every visual rule of the canvas, derived from the label and certainty tables and the theme's palette. */
 export function graphStylesheet(

@@ -1,8 +1,8 @@
 import type { ElementDefinition } from "cytoscape";
 import type { EdgeData, GraphEdge, GraphNode, NodeData } from "../../../contract/graph-contract";
+import { isCertainty } from "../look/certainty-styles";
 import { claimClasses, edgeClaimSummary } from "../look/edge-claims";
-import { isCertainty } from "./certainty-styles";
-import { labelClass, labelStyleFor } from "./label-styles";
+import { labelClass, labelStyleFor } from "../look/label-styles";
 
 /** Node data on the canvas: the DTO plus the caption chosen by the label table. */
 export interface CanvasNodeData extends NodeData {

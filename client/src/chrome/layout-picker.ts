@@ -1,9 +1,8 @@
 import { isLayoutName, LAYOUT_NAMES, LAYOUT_TITLES, type LayoutName } from "../canvas/layouts/layout-catalog";
+import { createLayoutRunner, type LayoutRunnerDeps } from "../canvas/layouts/layout-runner";
 import { el } from "../dom/el";
 
-export interface LayoutPickerDeps {
-  run(name?: LayoutName): Promise<void>;
-  current(): LayoutName;
+export interface LayoutPickerDeps extends LayoutRunnerDeps {
   onLayoutChange(listener: (name: LayoutName) => void): void;
   fail(error: unknown): void;
 }
@@ -17,6 +16,7 @@ export function createLayoutPicker(
   relayout: HTMLButtonElement,
   deps: LayoutPickerDeps,
 ): void {
+  const runner = createLayoutRunner(deps);
   picker.replaceChildren(...LAYOUT_NAMES.map((name) => el("option", { value: name }, LAYOUT_TITLES[name])));
   picker.value = deps.current();
   deps.onLayoutChange((name) => {
@@ -25,7 +25,7 @@ export function createLayoutPicker(
   const run = (name?: LayoutName) => {
     picker.disabled = true;
     relayout.disabled = true;
-    deps
+    runner
       .run(name)
       .catch(deps.fail)
       .finally(() => {

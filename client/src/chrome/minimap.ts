@@ -1,6 +1,6 @@
 import type { Core } from "cytoscape";
-import { labelStyleFor } from "../canvas/label-styles";
 import { el } from "../dom/el";
+import { labelStyleFor } from "../look/label-styles";
 import { type MinimapTransform, minimapTransform, toModel } from "./minimap-geometry";
 
 const WIDTH = 200;

@@ -1,4 +1,4 @@
-import type { Theme } from "../canvas/canvas-palette";
+import type { Theme } from "../look/canvas-palette";
 
 const KEY = "graph-explorer.theme";
 

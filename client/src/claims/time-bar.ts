@@ -1,5 +1,5 @@
+import { debounce } from "../dom/debounce";
 import { el } from "../dom/el";
-import { debounce } from "../search/debounce";
 import { type AsOfChoice, type AsOfMode, dayFromNumber, dayNumber } from "./as-of";
 
 export interface TimeBar {

@@ -48,6 +48,8 @@ export interface ExplorerState {
   asOf(): AsOfQuery;
   /** The one element selected, if exactly one is. */
   selected(): string | null;
+  /** The one node selected, if exactly one element is and it is a node. */
+  selectedNode(): string | null;
   isPinned(id: string): boolean;
   /** Ids of hidden relationships whose two ends are both drawn. */
   hiddenEdgesBetweenShown(): string[];
@@ -106,6 +108,10 @@ export function createExplorerState({ cy, asOf }: ExplorerStateDeps): ExplorerSt
     selected: () => {
       const selected = cy.elements(":selected");
       return selected.length === 1 ? selected.id() : null;
+    },
+    selectedNode: () => {
+      const selected = cy.elements(":selected");
+      return selected.length === 1 && selected.isNode() ? selected.id() : null;
     },
     isPinned: (id) => cy.getElementById(id).hasClass(PINNED_CLASS),
     hiddenEdgesBetweenShown,

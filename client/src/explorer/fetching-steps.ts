@@ -1,13 +1,11 @@
-import type { Graph, GraphEdge, GraphNode } from "../../../contract/graph-contract";
+import type { GraphEdge, GraphNode } from "../../../contract/graph-contract";
+import type { ApiClient } from "../api/api-client";
 import { addFirstGraph, addNode, addSourceClaims, linkNeighbours } from "./add-commands";
 import { type Apply, type Explorer, plural } from "./command";
 
 export interface FetchingStepsDeps {
-  explorer: Explorer;
-  apply: Apply;
-  getGraph(): Promise<Graph>;
-  getNeighbours(id: string): Promise<Graph>;
-  getSourceClaims(id: string): Promise<Graph>;
+  explorer: Explorer & { apply: Apply };
+  api: Pick<ApiClient, "getGraph" | "getNeighbours" | "getSourceClaims">;
   tell(message: string): void;
   fail(doing: string, error: unknown): void;
 }
@@ -23,13 +21,12 @@ export interface FetchingSteps {
 
 /** The steps that ask the server first, then apply a command with its answer. */
 export function createFetchingSteps(deps: FetchingStepsDeps): FetchingSteps {
-  const { explorer, apply } = deps;
-  const { canvas } = explorer;
+  const { canvas, apply } = deps.explorer;
   return {
     async loadGraph() {
       deps.tell("Loading graph…");
       try {
-        const graph = await deps.getGraph();
+        const graph = await deps.api.getGraph();
         apply(addFirstGraph(graph));
         await canvas.runLayout({ randomize: true, animate: false });
         deps.tell(
@@ -47,7 +44,7 @@ export function createFetchingSteps(deps: FetchingStepsDeps): FetchingSteps {
       let edges: GraphEdge[] = [];
       if (apply(addNode(node))) {
         try {
-          edges = (await deps.getNeighbours(id)).edges;
+          edges = (await deps.api.getNeighbours(id)).edges;
         } catch (error) {
           deps.fail(`Linking ${node.data.caption}`, error);
         }
@@ -58,7 +55,7 @@ export function createFetchingSteps(deps: FetchingStepsDeps): FetchingSteps {
       const name = canvas.nodeCaption(sourceId) ?? sourceId;
       deps.tell(`Loading what ${name} claims…`);
       try {
-        apply(addSourceClaims(sourceId, await deps.getSourceClaims(sourceId)));
+        apply(addSourceClaims(sourceId, await deps.api.getSourceClaims(sourceId)));
       } catch (error) {
         deps.fail(`Loading what ${name} claims`, error);
       }

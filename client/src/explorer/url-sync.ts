@@ -1,6 +1,6 @@
 import type { Core } from "cytoscape";
 import type { ViewState } from "../../../contract/graph-contract";
-import { debounce } from "../search/debounce";
+import { debounce } from "../dom/debounce";
 import { encodeViewState } from "./view-url";
 
 export interface UrlSync {

@@ -1,7 +1,7 @@
 import type { Graph, NodeLookupResult, ViewState } from "../../../contract/graph-contract";
 import { LAYOUT_TITLES, type LayoutName } from "../canvas/layouts/layout-catalog";
 import { type ClaimFilterKey, describeClaimFilter, withClaimFilter } from "./claim-filters";
-import { type Command, UNDO_HINT } from "./command";
+import { type Apply, type Command, UNDO_HINT } from "./command";
 import { drawResultGraph, type ResultMode } from "./draw-result-graph";
 import { NO_FILTERS, toggled, type ViewFilters } from "./view-filters";
 import { drawViewState } from "./view-state";
@@ -109,3 +109,13 @@ export const drawResult =
       return null;
     },
   });
+
+/** The legend's rows and pickers, as filter commands. */
+export function filterHandlers(apply: Apply) {
+  return {
+    toggle: (kind: FilterKind, value: string) => apply(toggleFilter(kind, value)),
+    setClaimFilter: (key: ClaimFilterKey, value: boolean | string | null) => apply(setClaimFilter(key, value)),
+    pickSource: (id: string | null) => apply(pickSource(id)),
+    showAll: () => apply(showAll),
+  };
+}

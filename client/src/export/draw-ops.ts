@@ -1,4 +1,4 @@
-import type { NodeShape } from "../canvas/label-styles";
+import type { NodeShape } from "../look/label-styles";
 
 /**
  * Sans-serif text of the exports; CJK names need a font that has them (Noto Sans CJK on Debian).

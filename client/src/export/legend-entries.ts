@@ -1,7 +1,7 @@
 import type { Graph } from "../../../contract/graph-contract";
-import { CERTAINTY_STYLES } from "../canvas/certainty-styles";
-import { EDGE_COLOR } from "../canvas/graph-stylesheet";
-import { LABEL_STYLES, type LabelStyle, labelStyleFor } from "../canvas/label-styles";
+import { EDGE_COLOR } from "../look/canvas-palette";
+import { CERTAINTY_STYLES } from "../look/certainty-styles";
+import { LABEL_STYLES, type LabelStyle, labelStyleFor } from "../look/label-styles";
 
 export interface LegendEntries {
   labels: Array<{ label: string; count: number; style: LabelStyle }>;

@@ -1,4 +1,4 @@
-import { type Outline, shapeOutline } from "../canvas/shape-outline";
+import { type Outline, shapeOutline } from "../look/shape-outline";
 import { cssFont, type DrawOp } from "./draw-ops";
 
 /** Draws the evidence block's operations on a 2D canvas (already scaled to the export's scale). */

@@ -1,5 +1,5 @@
 import { xmlText } from "../../../formats/xml-text";
-import { type Outline, shapeOutline } from "../canvas/shape-outline";
+import { type Outline, shapeOutline } from "../look/shape-outline";
 import { type DrawOp, EXPORT_FONT, EXPORT_MONO_FONT } from "./draw-ops";
 
 /** SVG elements for the evidence block's drawing, text as <text> (escaped), numbers rounded. */

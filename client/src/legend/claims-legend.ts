@@ -1,10 +1,10 @@
-import { SOURCE_WIDTHS } from "../canvas/claims-stylesheet";
 import { TYPING_PAUSE_MS } from "../claims/time-bar";
+import { debounce } from "../dom/debounce";
 import { el, svgEl } from "../dom/el";
 import type { CanvasTally } from "../explorer/canvas-tally";
 import type { ClaimFilterKey } from "../explorer/claim-filters";
 import type { ViewFilters } from "../explorer/view-filters";
-import { debounce } from "../search/debounce";
+import { SOURCE_WIDTHS } from "../look/edge-claims";
 
 export interface ClaimsLegend {
   readonly element: HTMLElement;

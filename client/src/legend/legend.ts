@@ -1,11 +1,11 @@
 import type { Certainty } from "../../../contract/graph-contract";
-import { CERTAINTY_STYLES, type CertaintyStyle } from "../canvas/certainty-styles";
-import { LABEL_STYLES, labelStyleFor } from "../canvas/label-styles";
 import { el, svgEl } from "../dom/el";
 import type { CanvasTally } from "../explorer/canvas-tally";
 import { isFiltering, type ViewFilters } from "../explorer/view-filters";
+import { CERTAINTY_STYLES, type CertaintyStyle } from "../look/certainty-styles";
+import { LABEL_STYLES, labelStyleFor } from "../look/label-styles";
+import { shapeIcon } from "../look/shape-icon";
 import { createClaimsLegend, type SetClaimFilter } from "./claims-legend";
-import { shapeIcon } from "./shape-icon";
 
 export type FilterKind = "label" | "type" | "certainty";
 

@@ -5,6 +5,12 @@ export const CORROBORATED_FROM = 2;
 /** Independent sources from which a relationship is drawn at its widest. */
 export const WIDEST_FROM = 3;
 
+/** Line widths by independent sources (one source keeps the base width); shared with the legend. */
+export const SOURCE_WIDTHS = { one: 1.6, two: 3, threePlus: 4.4 } as const;
+
+/** Said after the caption of a contested relationship, on the canvas and in exported images. */
+export const CONTESTED_MARK = "⚠ contested";
+
 /** Canvas classes of the claim summary: the stylesheet widens and marks edges by these. */
 export const CLAIM_CLASSES = {
   corroborated: "corroborated",

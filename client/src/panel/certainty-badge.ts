@@ -1,6 +1,6 @@
 import type { Certainty } from "../../../contract/graph-contract";
-import { CERTAINTY_STYLES } from "../canvas/certainty-styles";
 import { el } from "../dom/el";
+import { CERTAINTY_STYLES } from "../look/certainty-styles";
 
 /** A coloured pill naming a relationship's certainty; "unqualified" when the edge carries none. */
 export function certaintyBadge(certainty: Certainty | undefined): HTMLSpanElement {

@@ -1,9 +1,9 @@
 import type { EdgeData, NodeDetails, RelationshipClaims } from "../../../contract/graph-contract";
-import { labelStyleFor } from "../canvas/label-styles";
 import type { CanvasNodeData } from "../canvas/to-cy-elements";
 import { el } from "../dom/el";
-import { shapeIcon } from "../legend/shape-icon";
 import { edgeClaimSummary } from "../look/edge-claims";
+import { labelStyleFor } from "../look/label-styles";
+import { shapeIcon } from "../look/shape-icon";
 import { renderClaims } from "./claims-section";
 import { type EdgeDetailsDeps, edgeTitle, renderEdgeDetails } from "./edge-details";
 import { type NodeDetailsDeps, renderNodeProperties, renderRelationships } from "./node-details";

@@ -1,8 +1,8 @@
 import type { SearchHit } from "../../../contract/graph-contract";
-import { labelStyleFor } from "../canvas/label-styles";
+import { debounce } from "../dom/debounce";
 import { el } from "../dom/el";
-import { shapeIcon } from "../legend/shape-icon";
-import { debounce } from "./debounce";
+import { labelStyleFor } from "../look/label-styles";
+import { shapeIcon } from "../look/shape-icon";
 
 export interface SearchBoxDeps {
   search(text: string, signal: AbortSignal): Promise<SearchHit[]>;

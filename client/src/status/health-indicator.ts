@@ -1,5 +1,21 @@
 import type { Health } from "../../../contract/graph-contract";
 
+/** Asks for the server's health now and every `everyMs`, and shows it in the top bar's light. */
+export function watchHealth(
+  root: HTMLElement,
+  getHealth: () => Promise<Health>,
+  describeError: (error: unknown) => string,
+  everyMs: number,
+): void {
+  const check = () =>
+    getHealth().then(
+      (health) => renderHealth(root, health),
+      (error: unknown) => renderHealth(root, { unreachable: describeError(error) }),
+    );
+  void check();
+  setInterval(() => void check(), everyMs);
+}
+
 /** The Neo4j connection light in the top bar. */
 export function renderHealth(root: HTMLElement, health: Health | { unreachable: string }): void {
   const text = root.querySelector(".health-text") ?? root;

@@ -1,10 +1,14 @@
+import { isAbortError } from "../api/api-request-error";
 import { el } from "../dom/el";
+import { describeError } from "./describe-error";
 
 export interface StatusLine {
   info(message: string): void;
   /** A visible, non-blocking banner that stays until dismissed or replaced. */
   error(message: string): void;
   clear(): void;
+  /** What failed while `doing` it, as a banner; a request the page itself cancelled says nothing. */
+  fail(doing: string, error: unknown): void;
 }
 
 /** The one line that says what just happened ("Added 3 nodes, 4 relationships") or what failed. */
@@ -32,5 +36,12 @@ export function createStatusLine(root: HTMLElement): StatusLine {
     delete root.dataset.kind;
     root.hidden = true;
   };
-  return { info: (message) => show("info", message), error: (message) => show("error", message), clear };
+  return {
+    info: (message) => show("info", message),
+    error: (message) => show("error", message),
+    clear,
+    fail: (doing, error) => {
+      if (!isAbortError(error)) show("error", describeError(error, doing));
+    },
+  };
 }

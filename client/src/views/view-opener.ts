@@ -1,15 +1,16 @@
-import type { AsOfQuery, NodeLookupResult, ViewState } from "../../../contract/graph-contract";
+import type { AsOfQuery, ViewState } from "../../../contract/graph-contract";
+import type { ApiClient } from "../api/api-client";
 import { asOfOfView } from "../claims/as-of";
 import { type Apply, plural } from "../explorer/command";
 import { openView } from "../explorer/view-commands";
 import { decodeViewState, hasViewState, ViewLinkError } from "../explorer/view-url";
+import { describeError } from "../status/describe-error";
 
 export interface ViewOpenerDeps {
   apply: Apply;
-  lookupNodes(ids: string[]): Promise<NodeLookupResult>;
+  api: Pick<ApiClient, "lookupNodes">;
   /** Fetches the view's day; resolves to what draws it once the view's nodes are drawn. */
   prepareAsOf(query: AsOfQuery): Promise<() => void>;
-  describeError(error: unknown): string;
   tell(message: string): void;
   warn(message: string): void;
 }
@@ -32,7 +33,7 @@ export interface ViewOpener {
 export function createViewOpener(deps: ViewOpenerDeps): ViewOpener {
   let linkProblem: string | null = null;
   const open = async (state: ViewState, label: string | null) => {
-    const found = await deps.lookupNodes(state.nodes.map((node) => node.id));
+    const found = await deps.api.lookupNodes(state.nodes.map((node) => node.id));
     if (found.graph.nodes.length === 0 && state.nodes.length > 0)
       throw new ViewLinkError(`None of the view's ${plural(state.nodes.length, "node")} exists any more.`);
     const drawAsOf = await deps.prepareAsOf(asOfOfView(state));
@@ -41,7 +42,7 @@ export function createViewOpener(deps: ViewOpenerDeps): ViewOpener {
   };
   const report = (missing: readonly string[], done: string) =>
     missing.length > 0 ? deps.warn(missingNotice(missing)) : deps.tell(done);
-  const reason = (error: unknown) => (error instanceof ViewLinkError ? error.message : deps.describeError(error));
+  const reason = (error: unknown) => (error instanceof ViewLinkError ? error.message : describeError(error));
 
   // A link pasted into this tab's address bar: open it as a step that Ctrl+Z takes back.
   window.addEventListener("hashchange", () => {

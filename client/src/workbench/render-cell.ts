@@ -1,6 +1,6 @@
-import { labelStyleFor } from "../canvas/label-styles";
 import { el } from "../dom/el";
-import { shapeIcon } from "../legend/shape-icon";
+import { labelStyleFor } from "../look/label-styles";
+import { shapeIcon } from "../look/shape-icon";
 import { type CellView, cellText } from "./format-cell";
 
 /** Lists of plain values up to this many items stay on one line. */

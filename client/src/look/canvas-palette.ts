@@ -58,3 +58,6 @@ export const CANVAS_PALETTES: Readonly<Record<Theme, CanvasPalette>> = {
     contestedBackground: "#3b1d22",
   },
 };
+
+/** Relationships without a known certainty (light theme: exports are drawn light). */
+export const EDGE_COLOR = CANVAS_PALETTES.light.edge;

@@ -1,6 +1,6 @@
-import type { LabelStyle } from "../canvas/label-styles";
-import { type Outline, shapeOutline } from "../canvas/shape-outline";
 import { svgEl } from "../dom/el";
+import type { LabelStyle } from "./label-styles";
+import { type Outline, shapeOutline } from "./shape-outline";
 
 /** A small SVG of a label's node shape and colours, as drawn on the canvas (same outline as exports). */
 export function shapeIcon(style: LabelStyle, size = 14): SVGSVGElement {

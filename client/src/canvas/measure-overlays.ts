@@ -1,10 +1,29 @@
-import type { Overlays } from "../canvas/create-canvas";
+import type { Overlays } from "./create-canvas";
 
 export interface OverlayElements {
   /** A full-height sheet along the right edge (the details panel). */
   sheet: HTMLElement;
   /** Boxes floating over the canvas, each with the room to keep around it (px). */
   floating: ReadonlyArray<{ element: HTMLElement; marginX: number; marginY: number }>;
+}
+
+/**
+ * The page's overlays as fitting avoids them: the details sheet, the legend, the status line (room for
+ * longer messages), and the floating panels (minimap, time bar, paths) once created.
+ */
+export function pageOverlays(
+  canvas: HTMLElement,
+  parts: { sheet: HTMLElement; legend: HTMLElement; status: HTMLElement; floating: readonly HTMLElement[] },
+): () => Overlays {
+  return () =>
+    measureOverlays(canvas, {
+      sheet: parts.sheet,
+      floating: [
+        { element: parts.legend, marginX: 8, marginY: 8 },
+        { element: parts.status, marginX: 90, marginY: 6 },
+        ...parts.floating.map((element) => ({ element, marginX: 8, marginY: 8 })),
+      ],
+    });
 }
 
 /** Measures what the page draws over the canvas, in canvas pixels; hidden elements cover nothing. */

@@ -1,0 +1,33 @@
+import type { ViewState } from "../../../contract/graph-contract";
+import type { ApiClient } from "../api/api-client";
+import { createSavedViewsPanel } from "./saved-views-panel";
+import { createViewOpener, type ViewOpener, type ViewOpenerDeps } from "./view-opener";
+
+export interface ViewsDeps extends ViewOpenerDeps {
+  button: HTMLButtonElement;
+  panel: HTMLElement;
+  api: Pick<ApiClient, "lookupNodes" | "listViews" | "getView" | "saveView" | "deleteView">;
+  /** The view shown, to save. */
+  viewState(): ViewState;
+  fail(doing: string, error: unknown): void;
+}
+
+/** Views: opened from links (at start and pasted later), and the "Views" popover to save, open and delete them. */
+export function createViews(deps: ViewsDeps): ViewOpener {
+  const opener = createViewOpener(deps);
+  createSavedViewsPanel(deps.button, deps.panel, {
+    list: () => deps.api.listViews(),
+    save: (name) => deps.api.saveView({ name, state: deps.viewState() }),
+    open: async (summary) => {
+      const saved = await deps.api.getView(summary.id);
+      opener.report(
+        await opener.open(saved.state, `Open view “${saved.name}”`),
+        `Opened the view “${saved.name}” · Ctrl+Z to go back`,
+      );
+    },
+    remove: (summary) => deps.api.deleteView(summary.id),
+    tell: deps.tell,
+    fail: deps.fail,
+  });
+  return opener;
+}
