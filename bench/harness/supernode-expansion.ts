@@ -1,4 +1,4 @@
-import { DEFAULT_EXPANSION_CAP } from "../../client/src/menu/expansion-cap";
+import { DEFAULT_EXPANSION_CAP } from "../../client/src/expand/expansion-cap";
 import { expectOk } from "./api-overhead";
 import type { AppServer } from "./app-server";
 import { percentile } from "./stats";

@@ -13,11 +13,15 @@ const canvas = createCanvas(container);
 createMinimap(container.parentElement ?? document.body, canvas.cy, { getItem: () => null, setItem: () => {} });
 const meter = createFrameMeter();
 // The app's own layout path: the same runner the toolbar's layout menu calls.
+let layout: LayoutName = "fcose";
 const layouts = createLayoutRunner({
   cy: canvas.cy,
   tunedForceLayout: (request) => canvas.runLayout(request),
   fitAll: () => canvas.fitAll(),
-  checkpoint: () => {},
+  current: () => layout,
+  choose: (name) => {
+    layout = name;
+  },
   tell: () => {},
 });
 

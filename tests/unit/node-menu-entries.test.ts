@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { entryText, expansionEntries } from "../../client/src/menu/expansion-entries";
+import { entryText, expansionEntries } from "../../client/src/expand/expansion-entries";
 import { expansionItems } from "../../client/src/menu/node-menu";
 import type { Expansions } from "../../contract/graph-contract";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clampCap, DEFAULT_EXPANSION_CAP, expansionCap } from "../../client/src/menu/expansion-cap";
-import { limitForChoice, planExpansion } from "../../client/src/menu/supernode-guard";
+import { clampCap, DEFAULT_EXPANSION_CAP, expansionCap } from "../../client/src/expand/expansion-cap";
+import { limitForChoice, planExpansion } from "../../client/src/expand/supernode-guard";
 
 describe("the supernode guard", () => {
   it("fetches at once when the expansion stays within the cap", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type CellContext, cellText, formatCell } from "../../client/src/workbench/format-cell";
+import { type CellContext, cellText, formatCell } from "../../client/src/workbench/results/format-cell";
 
 const context: CellContext = {
   nodeCaption: (id) => ({ bytedance: "ByteDance", huawei: "Huawei Technologies", ascend: "Ascend 910B" })[id],

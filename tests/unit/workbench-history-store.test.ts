@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createHistoryStore, HISTORY_KEY } from "../../client/src/workbench/history-store";
-import { createSavedQueriesStore } from "../../client/src/workbench/saved-queries-store";
-import type { KeyValueStorage } from "../../client/src/workbench/stored-list";
+import { createHistoryStore, HISTORY_KEY } from "../../client/src/workbench/library/history-store";
+import { createSavedQueriesStore } from "../../client/src/workbench/library/saved-queries-store";
+import type { KeyValueStorage } from "../../client/src/workbench/library/stored-list";
 
 function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { libraryQueryBody, paramField, readParam } from "../../client/src/workbench/param-fields";
-import { formatParams, parseParams } from "../../client/src/workbench/parse-params";
+import { formatParams, parseParams } from "../../client/src/workbench/editor/parse-params";
+import { libraryQueryBody, paramField, readParam } from "../../client/src/workbench/library/param-fields";
 
 describe("parseParams", () => {
   it("reads a JSON object, and blank as no parameters", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ApiRequestError } from "../../client/src/api/api-request-error";
-import { describeCypherError } from "../../client/src/workbench/describe-cypher-error";
-import { toEditorSchema } from "../../client/src/workbench/editor-schema";
-import { summarizeResult } from "../../client/src/workbench/summarize-result";
+import { describeCypherError } from "../../client/src/workbench/editor/describe-cypher-error";
+import { toEditorSchema } from "../../client/src/workbench/editor/editor-schema";
+import { summarizeResult } from "../../client/src/workbench/results/summarize-result";
 import type { CypherResult, GraphSchemaInfo } from "../../contract/graph-contract";
 
 const result = (overrides: Partial<CypherResult> = {}): CypherResult => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextSortOrder, sortRows } from "../../client/src/workbench/sort-rows";
+import { nextSortOrder, sortRows } from "../../client/src/workbench/results/sort-rows";
 import type { CellValue } from "../../contract/graph-contract";
 
 const node = (caption: string): CellValue => ({ $node: { id: caption.toLowerCase(), labels: ["Chip"], caption } });

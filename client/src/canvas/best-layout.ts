@@ -4,7 +4,6 @@ import { fcoseOptions } from "./layout-options";
 import { layoutScore } from "./layout-score";
 import { packComponents } from "./pack-components";
 import type { Point } from "./place-around";
-import { rotatePositions } from "./rotate-positions";
 
 const COMPONENT_GAP = 90;
 const TURNS = [0, 30, 60, 90, 120, 150, 180, 210, 240, 270, 300, 330];
@@ -103,4 +102,27 @@ function positionsOf(nodes: NodeCollection): Map<string, Point> {
 
 function place(nodes: NodeCollection, positions: ReadonlyMap<string, Point>): void {
   nodes.positions((node: NodeSingular) => positions.get(node.id()) ?? node.position());
+}
+
+/**
+ * Positions turned by `degrees` around their common centre. A force-directed layout means the
+ * same at any angle, but captions are horizontal and screens are wide: turning picks the best fit.
+ */
+export function rotatePositions(positions: ReadonlyMap<string, Point>, degrees: number): Map<string, Point> {
+  const points = [...positions.values()];
+  if (points.length === 0 || degrees % 360 === 0) return new Map(positions);
+  const centre = {
+    x: points.reduce((sum, point) => sum + point.x, 0) / points.length,
+    y: points.reduce((sum, point) => sum + point.y, 0) / points.length,
+  };
+  const angle = (degrees * Math.PI) / 180;
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  const turned = new Map<string, Point>();
+  for (const [id, point] of positions) {
+    const dx = point.x - centre.x;
+    const dy = point.y - centre.y;
+    turned.set(id, { x: centre.x + dx * cos - dy * sin, y: centre.y + dx * sin + dy * cos });
+  }
+  return turned;
 }

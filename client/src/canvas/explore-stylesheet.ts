@@ -1,11 +1,13 @@
 import type { StylesheetJson } from "cytoscape";
 import {
   FADED_CLASS,
+  FILTERED_CLASS,
   LABELS_OFF_CLASS,
   MENU_TARGET_CLASS,
   PATH_EDGE_CLASS,
   PATH_FADED_CLASS,
   PATH_NODE_CLASS,
+  PINNED_CLASS,
 } from "../look/canvas-classes";
 import type { CanvasPalette } from "../look/canvas-palette";
 
@@ -47,5 +49,13 @@ export function exploreStylesheet(palette: CanvasPalette): StylesheetJson {
       },
     },
     { selector: `.${LABELS_OFF_CLASS}`, style: { label: "" } },
+  ];
+}
+
+/** Canvas rules of the view tools: filtered elements are not drawn, pinned nodes wear a double ring. */
+export function viewStylesheet(): StylesheetJson {
+  return [
+    { selector: `.${FILTERED_CLASS}`, style: { display: "none" } },
+    { selector: `node.${PINNED_CLASS}`, style: { "border-style": "double", "border-width": 5.5 } },
   ];
 }

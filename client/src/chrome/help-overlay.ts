@@ -1,6 +1,6 @@
 import { el } from "../dom/el";
 import { isTyping } from "../dom/is-typing";
-import type { ExpansionCap } from "../menu/expansion-cap";
+import type { ExpansionCap } from "../expand/expansion-cap";
 import { SHORTCUTS } from "./shortcuts";
 
 export interface HelpOverlay {

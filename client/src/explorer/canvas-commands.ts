@@ -1,4 +1,5 @@
 import type { Collection, Core, NodeSingular } from "cytoscape";
+import { isTyping } from "../dom/is-typing";
 import { PINNED_CLASS } from "../look/canvas-classes";
 import { lastingClasses } from "./canvas-snapshot";
 import { collapseSet } from "./collapse-set";
@@ -159,5 +160,17 @@ export function followDrags(cy: Core, apply: Apply): void {
       grabbed.position(start);
       apply(moveNode(grabbed.id(), end));
     });
+  });
+}
+
+/** Delete or Backspace hides the selection from the view (outside text fields). */
+export function bindHideKey(cy: Core, hide: (ids: string[]) => void): void {
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Delete" && event.key !== "Backspace") return;
+    if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+    const selected = cy.elements(":selected").map((element) => element.id());
+    if (selected.length === 0) return;
+    event.preventDefault();
+    hide(selected);
   });
 }

@@ -5,7 +5,6 @@ import type { CanvasExport, ExportArea } from "../canvas/canvas-export";
 import { citeMark } from "./cite-mark";
 import { type DataFormat, dataExport } from "./data-export";
 import { describeExport, type ExportContext } from "./describe-export";
-import { downloadFile } from "./download-file";
 import { legendEntries } from "./legend-entries";
 import { type ImageFormat, renderImage } from "./render-image";
 
@@ -139,4 +138,18 @@ export function createExporter(deps: ExporterDeps): Exporter {
       }
     },
   };
+}
+
+/** Hands a file to the browser's downloads through a temporary <a download> and a blob: URL. */
+export function downloadFile(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started reading the blob by then; a minute is generous for slow disks.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

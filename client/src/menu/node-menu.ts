@@ -1,9 +1,11 @@
 import type { Core, NodeSingular } from "cytoscape";
 import type { Expansions } from "../../../contract/graph-contract";
 import { isTyping } from "../dom/is-typing";
+import { expansionEntries } from "../expand/expansion-entries";
+import type { ExpansionFilter } from "../expand/node-expander";
+import { collapse, collapsible, focus, hide, togglePin } from "../explorer/canvas-commands";
+import type { Apply, Explorer } from "../explorer/command";
 import type { ContextMenu, MenuItem, MenuSection } from "./context-menu";
-import { expansionEntries } from "./expansion-entries";
-import type { ExpansionFilter } from "./node-expander";
 
 /** What the menu offers beside expansion (the explorer's actions, paths). */
 export interface NodeMenuActions {
@@ -106,4 +108,17 @@ function actionItems(id: string, actions: NodeMenuActions): MenuItem[] {
     items.push({ text: "Collapse", hint: "what it added", testId: "menu-collapse", run: () => actions.collapse(id) });
   items.push({ text: "Find paths to…", testId: "menu-find-paths", run: () => actions.findPathsFrom(id) });
   return items;
+}
+
+/** The node menu's actions beside expansion: the explorer's commands, and paths from the node. */
+export function menuActions(explorer: Explorer, apply: Apply, findPathsFrom: (id: string) => void): NodeMenuActions {
+  return {
+    hide: (ids) => apply(hide(ids)),
+    focus: (ids) => apply(focus(ids)),
+    togglePin: (id) => apply(togglePin(id)),
+    isPinned: (id) => explorer.state.isPinned(id),
+    canCollapse: (id) => collapsible(explorer, id).length > 0,
+    collapse: (id) => apply(collapse(id)),
+    findPathsFrom,
+  };
 }

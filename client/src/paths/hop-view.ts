@@ -1,5 +1,5 @@
 import { el } from "../dom/el";
-import { certaintyBadge } from "../panel/certainty-badge";
+import { certaintyBadge } from "../panels/details/certainty-badge";
 import type { PathHop } from "./path-chain";
 
 /** One hop of a path as the panel lists it: both ends, the relationship, who says so and in which words. */

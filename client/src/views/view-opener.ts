@@ -4,7 +4,7 @@ import { asOfOfView } from "../claims/as-of";
 import { type Apply, plural } from "../explorer/command";
 import { openView } from "../explorer/view-commands";
 import { decodeViewState, hasViewState, ViewLinkError } from "../explorer/view-url";
-import { describeError } from "../status/describe-error";
+import { describeError } from "../panels/status/describe-error";
 
 export interface ViewOpenerDeps {
   apply: Apply;

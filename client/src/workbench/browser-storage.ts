@@ -1,4 +1,4 @@
-import type { KeyValueStorage } from "./stored-list";
+import type { KeyValueStorage } from "./library/stored-list";
 
 /**
  * The browser's localStorage, or (where reading the property itself throws, as with storage

@@ -1,5 +1,5 @@
-import type { ResultMode } from "./result-mode";
-import type { KeyValueStorage } from "./stored-list";
+import type { KeyValueStorage } from "./library/stored-list";
+import type { ResultMode } from "./results/result-mode";
 
 const PREFIX = "graph-explorer.workbench.";
 const SIDE_TABS = ["library", "history", "saved"];

@@ -1,26 +1,26 @@
 import "./workbench.css";
 import type { Graph } from "../../../contract/graph-contract";
 import type { ApiClient } from "../api/api-client";
-import { describeCypherError } from "./describe-cypher-error";
 import { enableDrawerResize } from "./drawer-resize";
-import { createEditorSlot } from "./editor-slot";
-import { createErrorArea } from "./error-area";
-import { createHistoryPanel } from "./history-panel";
-import { createHistoryStore } from "./history-store";
-import { createLibraryPanel } from "./library-panel";
-import { createParamsInput } from "./params-input";
+import { describeCypherError } from "./editor/describe-cypher-error";
+import { createEditorSlot } from "./editor/editor-slot";
+import { createErrorArea } from "./editor/error-area";
+import { createParamsInput } from "./editor/params-input";
+import { createSchemaCompletion } from "./editor/schema-completion";
+import { createHistoryPanel } from "./library/history-panel";
+import { createHistoryStore } from "./library/history-store";
+import { createLibraryPanel } from "./library/library-panel";
+import { createSavedPanel } from "./library/saved-panel";
+import { createSavedQueriesStore } from "./library/saved-queries-store";
+import type { KeyValueStorage, QueryRun } from "./library/stored-list";
 import { createQueryRunner } from "./query-runner";
-import { createResultModeControl, type ResultMode } from "./result-mode";
-import { createResultView } from "./result-view";
-import { createSavedPanel } from "./saved-panel";
-import { createSavedQueriesStore } from "./saved-queries-store";
-import { createSchemaCompletion } from "./schema-completion";
-import type { KeyValueStorage, QueryRun } from "./stored-list";
+import { createResultModeControl, type ResultMode } from "./results/result-mode";
+import { createResultView } from "./results/result-view";
 import { createTabs } from "./tabs";
 import { buildWorkbenchLayout } from "./workbench-layout";
 import { createWorkbenchSettings } from "./workbench-settings";
 
-export type { ResultMode } from "./result-mode";
+export type { ResultMode } from "./results/result-mode";
 
 export interface WorkbenchDeps {
   api: Pick<ApiClient, "runCypher" | "getSchema" | "getQueries">;
@@ -92,7 +92,7 @@ export function createWorkbench(root: HTMLElement, toggleButton: HTMLElement, de
     initial: settings.queryDraft(),
     onRun: () => void execute(),
     onChange: (text) => settings.saveQueryDraft(text),
-    loadEditor: () => import("./cypher-editor").then((module) => module.createQueryEditor),
+    loadEditor: () => import("./editor/cypher-editor").then((module) => module.createQueryEditor),
   });
   enableDrawerResize(root, layout.resizeHandle, settings.height(), (height) => settings.saveHeight(height));
 

@@ -1,0 +1,202 @@
+import type { Claim, Contest, RelationshipClaims, SourceGrade } from "../../../../contract/graph-contract";
+import { languageName } from "../../../../formats/language-name";
+import { el } from "../../dom/el";
+import { firstDay } from "../../explorer/claim-filters";
+import { certaintyBadge } from "./certainty-badge";
+import { formatScalar } from "./property-value";
+import { section } from "./section";
+
+/** The A–F reliability scale of sources, as analysts grade them. */
+const GRADE_MEANINGS: Readonly<Record<SourceGrade, string>> = {
+  A: "A: completely reliable",
+  B: "B: usually reliable",
+  C: "C: fairly reliable",
+  D: "D: not usually reliable",
+  E: "E: unreliable",
+  F: "F: reliability cannot be judged",
+};
+
+export interface RenderedClaims {
+  /** Where the claims disagree, each side with its sources and dates, side by side; null when they agree. */
+  contests: HTMLElement | null;
+  /** Every claim, first reported first, with its source's grade, quote, English rendering and date. */
+  claims: HTMLElement;
+}
+
+/**
+ * The claims behind a relationship. `evidence` is the quote the panel already shows: a lone claim saying
+ * just that does not repeat it. With the canvas as known on a day, later claims are dimmed and say so.
+ */
+export function renderClaims(
+  result: RelationshipClaims,
+  evidence: string | undefined,
+  knownAt?: string,
+): RenderedClaims {
+  const byId = new Map(result.claims.map((claim) => [claim.id, claim]));
+  const lone = result.claims.length === 1 ? result.claims[0] : undefined;
+  return {
+    contests:
+      result.contests.length === 0
+        ? null
+        : section(
+            el("span", { class: "contested-title" }, "Contested"),
+            ...result.contests.map((contest) => renderContest(contest, byId)),
+          ),
+    claims: section(
+      `Claims (${result.claims.length})`,
+      el("p", { class: "claims-summary", "data-testid": "claims-summary" }, describeSummary(result)),
+      el(
+        "ol",
+        { class: "claim-list", "data-testid": "claim-list" },
+        ...result.claims.map((claim) =>
+          el(
+            "li",
+            {},
+            renderClaim(claim, {
+              withQuote: claim !== lone || claim.quote !== evidence,
+              laterThan: knownAt && firstDay(claim.reportedAt) > knownAt ? knownAt : undefined,
+            }),
+          ),
+        ),
+      ),
+    ),
+  };
+}
+
+/** "2 independent sources · 3 claims · reported 2024 to 2025-03-10". */
+export function describeSummary(result: RelationshipClaims): string {
+  const { summary } = result;
+  const span =
+    summary.firstReported === summary.lastReported
+      ? `reported ${summary.firstReported}`
+      : `reported ${summary.firstReported} to ${summary.lastReported}`;
+  const sources = `${summary.independentSources} independent source${summary.independentSources === 1 ? "" : "s"}`;
+  return `${sources} · ${summary.claimCount} claim${summary.claimCount === 1 ? "" : "s"} · ${span}`;
+}
+
+function renderContest(contest: Contest, byId: ReadonlyMap<string, Claim>): HTMLElement {
+  const what =
+    contest.kind === "denial" ? "Asserted, and denied" : `Different numbers for ${contest.quantity ?? "a quantity"}`;
+  return el(
+    "div",
+    { class: "contest", "data-testid": "contest", "data-kind": contest.kind },
+    el("p", { class: "contest-what" }, what),
+    el(
+      "div",
+      { class: "contest-sides", "data-sides": contest.sides.length },
+      ...contest.sides.map((side) =>
+        el(
+          "div",
+          { class: "contest-side", "data-testid": "contest-side" },
+          el(
+            "div",
+            { class: "contest-position", "data-position": side.position },
+            side.value === null ? side.position : `${contest.quantity ?? ""} ${formatScalar(side.value)}`.trim(),
+          ),
+          el(
+            "ul",
+            { class: "contest-claims" },
+            ...side.claimIds
+              .map((id) => byId.get(id))
+              .filter((claim) => claim !== undefined)
+              .map((claim) =>
+                el(
+                  "li",
+                  { class: "contest-claim" },
+                  sourceLine(claim),
+                  el("span", { class: "claim-date" }, claim.reportedAt),
+                  el("q", { class: "contest-quote", lang: "en" }, claim.quoteEn),
+                ),
+              ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function renderClaim(claim: Claim, { withQuote, laterThan }: { withQuote: boolean; laterThan?: string | undefined }) {
+  const translated = claim.quoteLang !== "en" && claim.quoteEn !== claim.quote;
+  const quantities = Object.entries(claim.quantities);
+  return el(
+    "article",
+    {
+      class: `claim${claim.stance === "denies" ? " claim-denies" : ""}${laterThan ? " claim-later" : ""}`,
+      "data-testid": "claim",
+      "data-claim-id": claim.id,
+    },
+    el(
+      "header",
+      { class: "claim-header" },
+      sourceLine(claim),
+      el("span", { class: "claim-date", title: "Reported" }, claim.reportedAt),
+    ),
+    el(
+      "div",
+      { class: "claim-facts" },
+      claim.stance === "denies"
+        ? el("span", { class: "badge badge-denies", "data-testid": "claim-denies" }, "denies")
+        : null,
+      certaintyBadge(claim.certainty),
+      validity(claim),
+      ...quantities.map(([name, value]) => el("span", { class: "claim-quantity" }, `${name} ${formatScalar(value)}`)),
+    ),
+    withQuote
+      ? el(
+          "figure",
+          { class: "claim-quote" },
+          el(
+            "blockquote",
+            { class: "claim-original", lang: claim.quoteLang, "data-testid": "claim-quote" },
+            claim.quote,
+          ),
+          translated
+            ? el(
+                "figcaption",
+                { class: "claim-english" },
+                el(
+                  "span",
+                  { class: "evidence-caption" },
+                  `English rendering (original in ${languageName(claim.quoteLang)})`,
+                ),
+                el("span", { lang: "en", "data-testid": "claim-quote-en" }, claim.quoteEn),
+              )
+            : null,
+        )
+      : el("p", { class: "meta" }, "The quote is the evidence above."),
+    claim.article ? articleLine(claim.article) : null,
+    laterThan ? el("p", { class: "meta" }, `Reported after ${laterThan}, the day the canvas shows.`) : null,
+  );
+}
+
+function sourceLine(claim: Claim): HTMLElement {
+  const { source } = claim;
+  return el(
+    "span",
+    { class: "claim-source", "data-source-id": source.id },
+    el(
+      "span",
+      { class: `grade grade-${source.grade}`, "data-testid": "source-grade", title: GRADE_MEANINGS[source.grade] },
+      source.grade,
+    ),
+    el("span", { class: "claim-source-name" }, source.name),
+    claim.republishes ? el("span", { class: "claim-republishes" }, `republishing ${claim.republishes}`) : null,
+  );
+}
+
+function validity(claim: Claim): HTMLElement | null {
+  if (!claim.validFrom && !claim.validTo) return null;
+  const text = claim.validTo
+    ? `holds ${claim.validFrom ?? "…"} to ${claim.validTo}`
+    : `holds from ${claim.validFrom ?? "…"}`;
+  return el("span", { class: "claim-validity", title: "When the claim says it holds" }, text);
+}
+
+function articleLine(article: NonNullable<Claim["article"]>): HTMLElement {
+  // Only web links: a file's URL is data, never a script to run.
+  const title =
+    article.url && /^https?:\/\//i.test(article.url)
+      ? el("a", { href: article.url, target: "_blank", rel: "noopener noreferrer" }, article.title)
+      : el("span", {}, article.title);
+  return el("p", { class: "claim-article" }, "In ", title, article.publishedAt ? ` (${article.publishedAt})` : "");
+}

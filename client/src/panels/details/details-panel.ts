@@ -1,0 +1,156 @@
+import type { EdgeData, NodeDetails, RelationshipClaims } from "../../../../contract/graph-contract";
+import type { CanvasNodeData } from "../../canvas/to-cy-elements";
+import { el } from "../../dom/el";
+import { edgeClaimSummary } from "../../look/edge-claims";
+import { labelStyleFor } from "../../look/label-styles";
+import { shapeIcon } from "../../look/shape-icon";
+import { renderClaims } from "./claims-section";
+import { type EdgeDetailsDeps, edgeTitle, renderEdgeDetails } from "./edge-details";
+import { type NodeDetailsDeps, renderNodeProperties, renderRelationships } from "./node-details";
+import { section } from "./section";
+
+export interface DetailsPanelDeps extends EdgeDetailsDeps, NodeDetailsDeps {
+  expand(id: string): void;
+  close(): void;
+}
+
+export interface DetailsPanel {
+  /** Shows a node at once; its relationships follow with `showRelationships`. */
+  showNode(data: CanvasNodeData): void;
+  showRelationships(nodeId: string, details: NodeDetails): void;
+  showRelationshipsError(nodeId: string, message: string): void;
+  /** Shows a relationship at once; the claims behind it (when it has a summary) follow with `showClaims`. */
+  showEdge(data: EdgeData): void;
+  /** `knownAt`: the day the canvas shows what was known on, if any. */
+  showClaims(edgeId: string, claims: RelationshipClaims, knownAt?: string): void;
+  showClaimsError(edgeId: string, message: string): void;
+  clear(): void;
+}
+
+const SOURCE_LABEL = "Source";
+
+function claimsButton(id: string, name: string, deps: Pick<EdgeDetailsDeps, "showClaims">): HTMLElement {
+  const button = el(
+    "button",
+    { type: "button", class: "button button-small", "data-testid": "source-claims" },
+    `Draw everything ${name} claims`,
+  );
+  button.addEventListener("click", () => deps.showClaims(id));
+  return button;
+}
+
+/** The right-hand panel: everything known about the selected node or relationship, as text. */
+export function createDetailsPanel(root: HTMLElement, deps: DetailsPanelDeps): DetailsPanel {
+  let shownNodeId: string | null = null;
+  let relationshipsSlot: HTMLElement | null = null;
+  let shownEdge: EdgeData | null = null;
+  let contestsSlot: HTMLElement | null = null;
+  let claimsSlot: HTMLElement | null = null;
+  const forgetEdge = () => {
+    shownEdge = null;
+    contestsSlot = null;
+    claimsSlot = null;
+  };
+
+  const render = (kind: HTMLElement, title: Array<HTMLElement | string>, body: HTMLElement[]) => {
+    const close = el("button", { type: "button", class: "panel-close", "aria-label": "Close details", title: "Close" });
+    close.addEventListener("click", () => deps.close());
+    root.replaceChildren(
+      el(
+        "header",
+        { class: "panel-header" },
+        kind,
+        el("h2", { class: "panel-title", "data-testid": "panel-title" }, ...title),
+        close,
+      ),
+      el("div", { class: "panel-body" }, ...body),
+    );
+    root.hidden = false;
+    root.scrollTop = 0;
+  };
+
+  return {
+    showNode(data) {
+      forgetEdge();
+      shownNodeId = data.id;
+      relationshipsSlot = el("div", { class: "loading" }, "Loading relationships…");
+      const expand = el(
+        "button",
+        { type: "button", class: "button button-small", "data-testid": "expand-button" },
+        "Expand neighbours",
+      );
+      expand.addEventListener("click", () => deps.expand(data.id));
+      const labels = el(
+        "div",
+        { class: "panel-kind", "data-testid": "node-labels" },
+        ...data.labels.map((label) =>
+          el("span", { class: "label-chip", "data-label": label }, shapeIcon(labelStyleFor(label), 12), label),
+        ),
+      );
+      render(
+        labels,
+        [data.display],
+        [
+          section("Properties", renderNodeProperties(data)),
+          data.labels.includes(SOURCE_LABEL) ? section("Claims", claimsButton(data.id, data.display, deps)) : null,
+          section(el("span", { class: "section-title-row" }, "Relationships", expand), relationshipsSlot),
+        ].filter((part) => part !== null),
+      );
+    },
+    showRelationships(nodeId, details) {
+      if (nodeId !== shownNodeId || !relationshipsSlot) return;
+      relationshipsSlot.replaceChildren(renderRelationships(nodeId, details, deps));
+      relationshipsSlot.className = "";
+    },
+    showRelationshipsError(nodeId, message) {
+      if (nodeId !== shownNodeId || !relationshipsSlot) return;
+      relationshipsSlot.replaceChildren(el("p", { class: "error-text" }, `Could not load relationships: ${message}`));
+      relationshipsSlot.className = "";
+    },
+    showEdge(data) {
+      shownNodeId = null;
+      relationshipsSlot = null;
+      const kind = el(
+        "div",
+        { class: "panel-kind" },
+        el("span", { class: "kind-text" }, "Relationship"),
+        el("code", { class: "type-chip" }, data.type),
+      );
+      shownEdge = data;
+      const withClaims = edgeClaimSummary(data) !== undefined;
+      contestsSlot = withClaims ? el("div", { class: "claims-slot" }) : null;
+      claimsSlot = withClaims
+        ? el("div", { class: "claims-slot loading", "data-testid": "claims-loading" }, "Loading the claims…")
+        : null;
+      render(
+        kind,
+        edgeTitle(data, deps),
+        renderEdgeDetails(data, deps, {
+          afterFacts: contestsSlot ?? undefined,
+          afterEvidence: claimsSlot ?? undefined,
+        }),
+      );
+    },
+    showClaims(edgeId, claims, knownAt) {
+      if (shownEdge?.id !== edgeId || !contestsSlot || !claimsSlot) return;
+      const evidence = typeof shownEdge.props.evidence === "string" ? shownEdge.props.evidence : undefined;
+      const rendered = renderClaims(claims, evidence, knownAt);
+      contestsSlot.replaceChildren(...(rendered.contests ? [rendered.contests] : []));
+      claimsSlot.replaceChildren(rendered.claims);
+      claimsSlot.className = "claims-slot";
+      claimsSlot.removeAttribute("data-testid");
+    },
+    showClaimsError(edgeId, message) {
+      if (shownEdge?.id !== edgeId || !claimsSlot) return;
+      claimsSlot.replaceChildren(el("p", { class: "error-text" }, `Could not load the claims: ${message}`));
+      claimsSlot.className = "claims-slot";
+    },
+    clear() {
+      forgetEdge();
+      shownNodeId = null;
+      relationshipsSlot = null;
+      root.replaceChildren();
+      root.hidden = true;
+    },
+  };
+}
