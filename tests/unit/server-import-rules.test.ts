@@ -21,7 +21,8 @@ const FLOORS: readonly (readonly string[])[] = [
   ["config", "errors", "logging"],
   ["neo4j", "http"],
   ["claims", "views", "cypher"],
-  ["graph"],
+  // sources/ (reading articles into proposed claims) uses the claims' name folding.
+  ["graph", "sources"],
   ["routes"],
   ["(root)"],
 ];
