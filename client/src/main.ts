@@ -67,7 +67,6 @@ window.addEventListener("unhandledrejection", (event) => {
 const queryTrail = createQueryTrail();
 const explorer = createExplorer({
   canvas,
-  asOf: () => asOf,
   changed: (edited) => {
     refreshCounts();
     if (edited) queryTrail.edited();
@@ -80,8 +79,8 @@ bindHideKey(canvas.cy, (ids) => apply(hide(ids)));
 const asOf = createAsOfController({
   canvas,
   getGraph: (query) => api.getGraph(undefined, query),
+  state,
   apply,
-  hiddenIds: () => new Set(state.hidden.keys()),
   // Summaries changed with the day: the claim filters judge them again.
   changed: () => state.setFilters(state.filters()),
   tell,
@@ -116,7 +115,7 @@ createDetails(panelRoot, {
   openRelationship: (from, edge, other) => apply(openRelationship(from, edge, other)),
   expand: (id) => void expander.expand(id),
   showClaims: (id) => void steps.showClaims(id),
-  knownAt: () => asOf.current().knownAt,
+  knownAt: () => state.asOf().knownAt,
   fail,
 });
 canvas.onNodeDoubleTap((id) => void expander.expand(id));

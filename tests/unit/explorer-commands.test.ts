@@ -85,16 +85,8 @@ function headlessExplorer() {
   };
   const said: string[] = [];
   const refreshes: boolean[] = [];
-  let asOf: unknown = "today";
   const room: ExplorerRoom = createExplorer({
     canvas,
-    asOf: () => ({
-      current: () => ({}),
-      memory: () => asOf,
-      recall: (memory) => {
-        asOf = memory;
-      },
-    }),
     changed: (edited) => refreshes.push(edited),
     tell: (message) => said.push(message),
   });
@@ -117,6 +109,8 @@ function view({ cy, room }: ReturnType<typeof headlessExplorer>) {
     expansions: [...state.expansions].sort(),
     filters: state.filters(),
     layout: state.layout(),
+    asOf: state.asOf(),
+    absent: [...state.absent.keys()].sort(),
   };
 }
 
@@ -322,6 +316,27 @@ describe("explorer commands on a headless canvas", () => {
     );
     await expect(note).resolves.toBe("the canvas shows the result only");
     expect(replaced.nodes.map((n) => n.id)).toEqual(["a", "q"]);
+  });
+
+  it("a change of day is one step: the day and the nodes it took off come back with undo", () => {
+    const restored: string[] = [];
+    explorer.room.state.onRestore(() => restored.push(String(explorer.room.state.asOf().knownAt)));
+    const knownOn: Command = ({ state }) => ({
+      step: "Known on 2024-05-01",
+      edits: true,
+      make: () => {
+        state.setAsOf({ knownAt: "2024-05-01" });
+        const c = state.cy.getElementById("c");
+        state.absent.set("c", { group: "nodes", data: { ...c.data() }, position: { ...c.position() } });
+        c.remove();
+        return null;
+      },
+    });
+    const after = roundTrip(explorer, knownOn, "Known on 2024-05-01");
+    expect(after.asOf).toEqual({ knownAt: "2024-05-01" });
+    expect(after.absent).toEqual(["c"]);
+    expect(restored).toEqual(["undefined", "2024-05-01"]);
+    expect(explorer.room.state.viewState().knownAt).toBe("2024-05-01");
   });
 
   it("the view a link or a saved view carries follows the state", () => {

@@ -1,8 +1,8 @@
-import type { ElementDefinition } from "cytoscape";
 import type { AsOfQuery, Graph } from "../../../contract/graph-contract";
 import type { Canvas } from "../canvas/create-canvas";
 import { firstDay } from "../explorer/claim-filters";
 import type { Apply } from "../explorer/command";
+import type { ExplorerState } from "../explorer/explorer-state";
 import { edgeClaimSummary } from "../look/edge-claims";
 import { type AsOfChange, applyAsOfGraph } from "./apply-as-of";
 import { asOfChoice, describeAsOf, isNow, NOW, sameAsOf, toAsOfQuery } from "./as-of";
@@ -11,29 +11,19 @@ import { createTimeBar } from "./time-bar";
 export interface AsOfControllerDeps {
   canvas: Pick<Canvas, "cy" | "addGraph">;
   getGraph(asOf: AsOfQuery): Promise<Graph>;
+  /** The day, the nodes it took off, and the relationships the analyst hid (they stay hidden). */
+  state: Pick<ExplorerState, "asOf" | "setAsOf" | "absent" | "hidden" | "onRestore">;
   /** Makes a change of the day through the explorer's one `apply` (undo step, URL, status). */
   apply: Apply;
-  /** Ids of the relationships the analyst hid: they stay hidden when a date brings them back. */
-  hiddenIds(): ReadonlySet<string>;
   /** After the canvas' relationships changed: counts, legend, filters, link. */
   changed(): void;
   tell(message: string): void;
   fail(doing: string, error: unknown): void;
 }
 
-/** What an undo step keeps of the time bar: the day, and the nodes that day took off the canvas. */
-export interface AsOfMemory {
-  readonly query: AsOfQuery;
-  readonly absent: readonly ElementDefinition[];
-}
-
 export interface AsOfController {
   /** The time bar, to place above the canvas. */
   readonly element: HTMLElement;
-  current(): AsOfQuery;
-  memory(): AsOfMemory;
-  /** Undo and redo: the snapshot puts the canvas back; the day, the bar and the nodes taken off follow it. */
-  recall(memory: AsOfMemory): void;
   /**
    * For opening a link or a saved view: fetches its relationships as of its dates, and resolves to what
    * draws them once the view's nodes are drawn (part of opening the view, no step of its own).
@@ -43,10 +33,12 @@ export interface AsOfController {
   noteDays(): void;
 }
 
-/** The graph as it was known, or held, on a day: the time bar, the reload, one undo step per change. */
+/**
+ * The graph as it was known, or held, on a day: the time bar, the reload, one undo step per change.
+ * The day and the nodes it took off are the explorer state's; this draws and fetches.
+ */
 export function createAsOfController(deps: AsOfControllerDeps): AsOfController {
-  let current: AsOfQuery = NOW;
-  let absent = new Map<string, ElementDefinition>();
+  const { state } = deps;
   let request = 0;
   const reportDays = new Set<string>();
   const bar = createTimeBar((choice) => void change(toAsOfQuery(choice)));
@@ -58,20 +50,22 @@ export function createAsOfController(deps: AsOfControllerDeps): AsOfController {
     // A later date picked meanwhile wins.
     return { graph, fresh: mine === request };
   };
-  // A node drawn again (an expansion, a search) is no longer one the day took off.
-  deps.canvas.cy.on("add", "node", (event) => {
-    absent.delete(event.target.id());
+  // Undo and redo put the day back: a pending answer is stale, and the bar shows the day.
+  state.onRestore(() => {
+    request += 1;
+    bar.show(asOfChoice(state.asOf()));
   });
   const apply = (next: AsOfQuery, graph: Graph): AsOfChange => {
-    current = next;
+    state.setAsOf(next);
     bar.show(asOfChoice(next));
-    const outcome = applyAsOfGraph(deps.canvas, graph, { hidden: deps.hiddenIds(), absent, today: isNow(next) });
+    const hidden = new Set(state.hidden.keys());
+    const outcome = applyAsOfGraph(deps.canvas, graph, { hidden, absent: state.absent, today: isNow(next) });
     deps.changed();
     return outcome;
   };
 
   async function change(next: AsOfQuery): Promise<void> {
-    if (sameAsOf(next, current)) return bar.show(asOfChoice(current));
+    if (sameAsOf(next, state.asOf())) return bar.show(asOfChoice(state.asOf()));
     const label = isNow(next) ? "Back to today" : describeAsOf(next);
     deps.tell(`Loading the graph ${isNow(next) ? "as known today" : label.toLowerCase()}…`);
     try {
@@ -84,27 +78,19 @@ export function createAsOfController(deps: AsOfControllerDeps): AsOfController {
           `${label}: ${describeChange(apply(next, graph), next)}${graph.truncated ? " (capped by the server)" : ""} · Ctrl+Z to undo`,
       }));
     } catch (error) {
-      bar.show(asOfChoice(current));
+      bar.show(asOfChoice(state.asOf()));
       deps.fail(`Loading the graph ${label.toLowerCase()}`, error);
     }
   }
 
   return {
     element: bar.element,
-    current: () => current,
-    memory: () => ({ query: current, absent: [...absent.values()].map((node) => structuredClone(node)) }),
-    recall: (memory) => {
-      request += 1;
-      current = memory.query;
-      absent = new Map(memory.absent.map((node) => [String(node.data.id), structuredClone(node)]));
-      bar.show(asOfChoice(current));
-    },
     prepare: async (query) => {
       const graph = isNow(query) ? null : (await load(query)).graph;
       return () => {
         // The view replaced the canvas: what an earlier day took off is not part of it.
-        absent = new Map();
-        current = NOW;
+        state.absent.clear();
+        state.setAsOf(NOW);
         bar.show(null);
         if (graph) apply(query, graph);
       };

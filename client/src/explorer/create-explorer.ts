@@ -1,11 +1,10 @@
 import { type Apply, createApply, type Explorer, type ExplorerCanvas } from "./command";
-import { type AsOfPart, createExplorerState, type ExplorerState } from "./explorer-state";
+import { createExplorerState, type ExplorerState } from "./explorer-state";
 import { syncViewToUrl, type UrlSync } from "./url-sync";
 import { createViewHistory, type ViewHistory } from "./view-history";
 
 export interface ExplorerDeps {
   canvas: ExplorerCanvas;
-  asOf(): AsOfPart;
   /** After every change, undo and redo: counts and legend; `edited` when elements were added or taken out by hand. */
   changed(edited: boolean): void;
   tell(message: string): void;
@@ -19,7 +18,7 @@ export interface ExplorerRoom extends Explorer {
 
 /** The explorer's state, its undo history, the URL that follows it, and the one `apply` that changes it. */
 export function createExplorer(deps: ExplorerDeps): ExplorerRoom {
-  const state: ExplorerState = createExplorerState({ cy: deps.canvas.cy, asOf: deps.asOf });
+  const state: ExplorerState = createExplorerState(deps.canvas.cy);
   const explorer: Explorer = { state, canvas: deps.canvas };
   const urlSync = syncViewToUrl(state.cy, () => state.viewState());
   state.onFiltersChange(() => urlSync.changed());

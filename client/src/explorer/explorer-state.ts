@@ -7,13 +7,6 @@ import { type CanvasSnapshot, captureCanvas, restoreCanvas } from "./canvas-snap
 import type { ViewFilters } from "./view-filters";
 import { captureViewState } from "./view-state";
 
-/** The part of the state the time bar keeps (its day, and the nodes that day took off), undone with the rest. */
-export interface AsOfPart<Memory = unknown> {
-  current(): AsOfQuery;
-  memory(): Memory;
-  recall(memory: Memory): void;
-}
-
 /** One undo step: everything the explorer shows and remembers, detached from the live canvas. */
 export interface ExplorerSnapshot {
   readonly canvas: CanvasSnapshot;
@@ -21,7 +14,8 @@ export interface ExplorerSnapshot {
   readonly expansions: ReadonlyArray<readonly [string, readonly string[]]>;
   readonly filters: ViewFilters;
   readonly layout: LayoutName;
-  readonly asOf: unknown;
+  readonly asOf: AsOfQuery;
+  readonly absent: readonly ElementDefinition[];
 }
 
 /**
@@ -45,7 +39,13 @@ export interface ExplorerState {
   /** Records the layout without running it; unknown names fall back to force-directed. */
   setLayout(name: string): void;
   onLayoutChange(listener: (name: LayoutName) => void): void;
+  /** The day the canvas shows what was known on, or what held on; today when neither is set. */
   asOf(): AsOfQuery;
+  setAsOf(query: AsOfQuery): void;
+  /** Nodes the day took off the canvas, as drawn, by id: they come back with a later day. */
+  readonly absent: Map<string, ElementDefinition>;
+  /** After undo or redo put a snapshot back (the time bar shows the day again). */
+  onRestore(listener: () => void): void;
   /** The one element selected, if exactly one is. */
   selected(): string | null;
   /** The one node selected, if exactly one element is and it is a node. */
@@ -59,25 +59,23 @@ export interface ExplorerState {
   viewState(): ViewState;
 }
 
-export interface ExplorerStateDeps {
-  cy: Core;
-  /** The time bar's part, read at each snapshot (it is created after the state). */
-  asOf(): AsOfPart;
-}
-
 export const DEFAULT_LAYOUT: LayoutName = "fcose";
 
-export function createExplorerState({ cy, asOf }: ExplorerStateDeps): ExplorerState {
+export function createExplorerState(cy: Core): ExplorerState {
   const hidden = new Map<string, ElementDefinition>();
+  const absent = new Map<string, ElementDefinition>();
+  let asOf: AsOfQuery = {};
+  const restoreListeners: Array<() => void> = [];
   const expansions = new Map<string, string[]>();
   const filters: CanvasFilters = createCanvasFilters(cy);
   let layout = DEFAULT_LAYOUT;
   const layoutListeners: Array<(name: LayoutName) => void> = [];
   const drawn = (id: string) => cy.getElementById(id).nonempty();
 
-  // What comes back by an expansion or a query is no longer hidden.
+  // What comes back by an expansion or a query is no longer hidden, nor taken off by the day.
   cy.on("add", (event) => {
     hidden.delete(event.target.id());
+    absent.delete(event.target.id());
   });
 
   const setLayout = (name: string) => {
@@ -104,7 +102,14 @@ export function createExplorerState({ cy, asOf }: ExplorerStateDeps): ExplorerSt
     onLayoutChange: (listener) => {
       layoutListeners.push(listener);
     },
-    asOf: () => asOf().current(),
+    asOf: () => asOf,
+    setAsOf: (query) => {
+      asOf = query;
+    },
+    absent,
+    onRestore: (listener) => {
+      restoreListeners.push(listener);
+    },
     selected: () => {
       const selected = cy.elements(":selected");
       return selected.length === 1 ? selected.id() : null;
@@ -121,7 +126,8 @@ export function createExplorerState({ cy, asOf }: ExplorerStateDeps): ExplorerSt
       expansions: [...expansions].map(([origin, ids]) => [origin, [...ids]] as const),
       filters: filters.current(),
       layout,
-      asOf: asOf().memory(),
+      asOf,
+      absent: [...absent.values()].map((node) => structuredClone(node)),
     }),
     restore: (snapshot) => {
       restoreCanvas(cy, snapshot.canvas);
@@ -129,13 +135,16 @@ export function createExplorerState({ cy, asOf }: ExplorerStateDeps): ExplorerSt
       for (const element of snapshot.hidden) hidden.set(String(element.data.id), element);
       expansions.clear();
       for (const [origin, ids] of snapshot.expansions) expansions.set(origin, [...ids]);
-      asOf().recall(snapshot.asOf);
+      asOf = snapshot.asOf;
+      absent.clear();
+      for (const node of snapshot.absent) absent.set(String(node.data.id), structuredClone(node));
+      for (const listener of restoreListeners) listener();
       filters.set(snapshot.filters);
       setLayout(snapshot.layout);
     },
     viewState: () => ({
       ...captureViewState(cy, { filters: filters.current(), layout, hiddenEdges: hiddenEdgesBetweenShown() }),
-      ...asOf().current(),
+      ...asOf,
     }),
   };
 }
