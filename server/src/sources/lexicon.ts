@@ -1,0 +1,225 @@
+/**
+ * The proposals engine's vocabulary, as the data files in cypher/lexicon/ hold it: trigger phrases
+ * per relationship type, certainty and attribution cues, quantity words, per language. Phrases are
+ * compiled here once; the engine never holds a phrase in code.
+ */
+import { z } from "zod";
+import { PREDICATES } from "../../../contract/claims-file";
+import { foldWord, tokenize } from "./tokenize";
+
+const phrases = z.array(z.string().min(1));
+const labelsSchema = z.array(z.string());
+
+export const relationTypesSchema = z.object({
+  note: z.string().optional(),
+  types: z.partialRecord(
+    z.enum(PREDICATES),
+    z.object({
+      subject: labelsSchema,
+      object: labelsSchema,
+      objectHint: z.string().optional(),
+      nounPhraseObject: z.boolean().optional(),
+      pairwise: z.boolean().optional(),
+    }),
+  ),
+});
+
+export const countriesSchema = z.object({
+  note: z.string().optional(),
+  countries: z.array(
+    z.object({ id: z.string(), name: z.string(), aliases: z.array(z.string()), demonyms: z.array(z.string()) }),
+  ),
+});
+
+export const languageLexiconSchema = z.object({
+  language: z.string(),
+  note: z.string().optional(),
+  stopwords: z.array(z.string()),
+  capitalisedNonNames: z.array(z.string()),
+  relations: z.partialRecord(z.enum(PREDICATES), phrases),
+  certainty: z.object({
+    speculative: phrases,
+    reported: phrases,
+    conditional: z.object({
+      endings: z.array(z.string()),
+      irregular: z.array(z.string()),
+      notConditional: z.array(z.string()),
+    }),
+  }),
+  attribution: z.object({
+    named: phrases,
+    speakerVerbs: phrases,
+    unnamed: z.record(z.string(), phrases),
+    continuation: phrases,
+    republishes: phrases,
+    denial: phrases,
+    spokesperson: phrases,
+  }),
+  anaphora: z.object({
+    numerals: z.record(z.string(), z.number()),
+    numeralDeterminers: z.array(z.string()),
+    demonstratives: z.array(z.string()),
+    definite: z.array(z.string()),
+    skipAdjectives: z.array(z.string()),
+  }),
+  classNouns: z.record(z.string(), z.array(z.string())),
+  policyAdjectives: z.array(z.string()),
+  definitions: z.array(z.string()),
+  introducers: z.array(z.string()),
+  quantities: z.object({
+    multipliers: z.record(z.string(), z.number()),
+    atLeast: z.array(z.string()),
+    atMost: z.array(z.string()),
+    approximately: z.array(z.string()),
+    currencies: z.record(z.string(), z.string()),
+    units: z.array(z.object({ key: z.string(), phrases: z.array(z.string()) })),
+    followUps: z.array(z.object({ key: z.string(), phrases })),
+  }),
+  dates: z.object({
+    thisYear: z.array(z.string()),
+    lastYear: z.array(z.string()),
+    nextYear: z.array(z.string()),
+    thisMonth: z.array(z.string()),
+    today: z.array(z.string()),
+    yesterday: z.array(z.string()),
+    yearPrefix: z.array(z.string()),
+    months: z.array(z.string()),
+  }),
+  clauseBreaks: z.array(z.string()),
+  /** Relative pronouns: a modal verb before one does not qualify what follows it. */
+  relatives: z.array(z.string()),
+  fronted: phrases,
+});
+
+export type RelationTypes = z.infer<typeof relationTypesSchema>["types"];
+export type RelationType = NonNullable<RelationTypes[keyof RelationTypes]>;
+export type Countries = z.infer<typeof countriesSchema>["countries"];
+export type LanguageLexicon = z.infer<typeof languageLexiconSchema>;
+
+/** One step of a phrase: one of several word sequences, or a gap of a few words. */
+export type Step = { kind: "words"; alternatives: { words: string[]; prefix: boolean }[] } | { kind: "gap" };
+export interface Phrase {
+  readonly text: string;
+  readonly steps: Step[];
+  readonly flags: ReadonlySet<string>;
+}
+
+/**
+ * Compiles "s'approvisionn* en * aupres de|chez" into steps over folded words: "a|b" is one word
+ * or the other, "(a b|c)" lets an alternative have several words, "w*" is any word starting "w",
+ * a lone "*" is a gap of up to four words, "{reverse}" and other braces are flags.
+ */
+export function compilePhrase(text: string): Phrase {
+  const flags = new Set<string>();
+  const steps: Step[] = [];
+  for (const chunk of text.trim().match(/\([^)]*\)|\S+/g) ?? []) {
+    const flag = /^\{(\w+)\}$/.exec(chunk);
+    if (flag?.[1]) {
+      flags.add(flag[1]);
+      continue;
+    }
+    if (chunk === "*") {
+      steps.push({ kind: "gap" });
+      continue;
+    }
+    const group = chunk.startsWith("(") && chunk.endsWith(")");
+    const alternatives = (group ? chunk.slice(1, -1) : chunk).split("|").map((raw) => {
+      const alternative = raw.trim();
+      const prefix = alternative.endsWith("*");
+      const body = prefix ? alternative.slice(0, -1) : alternative;
+      const words = /^['’]s$/.test(body) ? ["'s"] : tokenize(body).map((token) => token.fold);
+      return { words, prefix };
+    });
+    steps.push({ kind: "words", alternatives });
+  }
+  return { text, steps, flags };
+}
+
+/** A language's lexicon with its phrases compiled and its word lists folded. */
+export interface CompiledLexicon {
+  readonly language: string;
+  readonly raw: LanguageLexicon;
+  readonly relations: { predicate: keyof RelationTypes; phrase: Phrase }[];
+  readonly speculative: Phrase[];
+  readonly reported: Phrase[];
+  readonly named: Phrase[];
+  readonly speakerVerbs: Phrase[];
+  readonly unnamed: { id: string; phrase: Phrase }[];
+  readonly continuation: Phrase[];
+  readonly republishes: Phrase[];
+  readonly denial: Phrase[];
+  readonly spokesperson: Phrase[];
+  readonly fronted: Phrase[];
+  readonly followUps: { key: string; phrase: Phrase }[];
+  readonly units: { key: string; phrase: Phrase }[];
+  readonly stopwords: ReadonlySet<string>;
+  readonly nonNames: ReadonlySet<string>;
+  readonly classNoun: ReadonlyMap<string, string>;
+  readonly policyAdjectives: Phrase[];
+  readonly definitions: Phrase[];
+  readonly introducers: ReadonlySet<string>;
+  readonly relatives: ReadonlySet<string>;
+  readonly clauseBreaks: Phrase[];
+  readonly conditional: { endings: string[]; irregular: ReadonlySet<string>; not: ReadonlySet<string> };
+}
+
+const all = (list: readonly string[]) => list.map(compilePhrase);
+const foldAll = (list: readonly string[]) => new Set(list.map((word) => foldWord(word)));
+
+export function compileLexicon(raw: LanguageLexicon): CompiledLexicon {
+  const classNoun = new Map<string, string>();
+  for (const [label, nouns] of Object.entries(raw.classNouns))
+    for (const noun of nouns) classNoun.set(foldWord(noun), label);
+  return {
+    language: raw.language,
+    raw,
+    relations: Object.entries(raw.relations).flatMap(([predicate, list]) =>
+      (list ?? []).map((text) => ({ predicate: predicate as keyof RelationTypes, phrase: compilePhrase(text) })),
+    ),
+    speculative: all(raw.certainty.speculative),
+    reported: all(raw.certainty.reported),
+    named: all(raw.attribution.named),
+    speakerVerbs: all(raw.attribution.speakerVerbs),
+    unnamed: Object.entries(raw.attribution.unnamed).flatMap(([id, list]) =>
+      list.map((text) => ({ id, phrase: compilePhrase(text) })),
+    ),
+    continuation: all(raw.attribution.continuation),
+    republishes: all(raw.attribution.republishes),
+    denial: all(raw.attribution.denial),
+    spokesperson: all(raw.attribution.spokesperson),
+    fronted: all(raw.fronted),
+    followUps: raw.quantities.followUps.flatMap((entry) =>
+      entry.phrases.map((text) => ({ key: entry.key, phrase: compilePhrase(text) })),
+    ),
+    units: raw.quantities.units
+      .flatMap((entry) => entry.phrases.map((text) => ({ key: entry.key, phrase: compilePhrase(text) })))
+      .sort((a, b) => b.phrase.steps.length - a.phrase.steps.length),
+    stopwords: foldAll(raw.stopwords),
+    nonNames: foldAll(raw.capitalisedNonNames),
+    classNoun,
+    policyAdjectives: all(raw.policyAdjectives),
+    definitions: all(raw.definitions),
+    introducers: foldAll(raw.introducers),
+    relatives: foldAll(raw.relatives),
+    clauseBreaks: all(raw.clauseBreaks),
+    conditional: {
+      endings: raw.certainty.conditional.endings,
+      irregular: foldAll(raw.certainty.conditional.irregular),
+      not: foldAll(raw.certainty.conditional.notConditional),
+    },
+  };
+}
+
+/** Everything the engine reads from cypher/lexicon/: relationship types, countries, languages. */
+export interface Lexicon {
+  readonly types: RelationTypes;
+  readonly names: { corporateSuffixes: readonly string[]; notNames: readonly string[] };
+  readonly countries: Countries;
+  readonly languages: ReadonlyMap<string, CompiledLexicon>;
+}
+
+export const nameWordsSchema = z.object({
+  note: z.string().optional(),
+  corporateSuffixes: z.array(z.string()),
+  notNames: z.array(z.string()),
+});

@@ -1,0 +1,309 @@
+/**
+ * The proposals engine: from an article's text, its publication date and language, and the
+ * entities the graph knows, the claims it seems to state, each with the cue words and character
+ * offsets that produced it. Deterministic and offline; every phrase comes from the lexicon's data.
+ */
+import type { Predicate } from "../../../contract/claims-file";
+import type { Certainty } from "../../../contract/graph-contract";
+import { detectLanguage } from "./detect-language";
+import { EntityTable, findNames } from "./find-names";
+import { demonymIndex, findReferences, type Memory } from "./find-references";
+import type { Lexicon } from "./lexicon";
+import type { Cue, Proposal, Proposals, ProposalsInput, ProposedSource } from "./proposal";
+import { readQuantities } from "./read-quantities";
+import { findNamedSources, type NamedSource, readSentence, unglueAfterCues } from "./read-sentence";
+import { relateSentence } from "./relate-sentence";
+import { resolveDates } from "./resolve-dates";
+import { type Sentence, splitSentences } from "./split-sentences";
+import { tokenize } from "./tokenize";
+
+const DEFAULT_OUTLET = { id: "this-article", name: "This article" };
+
+export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposals {
+  const { text } = input;
+  const guess = detectLanguage(text);
+  const language = input.language ?? guess.language;
+  const outlet = input.outlet ?? DEFAULT_OUTLET;
+  const notices: string[] = [];
+  const table = new EntityTable();
+  const known = input.known ?? [];
+  const base = { languageScores: guess.scores, outlet, language };
+  const lang = language === "unknown" ? undefined : lexicon.languages.get(language);
+  if (!lang) {
+    const any = lexicon.languages.get("en");
+    if (!any) throw new Error("the lexicon has no English");
+    const tokens = tokenize(text);
+    findNames(text, tokens, any, lexicon, lexicon.names, known, table, new Set());
+    notices.push(
+      "The language is not recognised as French or English: only the graph's entities found by name are listed; no relationships, certainty or quantities are proposed.",
+    );
+    const entities = [...table.byKey.values()].filter((e) => e.known && e.mentions.length > 0);
+    return {
+      ...base,
+      language: "unknown",
+      notices,
+      entities,
+      sources: [{ ...outlet, kind: "outlet" }],
+      proposals: [],
+      unplacedQuantities: [],
+    };
+  }
+  if (!input.published) notices.push('No publication date: "this year" and other relative dates are left unresolved.');
+  const tokens = unglueAfterCues(tokenize(text), lang);
+  const sentences = splitSentences(text, tokens);
+  const named = new Map<number, NamedSource[]>();
+  const reserved = new Set<number>();
+  for (const sentence of sentences) {
+    const found = findNamedSources(text, tokens, sentence, lang);
+    named.set(sentence.index, found);
+    for (const n of found) for (let k = n.first; k < n.last; k++) reserved.add(k);
+  }
+  const mentions = findNames(text, tokens, lang, lexicon, lexicon.names, known, table, reserved);
+  const demonyms = demonymIndex(lexicon);
+  const memory: Memory = { recent: [], makes: new Map(), basedIn: new Map(), policies: [] };
+  const sources = new Map<string, ProposedSource>([[outlet.id, { ...outlet, kind: "outlet" }]]);
+  const proposals: Proposal[] = [];
+  const descriptions = new WeakSet<Proposal>();
+  const unplaced: Proposals["unplacedQuantities"] = [];
+  let previous: { sentence: Sentence; source?: ProposedSource; sourceCue?: Cue; proposals: Proposal[] } | undefined;
+  for (const sentence of sentences) {
+    const names = mentions.filter((m) => m.first >= sentence.first && m.last <= sentence.last);
+    const references = findReferences(
+      text,
+      tokens,
+      sentence.first,
+      sentence.last,
+      names,
+      lang,
+      demonyms,
+      table,
+      memory,
+    );
+    const all = [
+      ...names.filter((m) => !references.some((r) => r.first <= m.first && m.last <= r.last && r.kind === "policy")),
+      ...references,
+    ].sort((a, b) => a.first - b.first);
+    const reading = readSentence(
+      text,
+      tokens,
+      sentence,
+      lang,
+      named.get(sentence.index) ?? [],
+      all,
+      (key) => table.get(key)?.name,
+    );
+    let { source, sourceCue } = reading;
+    let quoteStart = sentence.start;
+    const inherited =
+      !source && reading.continues && previous?.source && previous.sentence.paragraph === sentence.paragraph;
+    if (inherited && previous) {
+      source = previous.source;
+      sourceCue = previous.sourceCue;
+      quoteStart = previous.sentence.start;
+    }
+    const quote = text.slice(quoteStart, sentence.end);
+    const relations = relateSentence({ text, tokens, sentence, mentions: all, lang, lexicon, table, memory, demonyms });
+    const made: Proposal[] = [];
+    const relatives = tokens
+      .slice(sentence.first, sentence.last)
+      .filter((t) => lang.relatives.has(t.fold))
+      .map((t) => t.start);
+    const attributed = source !== undefined || reading.republishes !== undefined;
+    /** A modal or conditional qualifies the clause it is in: not across "which", "qui". */
+    const certaintyAt = (at: number): Certainty => {
+      const applies = reading.certaintyCues.filter(
+        (c) => !relatives.some((r) => r > Math.min(c.end, at) && r < Math.max(c.start, at)),
+      );
+      if (applies.some((c) => c.kind === "speculative")) return "speculative";
+      return applies.length > 0 || attributed ? "reported" : "confirmed";
+    };
+    for (const relation of relations) {
+      const descriptive = relation.descriptive;
+      const triggerAt = relation.cues.find((c) => c.kind === "trigger")?.start ?? sentence.start;
+      const proposal: Proposal = {
+        subject: relation.subject,
+        predicate: relation.predicate,
+        object: relation.object,
+        certainty: descriptive
+          ? "confirmed"
+          : inherited && certaintyAt(triggerAt) === "confirmed"
+            ? "reported"
+            : certaintyAt(triggerAt),
+        stance: "asserts",
+        source: descriptive || !source ? outlet.id : source.id,
+        quote: descriptive ? text.slice(sentence.start, sentence.end) : quote,
+        quoteStart: descriptive ? sentence.start : quoteStart,
+        quoteEnd: sentence.end,
+        additionalEvidence: [],
+        quantities: {},
+        properties: { ...relation.properties },
+        cues: [
+          ...relation.cues,
+          ...(descriptive
+            ? []
+            : reading.certaintyCues.filter(
+                (c) => !relatives.some((r) => r > Math.min(c.end, triggerAt) && r < Math.max(c.start, triggerAt)),
+              )),
+          ...(!descriptive && sourceCue
+            ? [{ ...sourceCue, kind: inherited ? "attribution (previous sentence)" : "attribution" }]
+            : []),
+        ],
+      };
+      if (!descriptive && reading.republishes) {
+        proposal.republishes = reading.republishes.id;
+        sources.set(reading.republishes.id, reading.republishes);
+      }
+      made.push(proposal);
+      if (descriptive) descriptions.add(proposal);
+    }
+    if (source && !inherited) sources.set(source.id, source);
+    if (source && !inherited && source.kind !== "speaker") {
+      proposals.push(citation(outlet.id, source.id, text, sentence, sourceCue));
+    }
+    if (reading.denial) {
+      const denier = reading.denial.denier ?? {
+        id: "unnamed-spokesperson",
+        name: "Unnamed spokesperson",
+        kind: "spokesperson",
+      };
+      sources.set(denier.id, denier);
+      const own = made.filter((p) => !isDescriptive(p, outlet.id, reading));
+      const denied =
+        own.length > 0
+          ? own
+          : (previous?.proposals ?? []).filter(
+              (p) => p.source !== outlet.id || p.certainty !== "confirmed" || p.cues.some((c) => c.kind === "trigger"),
+            );
+      const denials = denied.map((p) => ({
+        ...p,
+        stance: "denies" as const,
+        source: denier.id,
+        certainty: reading.certaintyCues.length > 0 ? p.certainty : ("confirmed" as const),
+        quote: text.slice(sentence.start, sentence.end),
+        quoteStart: sentence.start,
+        quoteEnd: sentence.end,
+        cues: [...p.cues.filter((c) => c.kind === "trigger"), reading.denial?.cue ?? p.cues[0]].filter(
+          (c): c is Cue => c !== undefined,
+        ),
+      }));
+      if (own.length > 0) made.splice(0, made.length, ...made.filter((p) => !own.includes(p)), ...denials);
+      else made.push(...denials);
+    }
+    const dates = resolveDates(text.slice(sentence.start, sentence.end), sentence.start, lang, input.published);
+    const stated = made.filter((p) => !descriptions.has(p) && p.cues.some((c) => c.kind === "trigger"));
+    for (const date of dates.slice(0, 1)) {
+      for (const p of stated) {
+        p.validFrom = date.date;
+        p.cues.push({ kind: "date", text: date.cue, start: date.start, end: date.end });
+      }
+    }
+    for (const quantity of readQuantities(text, tokens, sentence.first, sentence.last, lang)) {
+      const cue: Cue = { kind: "quantity", text: quantity.cue, start: quantity.start, end: quantity.end };
+      let target: Proposal | undefined;
+      if (quantity.followUp) {
+        target = [...proposals, ...made]
+          .filter(
+            (p) =>
+              Object.keys(p.quantities).some((k) => k.startsWith("quantity")) &&
+              p.quoteEnd >= (previous?.sentence.start ?? sentence.start) - 2000,
+          )
+          .at(-1);
+      } else {
+        target = stated
+          .map((p) => ({
+            p,
+            distance: Math.abs((p.cues.find((c) => c.kind === "trigger")?.start ?? 0) - quantity.start),
+          }))
+          .sort((a, b) => a.distance - b.distance)[0]?.p;
+      }
+      if (target && target.quantities[quantity.key] === undefined) {
+        target.quantities[quantity.key] = quantity.value;
+        if (quantity.currency) target.properties.currency = quantity.currency;
+        target.cues.push(cue);
+        if (
+          quantity.followUp &&
+          !target.additionalEvidence.includes(text.slice(sentence.start, sentence.end)) &&
+          target.quoteEnd < sentence.start
+        ) {
+          target.additionalEvidence.push(text.slice(sentence.start, sentence.end));
+        }
+      } else
+        unplaced.push({
+          key: quantity.key,
+          value: quantity.value,
+          text: quantity.cue,
+          start: quantity.start,
+          end: quantity.end,
+        });
+    }
+    proposals.push(...made);
+    for (const m of all) for (const key of m.entities) memory.recent.push({ key, sentence: sentence.index });
+    previous = {
+      sentence,
+      ...(source ? { source } : {}),
+      ...(sourceCue ? { sourceCue } : {}),
+      proposals: made,
+    };
+  }
+  const merged = mergeProposals(proposals);
+  const used = new Set(merged.flatMap((p) => [p.subject, p.object]));
+  const entities = [...table.byKey.values()].filter(
+    (e) => used.has(e.key) || (e.mentions.length > 0 && !e.key.startsWith("country:")),
+  );
+  return {
+    ...base,
+    language,
+    notices,
+    entities,
+    sources: [...sources.values()].filter(
+      (s) => s.id === outlet.id || merged.some((p) => p.source === s.id || p.object === s.id || p.republishes === s.id),
+    ),
+    proposals: merged,
+    unplacedQuantities: unplaced,
+  };
+}
+
+function isDescriptive(p: Proposal, outlet: string, _reading: unknown): boolean {
+  return p.source === outlet && p.certainty === "confirmed" && !p.cues.some((c) => c.kind === "trigger");
+}
+
+function citation(outlet: string, source: string, text: string, sentence: Sentence, cue: Cue | undefined): Proposal {
+  return {
+    subject: outlet,
+    predicate: "CITES" as Predicate,
+    object: source,
+    certainty: "confirmed",
+    stance: "asserts",
+    source: outlet,
+    quote: text.slice(sentence.start, sentence.end),
+    quoteStart: sentence.start,
+    quoteEnd: sentence.end,
+    additionalEvidence: [],
+    quantities: {},
+    properties: {},
+    cues: cue ? [{ ...cue, kind: "citation" }] : [],
+  };
+}
+
+/** One proposal per claim: the same statement by the same source with the same certainty keeps its other sentences as additional evidence. */
+export function mergeProposals(proposals: readonly Proposal[]): Proposal[] {
+  const byKey = new Map<string, Proposal>();
+  for (const p of proposals) {
+    const key = [p.subject, p.predicate, p.object, p.certainty, p.source, p.stance, p.republishes ?? ""].join("\u0000");
+    const kept = byKey.get(key);
+    if (!kept) {
+      byKey.set(key, {
+        ...p,
+        additionalEvidence: [...p.additionalEvidence],
+        quantities: { ...p.quantities },
+        cues: [...p.cues],
+      });
+      continue;
+    }
+    if (p.quote !== kept.quote && !kept.additionalEvidence.includes(p.quote)) kept.additionalEvidence.push(p.quote);
+    for (const [k, v] of Object.entries(p.quantities)) if (kept.quantities[k] === undefined) kept.quantities[k] = v;
+    kept.validFrom ??= p.validFrom;
+    kept.cues.push(...p.cues);
+  }
+  return [...byKey.values()];
+}

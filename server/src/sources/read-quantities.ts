@@ -1,0 +1,102 @@
+import type { CompiledLexicon } from "./lexicon";
+import { findPhrases, matchPhrase } from "./match-phrase";
+import type { Token } from "./tokenize";
+import { foldWord } from "./tokenize";
+
+/** A number the text gives, with what it counts and the words that said so. */
+export interface QuantityMention {
+  key: string;
+  value: number;
+  currency?: string;
+  /** "delivered" and other follow-ups attach to an earlier proposal with a quantity. */
+  followUp: boolean;
+  start: number;
+  end: number;
+  cue: string;
+}
+
+const NUMBER =
+  /(?<![\p{L}\p{N}])(?<cur>US\$|[$€£¥])?\s?(?<num>\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\p{L}\p{N}]|[.,]\d)/gu;
+
+function parseNumber(raw: string): number {
+  if (/^\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+$/.test(raw)) return Number(raw.replace(/[ \u00a0\u202f.,]/g, ""));
+  return Number(raw.replace(",", "."));
+}
+
+const foldedList = (list: readonly string[]) => list.map((phrase) => foldWord(phrase));
+
+/** Quantities and sums in the tokens [first, last) of `text` (one sentence). */
+export function readQuantities(
+  text: string,
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  lexicon: CompiledLexicon,
+): QuantityMention[] {
+  const start = tokens[first]?.start ?? 0;
+  const end = tokens[last - 1]?.end ?? 0;
+  const sentence = text.slice(start, end);
+  const found: QuantityMention[] = [];
+  const { multipliers, currencies, atLeast, atMost, approximately } = lexicon.raw.quantities;
+  for (const match of sentence.matchAll(NUMBER)) {
+    const numText = match.groups?.num ?? "";
+    let value = parseNumber(numText);
+    if (!Number.isFinite(value)) continue;
+    const numStart = start + (match.index ?? 0);
+    const numEnd = numStart + match[0].length;
+    let at = tokens.findIndex((token, index) => index >= first && index < last && token.start >= numEnd);
+    if (at < 0) at = last;
+    let cueEnd = numEnd;
+    let currency = match.groups?.cur ? currencies[match.groups.cur] : undefined;
+    const next = tokens[at];
+    if (next && at < last && multipliers[next.fold] !== undefined) {
+      value *= multipliers[next.fold] ?? 1;
+      cueEnd = next.end;
+      at++;
+    }
+    let skip = at;
+    const between = tokens[skip];
+    if (between && skip < last && ["de", "d'", "of"].includes(between.fold)) skip++;
+    const currencyToken = tokens[skip];
+    if (!currency && currencyToken && skip < last && currencies[currencyToken.fold]) {
+      currency = currencies[currencyToken.fold];
+      cueEnd = currencyToken.end;
+    }
+    let key: string | undefined;
+    if (currency) key = "amount";
+    else {
+      for (let probe = at; probe < Math.min(skip + 5, last); probe++) {
+        if (probe > skip + 1 && !/^\p{Lu}|\d/u.test(tokens[probe - 1]?.text ?? "")) break;
+        const unit = lexicon.units.find((entry) => matchPhrase(tokens, probe, entry.phrase, last) > probe);
+        if (unit) {
+          key = unit.key;
+          cueEnd = tokens[matchPhrase(tokens, probe, unit.phrase, last) - 1]?.end ?? cueEnd;
+          break;
+        }
+      }
+    }
+    const before = foldWord(sentence.slice(Math.max(0, numStart - start - 24), numStart - start)).trim();
+    const ending = (list: readonly string[]) => foldedList(list).some((phrase) => before.endsWith(phrase));
+    const numIndex = tokens.findIndex((token) => token.start >= numStart);
+    const followUp = lexicon.followUps.find(
+      (entry) => findPhrases(tokens, [entry.phrase], Math.max(first, numIndex - 6), numIndex).length > 0,
+    );
+    const isYear = /^(19|20)\d\d$/.test(numText) && !key && !currency;
+    if (isYear) continue;
+    if (!key && !followUp) continue;
+    let finalKey = followUp ? followUp.key : (key ?? "quantity");
+    if (!followUp && ending(atLeast)) finalKey += "AtLeast";
+    else if (!followUp && ending(atMost)) finalKey += "AtMost";
+    else if (!followUp && ending(approximately)) finalKey += "Approximately";
+    found.push({
+      key: finalKey,
+      value,
+      ...(currency ? { currency } : {}),
+      followUp: followUp !== undefined,
+      start: numStart,
+      end: cueEnd,
+      cue: text.slice(numStart, cueEnd),
+    });
+  }
+  return found;
+}

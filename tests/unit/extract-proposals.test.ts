@@ -1,0 +1,371 @@
+/**
+ * The proposals engine (server/src/sources), one rule class at a time, on made-up sentences and on
+ * two FICTIONAL articles (tests/fixtures/articles/fictional-*: invented companies and events).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { claimsFileSchema, PREDICATES } from "../../contract/claims-file";
+import { extractRequestSchema } from "../../contract/extract-endpoints";
+import { detectLanguage } from "../../server/src/sources/detect-language";
+import { extractDraft } from "../../server/src/sources/extract-draft";
+import { loadLexicon } from "../../server/src/sources/load-lexicon";
+import type { KnownEntity, Proposals, ProposalsInput } from "../../server/src/sources/proposal";
+import { proposeClaims } from "../../server/src/sources/propose-claims";
+import { isConditional } from "../../server/src/sources/read-sentence";
+import { type Token, tokenize } from "../../server/src/sources/tokenize";
+
+const lexicon = loadLexicon();
+const FIXTURES = join(import.meta.dirname, "../fixtures/articles");
+/** One-line examples are too short to detect their language: French by its accents and little words. */
+const languageOf = (text: string) =>
+  /[àâçéèêîôûù]|\b(les?|la|des|du|selon|aurait|pourrait|commanderait)\b|\b[dl]'/i.test(text) ? "fr" : "en";
+const propose = (text: string, extra: Partial<ProposalsInput> = {}) =>
+  proposeClaims(
+    {
+      text,
+      published: "2025-06-15",
+      outlet: { id: "outlet", name: "The Outlet" },
+      language: languageOf(text),
+      ...extra,
+    },
+    lexicon,
+  );
+
+/** "subject PREDICATE object" with entity names, for readable expectations. */
+function triples(result: Proposals): string[] {
+  const name = (key: string) => result.entities.find((e) => e.key === key)?.name ?? key;
+  return result.proposals.map((p) => `${name(p.subject)} ${p.predicate} ${name(p.object)}`);
+}
+const find = (result: Proposals, predicate: string) => result.proposals.find((p) => p.predicate === predicate);
+
+describe("lexicon data files", () => {
+  it("propose only the claims file's predicates, each with French and English triggers", () => {
+    for (const type of Object.keys(lexicon.types)) expect(PREDICATES).toContain(type);
+    for (const language of ["fr", "en"]) {
+      const compiled = lexicon.languages.get(language);
+      const covered = new Set(compiled?.relations.map((r) => r.predicate));
+      for (const type of Object.keys(lexicon.types).filter((t) => t !== "CITES"))
+        expect([language, covered.has(type as never)]).toEqual([language, true]);
+    }
+  });
+});
+
+describe("entity mentions", () => {
+  const huawei: KnownEntity = {
+    id: "huawei",
+    name: "Huawei Technologies",
+    aliases: ["Huawei", "华为"],
+    label: "Company",
+  };
+  const edf: KnownEntity = { id: "edf", name: "Électricité de France", aliases: [], label: "Company" };
+
+  it("finds a graph entity by name or alias whatever the case, accents, width or script", () => {
+    const text =
+      "HUAWEI a livré. 华为 a livré. Ｈｕａｗｅｉ a livré. Huawei Technologies a livré. ELECTRICITE DE FRANCE aussi.";
+    const result = propose(text, { known: [huawei, edf], language: "fr" });
+    const mentioned = result.entities.find((e) => e.id === "huawei")?.mentions.map((m) => m.text);
+    expect(mentioned).toEqual(["HUAWEI", "Ｈｕａｗｅｉ", "Huawei Technologies", "华为"]);
+    expect(result.entities.find((e) => e.id === "edf")?.mentions.map((m) => m.text)).toEqual(["ELECTRICITE DE FRANCE"]);
+  });
+
+  it("proposes capitalised names the graph lacks, with a label and the reason for it", () => {
+    const result = propose(
+      "Le groupe Sorel a commandé des puces Orion 5 à Velda Systems. Sorel dispose d'une application appelée Miro.",
+    );
+    const label = (name: string) => result.entities.find((e) => e.name === name);
+    expect(label("Orion 5")).toMatchObject({ label: "Chip", known: false, labelReason: 'class noun "puces"' });
+    expect(label("Velda Systems")).toMatchObject({ label: "Company", labelReason: "company suffix" });
+    expect(label("Miro")).toMatchObject({ label: "Product" });
+    expect(label("Sorel")).toMatchObject({ label: "Company" });
+    expect(result.entities.some((e) => e.name === "Le")).toBe(false);
+  });
+
+  it("takes a parenthesised former name as an alias, not a second entity", () => {
+    const result = propose(
+      "Des entreprises comme Brava, Q (anciennement Quillon) et d'autres disposent de plateformes Nimbus.",
+    );
+    expect(result.entities.find((e) => e.name === "Q")?.aliases).toContain("Quillon");
+    expect(triples(result)).toContain("Q OPERATES_PLATFORM Nimbus");
+    expect(result.entities.some((e) => e.name === "Quillon")).toBe(false);
+  });
+});
+
+describe("relationships from the lexicon's trigger phrases", () => {
+  it.each([
+    ["Sorel s'approvisionne en batteries auprès de Corvin.", "Sorel SOURCES_FROM Corvin"],
+    ["Lumora sources batteries from Ostwind.", "Lumora SOURCES_FROM Ostwind"],
+    ["Sorel a commandé 500 puces Orion 5.", "Sorel ORDERED Orion 5"],
+    ["Lumora ordered 500 Kestrel K7 chips.", "Lumora ORDERED Kestrel K7"],
+    ["Les puces Orion 5 surpassent les puces Lynx 3.", "Orion 5 REPORTEDLY_OUTPERFORMS Lynx 3"],
+    ["The Kestrel K7 chips outperform the Pilar X2 chips.", "Kestrel K7 REPORTEDLY_OUTPERFORMS Pilar X2"],
+    ["Lumora, the owner of Vanta, grew.", "Lumora OWNS Vanta"],
+    ["Sorel, le propriétaire de Miro, grandit.", "Sorel OWNS Miro"],
+    ["Les projets de Sorel ont utilisé les puces Lynx 3.", "Sorel PREVIOUSLY_USED Lynx 3"],
+    ["Vanta is popular in Japan.", "Vanta POPULAR_IN Japan"],
+    ["Tarn makes the Kestrel K7 chips.", "Tarn MAKES Kestrel K7"],
+  ])("%s → %s", (text, expected) => {
+    expect(triples(propose(text))).toContain(expected);
+  });
+
+  it("reads a list of subjects and a list of objects", () => {
+    const result = propose(
+      "Brava dispose d'un chatbot appelé Pim, d'un outil nommé Zed et d'une application nommée Rox.",
+    );
+    expect(triples(result)).toEqual(["Brava DEVELOPS Pim", "Brava DEVELOPS Zed", "Brava DEVELOPS Rox"]);
+  });
+
+  it("reads possessives and demonyms as the outlet's own description, confirmed", () => {
+    const result = propose("Selon Kyodo, les puces Orion 5 de Velda pourraient équiper le groupe japonais Sorel.");
+    expect(find(result, "MAKES")).toMatchObject({ certainty: "confirmed", source: "outlet" });
+    expect(triples(result)).toEqual(
+      expect.arrayContaining(["Velda MAKES Orion 5", "Sorel BASED_IN Japan", "outlet CITES kyodo"]),
+    );
+  });
+
+  it("resolves 'the two companies' and 'these products' to what was named before", () => {
+    const text =
+      "Brava Systems et Corvin Energy signent. Les deux entreprises chinoises pourraient contrer les sanctions américaines. Brava dispose d'un chatbot appelé Pim et d'une application nommée Rox. Les puces Nex 2 de Corvin pourraient améliorer ces produits.";
+    const result = propose(text);
+    expect(triples(result)).toEqual(
+      expect.arrayContaining([
+        "Brava Systems BASED_IN China",
+        "Corvin Energy BASED_IN China",
+        "United States IMPOSES sanctions américaines",
+        "Brava Systems MAY_COUNTER sanctions américaines",
+        "Corvin Energy MAY_COUNTER sanctions américaines",
+        "Nex 2 COULD_IMPROVE Pim",
+        "Nex 2 COULD_IMPROVE Rox",
+      ]),
+    );
+  });
+
+  it("proposes nothing between unrelated names", () => {
+    expect(propose("Brava et Corvin étaient présents à la conférence de Tokyo.").proposals).toEqual([]);
+  });
+});
+
+describe("certainty from the wording", () => {
+  it.each([
+    ["Sorel a commandé 500 puces Orion 5.", "confirmed"],
+    ["Sorel aurait commandé 500 puces Orion 5.", "reported"],
+    ["Sorel commanderait 500 puces Orion 5.", "reported"],
+    ["Selon Kyodo, Sorel a commandé 500 puces Orion 5.", "reported"],
+    ["Plusieurs rapports suggèrent que Sorel a commandé 500 puces Orion 5.", "reported"],
+    ["Sorel pourrait commander 500 puces Orion 5.", "speculative"],
+    ["Lumora ordered 500 Kestrel K7 chips.", "confirmed"],
+    ["Lumora reportedly ordered 500 Kestrel K7 chips.", "reported"],
+    ["Lumora is said to have ordered 500 Kestrel K7 chips.", "reported"],
+    ["According to Kyodo, Lumora ordered 500 Kestrel K7 chips.", "reported"],
+    ["Lumora may order 500 Kestrel K7 chips.", "speculative"],
+    ["Lumora could order 500 Kestrel K7 chips.", "speculative"],
+  ])("%s → %s", (text, certainty) => {
+    expect(find(propose(text), "ORDERED")?.certainty).toBe(certainty);
+  });
+
+  it("does not carry a modal across a relative clause", () => {
+    const result = propose("Lumora could use Tarn chips to improve Vanta, which is popular in Japan.");
+    expect(find(result, "POPULAR_IN")?.certainty).toBe("confirmed");
+  });
+
+  it("tells the French conditional from the imperfect", () => {
+    const french = lexicon.languages.get("fr");
+    const token = (word: string) => tokenize(word)[0];
+    const conditional = (word: string) =>
+      french !== undefined && token(word) !== undefined && isConditional(token(word) as Token, french);
+    expect(["entraînerait", "aurait", "commanderaient", "pourrait", "produirait"].map(conditional)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(["considérait", "assurait", "montrait", "tirait", "portrait"].map(conditional)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+});
+
+describe("attribution", () => {
+  it("attributes to the source a cue names, and the article cites it", () => {
+    const result = propose("Lumora ordered 500 Kestrel K7 chips, according to three people cited by Reuters.");
+    expect(find(result, "ORDERED")).toMatchObject({ source: "reuters", certainty: "reported" });
+    expect(find(result, "CITES")).toMatchObject({ subject: "outlet", object: "reuters", certainty: "confirmed" });
+    expect(result.entities.some((e) => e.name === "Reuters")).toBe(false);
+  });
+
+  it("carries 'Selon X' into the next sentence that continues it", () => {
+    const result = propose(
+      "Selon Kyodo, les deux groupes discutent. Plus précisément, Sorel s'approvisionne en batteries auprès de Corvin.",
+    );
+    expect(find(result, "SOURCES_FROM")).toMatchObject({ source: "kyodo", certainty: "reported" });
+  });
+
+  it("splits a source glued to the next word after 'Selon'", () => {
+    const result = propose("Selon Kyodoles projets de Sorel ont utilisé les puces Lynx 3.");
+    expect(find(result, "PREVIOUSLY_USED")).toMatchObject({ source: "kyodo" });
+  });
+
+  it("records an outlet relaying another's story as republishes", () => {
+    const result = propose("The Daily Ledger, citing Bloomberg, said Lumora ordered 500 Kestrel K7 chips.");
+    expect(find(result, "ORDERED")).toMatchObject({ source: "daily-ledger", republishes: "bloomberg" });
+    expect(result.sources.map((s) => s.id)).toEqual(expect.arrayContaining(["bloomberg", "daily-ledger"]));
+  });
+
+  it.each([
+    ["Lumora reportedly sources batteries from Ostwind. A spokesperson for Ostwind denied the report.", "ostwind"],
+    ["Sorel s'approvisionnerait auprès de Corvin. Un porte-parole de Corvin a démenti.", "corvin"],
+    ["Ostwind denied that Lumora sources batteries from Ostwind.", "ostwind"],
+  ])("makes a denial a claim that denies, by the denier: %s", (text, denier) => {
+    const denial = propose(text).proposals.find((p) => p.stance === "denies");
+    expect(denial).toMatchObject({ predicate: "SOURCES_FROM", source: denier, stance: "denies" });
+  });
+});
+
+describe("quantities and dates", () => {
+  it.each([
+    ["Sorel a commandé 100 000 puces Orion 5.", { quantity: 100000 }],
+    ["Lumora ordered 30,000 Kestrel K7 chips.", { quantity: 30000 }],
+    [
+      "Avec plus de 10 millions d'utilisateurs actifs par mois, Miro est populaire au Japon.",
+      { monthlyActiveUsersAtLeast: 10000000 },
+    ],
+  ])("%s", (text, quantities) => {
+    expect(propose(text).proposals.find((p) => Object.keys(p.quantities).length > 0)?.quantities).toEqual(quantities);
+  });
+
+  it("adds what was delivered to the order it follows", () => {
+    const result = propose(
+      "Lumora ordered 20,000 Kestrel K7 chips this year. Tarn has already delivered 5,000 of them.",
+    );
+    expect(find(result, "ORDERED")?.quantities).toEqual({ quantity: 20000, delivered: 5000 });
+  });
+
+  it("reads sums with their currency and leaves unplaced numbers for the analyst", () => {
+    const fr = propose("Velda a levé 40 milliards de yuans.");
+    expect(fr.unplacedQuantities).toEqual([expect.objectContaining({ key: "amount", value: 40_000_000_000 })]);
+    const en = propose("Tarn raised $2 billion.");
+    expect(en.unplacedQuantities).toEqual([
+      expect.objectContaining({ key: "amount", value: 2_000_000_000, text: "$2 billion" }),
+    ]);
+  });
+
+  it.each([
+    ["Sorel a commandé 500 puces Orion 5 cette année.", "2025"],
+    ["Sorel a commandé 500 puces Orion 5 l'an dernier.", "2024"],
+    ["Lumora ordered 500 Kestrel K7 chips this year.", "2025"],
+    ["Lumora ordered 500 Kestrel K7 chips in March 2023.", "2023-03"],
+  ])("resolves the date in %s against the publication date", (text, date) => {
+    expect(find(propose(text), "ORDERED")?.validFrom).toBe(date);
+  });
+});
+
+describe("offsets and cues", () => {
+  it("gives every proposal cues whose offsets point at their words", () => {
+    const text = readFileSync(join(FIXTURES, "fictional-sorel-velda.fr.txt"), "utf8");
+    const result = propose(text);
+    expect(result.proposals.length).toBeGreaterThan(5);
+    for (const p of result.proposals) {
+      expect(p.cues.length).toBeGreaterThan(0);
+      for (const cue of p.cues) expect(text.slice(cue.start, cue.end)).toBe(cue.text);
+      expect(text.slice(p.quoteStart, p.quoteEnd)).toBe(p.quote);
+    }
+  });
+});
+
+describe("language", () => {
+  it.each([
+    ["ByteDance aurait commandé des puces à Huawei cette année, selon plusieurs rapports de la presse.", "fr"],
+    ["ByteDance reportedly ordered chips from Huawei this year, according to several reports in the press.", "en"],
+    ["ByteDance hat angeblich in diesem Jahr Chips bei Huawei bestellt, berichten mehrere Zeitungen.", "unknown"],
+    ["据报道，字节跳动今年向华为订购了芯片。", "unknown"],
+  ])("%s → %s", (text, language) => {
+    expect(detectLanguage(text).language).toBe(language);
+  });
+
+  it("gives only the graph's entity names for an unknown language, and says so", () => {
+    const known: KnownEntity[] = [{ id: "huawei", name: "Huawei", aliases: ["华为"], label: "Company" }];
+    const result = propose("据报道，字节跳动今年向华为订购了芯片。", { known, language: undefined });
+    expect(result.language).toBe("unknown");
+    expect(result.proposals).toEqual([]);
+    expect(result.entities.map((e) => e.id)).toEqual(["huawei"]);
+    expect(result.notices[0]).toMatch(/not recognised as French or English/);
+  });
+});
+
+describe("fictional articles", () => {
+  const read = (file: string) => readFileSync(join(FIXTURES, file), "utf8");
+
+  it("reads the French one", () => {
+    const result = propose(read("fictional-sorel-velda.fr.txt"), { published: "2025-05-02" });
+    expect(triples(result)).toEqual(
+      expect.arrayContaining([
+        "Sorel ORDERED Orion 5",
+        "Sorel BASED_IN Japan",
+        "Sorel SOURCES_FROM Corvin Energy",
+        "Velda MAKES Orion 5",
+        "Orion 5 REPORTEDLY_OUTPERFORMS Lynx 3",
+        "Sorel OWNS Miro",
+        "Miro POPULAR_IN Japan",
+        "Sorel CO_DEVELOPS assistant vocal",
+        "Velda CO_DEVELOPS assistant vocal",
+      ]),
+    );
+    expect(find(result, "ORDERED")).toMatchObject({
+      certainty: "reported",
+      source: "les-echos",
+      quantities: { quantity: 50000, delivered: 12000 },
+      validFrom: "2025",
+    });
+  });
+
+  it("reads the English one", () => {
+    const result = propose(read("fictional-lumora-tarn.en.txt"), { published: "2025-05-02" });
+    expect(triples(result)).toEqual(
+      expect.arrayContaining([
+        "Lumora Systems OWNS Vanta",
+        "Lumora Systems ORDERED Kestrel K7",
+        "Lumora Systems SOURCES_FROM Ostwind Electronics",
+        "Tarn MAKES Kestrel K7",
+        "Ostwind Electronics MAKES Pilar X2",
+        "Kestrel K7 REPORTEDLY_OUTPERFORMS Pilar X2",
+        "Tarn BASED_IN Taiwan",
+        "Vanta POPULAR_IN Japan",
+        "Lumora Systems CO_DEVELOPS voice assistant",
+      ]),
+    );
+    expect(find(result, "ORDERED")).toMatchObject({
+      certainty: "reported",
+      source: "bloomberg",
+      quantities: { quantity: 20000, delivered: 5000 },
+    });
+  });
+});
+
+describe("the draft claims file", () => {
+  it("is a valid claims file with declared entities and cues in the properties", () => {
+    const text = readFileSync(join(FIXTURES, "fictional-lumora-tarn.en.txt"), "utf8");
+    const request = extractRequestSchema.parse({ text, published: "2025-05-02", source: "The Outlet" });
+    const { draft, language } = extractDraft(request, [], lexicon);
+    expect(language).toBe("en");
+    const file = claimsFileSchema.parse(draft);
+    const declared = new Set([...file.entities.map((e) => e.id), ...file.sources.map((s) => s.id)]);
+    for (const claim of file.claims) {
+      expect(declared.has(claim.subject) && declared.has(claim.object)).toBe(true);
+      expect(claim.properties.cues).toBeInstanceOf(Array);
+    }
+  });
+
+  it("refuses empty, binary and unknown-language requests plainly", () => {
+    const issues = (body: unknown) => extractRequestSchema.safeParse(body).error?.issues.map((i) => i.message) ?? [];
+    expect(issues({ text: "  " })).toEqual(["the text is empty"]);
+    expect(issues({ text: "PNG\u0000\u0001IHDR" })[0]).toMatch(/binary/);
+    expect(issues({ text: "Hallo", language: "de" })).toEqual([
+      "language must be fr or en (leave it out to detect it)",
+    ]);
+  });
+});
