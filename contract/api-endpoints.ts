@@ -2,6 +2,7 @@ import { claimsEndpoints } from "./claims-endpoints";
 import { cypherEndpoints } from "./cypher-endpoints";
 import type { Endpoint } from "./endpoint";
 import { explorationEndpoints } from "./exploration-endpoints";
+import { extractEndpoints } from "./extract-endpoints";
 import { graphEndpoints } from "./graph-endpoints";
 import { probeEndpoints } from "./probe-endpoints";
 import { viewEndpoints } from "./view-endpoints";
@@ -14,6 +15,7 @@ export const API_ENDPOINTS = {
   claims: claimsEndpoints,
   views: viewEndpoints,
   cypher: cypherEndpoints,
+  sources: extractEndpoints,
 } as const satisfies { [area: string]: { [name: string]: Endpoint } };
 
 /** The endpoints as one list, each with its area and name (`graph.node`). */

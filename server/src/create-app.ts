@@ -28,9 +28,11 @@ import { claimsIngestRoutes, claimsReadRoutes } from "./routes/claims-routes";
 import { cypherRoutes } from "./routes/cypher-routes";
 import { explorationRoutes } from "./routes/exploration-routes";
 import { exportRoutes } from "./routes/export-routes";
+import { extractRoutes } from "./routes/extract-routes";
 import { graphRoutes } from "./routes/graph-routes";
 import { livenessRoute, readinessRoute } from "./routes/probe-routes";
 import { savedViewBodyParser, savedViewRoutes } from "./routes/saved-view-routes";
+import { KnownEntitiesRepository } from "./sources/known-entities-repository";
 import { SavedViewRepository } from "./views/saved-view-repository";
 
 export interface AppDependencies {
@@ -114,6 +116,8 @@ export function createApp({
     authFailures,
   };
   app.use(claimsIngestRoutes(new ClaimsIngester(driver, config.neo4j.database), claimsSettings));
+  // Read-only (no write guard, like the workbench): an article's text may exceed the API's default body size.
+  app.use(extractRoutes(new KnownEntitiesRepository(database), { bodyMaxBytes: config.http.claimsBodyMaxBytes }));
   app.use(express.json({ limit: config.http.bodyMaxBytes }));
   app.use(graphRoutes(repository));
   app.use(exportRoutes(repository));
