@@ -1,5 +1,4 @@
 import "../../client/src/styles.css";
-import "../../client/src/chrome/explore.css";
 import { createCanvas } from "../../client/src/canvas/create-canvas";
 import { LAYOUT_NAMES, type LayoutName } from "../../client/src/canvas/layouts/layout-catalog";
 import { createLayoutRunner } from "../../client/src/canvas/layouts/layout-runner";

@@ -1,6 +1,4 @@
 import "./styles.css";
-import "./chrome/explore.css";
-import "./claims/claims.css";
 import { createApiClient } from "./api/api-client";
 import { createCanvas } from "./canvas/create-canvas";
 import { pageOverlays } from "./canvas/measure-overlays";

@@ -1,4 +1,3 @@
-import "./workbench.css";
 import type { Graph } from "../../../contract/graph-contract";
 import type { ApiClient } from "../api/api-client";
 import { enableDrawerResize } from "./drawer-resize";
