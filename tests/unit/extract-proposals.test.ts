@@ -346,6 +346,64 @@ describe("fictional articles", () => {
   });
 });
 
+describe("fictional articles first run unseen (the lexicon was then extended from what they missed)", () => {
+  const read = (file: string) => readFileSync(join(FIXTURES, file), "utf8");
+
+  it("reads the English one", () => {
+    const result = propose(read("fictional-meridian-quasar.en.txt"), { published: "2025-05-02", language: "en" });
+    expect(triples(result)).toEqual(
+      expect.arrayContaining([
+        "Meridian Motors SOURCES_FROM Quasar Optics",
+        "Meridian Motors BASED_IN Germany",
+        "Meridian Motors ORDERED Quasar L4",
+        "Brightfield MAKES Hexa S2",
+        "Brightfield CO_DEVELOPS driving software",
+        "Meridian Motors CO_DEVELOPS driving software",
+        "Meridian Motors OWNS Zephyr",
+        "Zephyr POPULAR_IN Germany",
+        "European Union IMPOSES EU emissions rules",
+        "EU emissions rules RESTRICTS Meridian Motors",
+      ]),
+    );
+    expect(find(result, "SOURCES_FROM")).toMatchObject({ source: "harbor-times", certainty: "reported" });
+    expect(find(result, "ORDERED")).toMatchObject({
+      quantities: { quantity: 250000, delivered: 80000 },
+      validFrom: "2024",
+    });
+    expect(result.proposals.filter((p) => p.stance === "denies").map((p) => p.source)).toEqual([
+      "brightfield",
+      "brightfield",
+    ]);
+  });
+
+  it("reads the French one", () => {
+    const result = propose(read("fictional-hanbit-lumex.fr.txt"), { published: "2025-05-02", language: "fr" });
+    expect(triples(result)).toEqual(
+      expect.arrayContaining([
+        "Hanbit BASED_IN South Korea",
+        "Hanbit SOURCES_FROM Lumex",
+        "Hanbit ORDERED Lumex V9",
+        "Trident MAKES Orca 7",
+        "V9 REPORTEDLY_OUTPERFORMS Orca 7",
+        "Trident BASED_IN Taiwan",
+        "Hanbit OWNS Kora",
+        "European Union IMPOSES sanctions européennes",
+        "sanctions européennes RESTRICTS Hanbit",
+      ]),
+    );
+    expect(find(result, "SOURCES_FROM")).toMatchObject({ source: "le-courrier", certainty: "reported" });
+    expect(find(result, "ORDERED")).toMatchObject({
+      source: "unnamed-sources",
+      quantities: { quantity: 1500000, delivered: 400000 },
+      validFrom: "2024-03",
+    });
+    expect(result.proposals.find((p) => p.stance === "denies")).toMatchObject({
+      predicate: "REPORTEDLY_OUTPERFORMS",
+      source: "trident",
+    });
+  });
+});
+
 describe("the draft claims file", () => {
   it("is a valid claims file with declared entities and cues in the properties", () => {
     const text = readFileSync(join(FIXTURES, "fictional-lumora-tarn.en.txt"), "utf8");

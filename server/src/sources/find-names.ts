@@ -328,13 +328,14 @@ function suggestLabel(
     if (!t || /^[.,;:()!?]$/.test(t.text) || labelAt(k) !== undefined) break;
     if (lexicon.stopwords.has(t.fold) && !NOUN_PHRASE_LINKS.has(t.fold)) break;
     const label = lexicon.classNoun.get(t.fold);
-    if (label) return { label, reason: `class noun "${t.text}"` };
+    if (label && label !== "Policy") return { label, reason: `class noun "${t.text}"` };
   }
   const after = tokens[last];
   const afterLabel = after ? lexicon.classNoun.get(after.fold) : undefined;
   if (after && (afterLabel === "Chip" || afterLabel === "Product"))
     return { label: afterLabel, reason: `class noun "${after.text}"` };
-  if (tokens.slice(first, last).some((t) => /\p{L}/u.test(t.text) && /\d/.test(t.text)))
+  const words = tokens.slice(first, last);
+  if (words.some((t) => /\d/.test(t.text)) && words.some((t) => /\p{L}/u.test(t.text)))
     return { label: "Product", reason: "model code in the name" };
   return { label: "Company", reason: "default" };
 }

@@ -63,9 +63,18 @@ export function findReferences(
   const skip = new Set(skipAdjectives.map(foldWord));
   const english = lexicon.language === "en";
   for (let i = first; i < last; i++) {
-    if (inName(i)) continue;
     const token = tokens[i];
     if (!token) continue;
+    if (inName(i)) {
+      const country = names.find((m) => m.first === i && labelOf(table, m.entities[0] ?? "") === "Country");
+      const policy =
+        english && country ? policyAt(text, tokens, i, last, lexicon, demonyms, names, table, memory) : undefined;
+      if (policy) {
+        found.push(policy);
+        i = policy.last - 1;
+      }
+      continue;
+    }
     const label = lexicon.classNoun.get(token.fold);
     if (label === "Policy") {
       const policy = policyAt(text, tokens, i, last, lexicon, demonyms, names, table, memory);

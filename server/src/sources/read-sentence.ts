@@ -72,7 +72,14 @@ export function findNamedSources(
       (entry) => matchPhrase(tokens, cue.end, entry.phrase, sentence.last) > cue.end,
     );
     let at = cue.end;
-    const citedBy = findPhrases(tokens, lexicon.named, cue.end, Math.min(sentence.last, cue.end + 12)).find((later) =>
+    // "according to the Harbor Times", "d'après le quotidien Le Courrier": past lower-case words.
+    while (
+      at < Math.min(sentence.last, cue.end + 3) &&
+      /^\p{Ll}/u.test(tokens[at]?.text ?? "") &&
+      (lexicon.stopwords.has(tokens[at]?.fold ?? "") || lexicon.classNoun.has(tokens[at]?.fold ?? ""))
+    )
+      at++;
+    const citedBy = findPhrases(tokens, lexicon.named, at, Math.min(sentence.last, cue.end + 12)).find((later) =>
       NAME_LIKE.test(tokens[later.end]?.text ?? ""),
     );
     if (citedBy) at = citedBy.end;
@@ -185,7 +192,7 @@ export function readSentence(
         (m) =>
           m.kind === "name" &&
           m.last <= verb.start &&
-          (m.last >= verb.start - 1 || (tokens[m.last]?.text === "," && tokens[verb.start - 1]?.text === ",")),
+          (m.last === verb.start || (tokens[m.last]?.text === "," && tokens[verb.start - 1]?.text === ",")),
       );
       const key = speaker?.entities[0];
       const name = key ? nameOf(key) : undefined;
@@ -213,7 +220,9 @@ export function readSentence(
     const spokes = findPhrases(tokens, lexicon.spokesperson, first, last)[0];
     const near = spokes
       ? mentions.find((m) => m.kind === "name" && (m.first === spokes.end || m.last === spokes.start))
-      : mentions.filter((m) => m.kind === "name" && m.last <= denialCue.start && m.last >= denialCue.start - 3).at(-1);
+      : (mentions
+          .filter((m) => m.kind === "name" && m.last <= denialCue.start && m.last >= denialCue.start - 3)
+          .at(-1) ?? mentions.find((m) => m.kind === "name" && m.last <= denialCue.start));
     const key = near?.entities[0];
     const name = key ? nameOf(key) : undefined;
     denial = {

@@ -246,7 +246,7 @@ export function relateSentence(context: SentenceContext): Relation[] {
     }
     let subjectKeys = expand(subjects);
     if (type.pairwise && subjectKeys.length === 1) {
-      const partner = findPhrases(tokens, [withPhrase], found.end, hi)
+      const partner = findPhrases(tokens, [withPhrase], found.start, hi)
         .map((w) => context.mentions.find((m) => m.first === w.end))
         .find((m) => m !== undefined);
       if (partner) subjectKeys = [...subjectKeys, ...partner.entities];
