@@ -404,6 +404,48 @@ describe("fictional articles first run unseen (the lexicon was then extended fro
   });
 });
 
+describe("a second pair of fictional articles, also first run unseen", () => {
+  const read = (file: string) => readFileSync(join(FIXTURES, file), "utf8");
+
+  it("reads the English one, and a denial of something else denies nothing", () => {
+    const result = propose(read("fictional-solvane-arko.en.txt"), { published: "2025-05-02", language: "en" });
+    expect(triples(result)).toEqual(
+      expect.arrayContaining([
+        "Solvane BASED_IN Netherlands",
+        "Arko Automotive SOURCES_FROM Solvane",
+        "Arko Automotive ORDERED Solvane C3",
+        "Arko Automotive PREVIOUSLY_USED Voltis B5",
+        "Kembra MAKES Voltis B5",
+        "United States IMPOSES US tariffs",
+        "US tariffs RESTRICTS Arko Automotive",
+        "Kembra CO_DEVELOPS solid-state cell",
+        "Solvane CO_DEVELOPS solid-state cell",
+      ]),
+    );
+    expect(find(result, "ORDERED")?.quantities).toEqual({ quantity: 1200000, delivered: 200000 });
+    expect(result.proposals.filter((p) => p.stance === "denies")).toEqual([]);
+  });
+
+  it("reads the French one", () => {
+    const result = propose(read("fictional-veltra-opsis.fr.txt"), { published: "2025-05-02", language: "fr" });
+    expect(triples(result)).toEqual(
+      expect.arrayContaining([
+        "Veltra BASED_IN Germany",
+        "Veltra SOURCES_FROM Opsis",
+        "Veltra ORDERED Opsis R2",
+        "Lidara MAKES K8",
+        "Veltra PREVIOUSLY_USED K8",
+        "R2 REPORTEDLY_OUTPERFORMS K8",
+        "Opsis BASED_IN Israel",
+        "China IMPOSES restrictions chinoises",
+        "restrictions chinoises RESTRICTS Opsis",
+      ]),
+    );
+    expect(find(result, "REPORTEDLY_OUTPERFORMS")).toMatchObject({ source: "unnamed-sources", certainty: "reported" });
+    expect(result.proposals.filter((p) => p.stance === "denies")).toEqual([]);
+  });
+});
+
 describe("the draft claims file", () => {
   it("is a valid claims file with declared entities and cues in the properties", () => {
     const text = readFileSync(join(FIXTURES, "fictional-lumora-tarn.en.txt"), "utf8");

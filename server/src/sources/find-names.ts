@@ -83,7 +83,9 @@ export function findNames(
     seen.add(words.join(" "));
     const caseSensitive =
       alias.length <= 3 && alias === alias.toUpperCase() ? aliasTokens.map((token) => token.text) : null;
-    index.set(head, [...(index.get(head) ?? []), { words, caseSensitive, key }]);
+    const entries = index.get(head);
+    if (entries) entries.push({ words, caseSensitive, key });
+    else index.set(head, [{ words, caseSensitive, key }]);
   };
   for (const entity of known) {
     const key = `id:${entity.id}`;

@@ -53,6 +53,8 @@ export const languageLexiconSchema = z.object({
     continuation: phrases,
     republishes: phrases,
     denial: phrases,
+    /** What a denial may name to deny the sentence before it ("denied the report", "a démenti ces informations"). */
+    deniedReports: phrases,
     spokesperson: phrases,
   }),
   anaphora: z.object({
@@ -148,6 +150,7 @@ export interface CompiledLexicon {
   readonly continuation: Phrase[];
   readonly republishes: Phrase[];
   readonly denial: Phrase[];
+  readonly deniedReports: Phrase[];
   readonly spokesperson: Phrase[];
   readonly fronted: Phrase[];
   readonly followUps: { key: string; phrase: Phrase }[];
@@ -186,6 +189,7 @@ export function compileLexicon(raw: LanguageLexicon): CompiledLexicon {
     continuation: all(raw.attribution.continuation),
     republishes: all(raw.attribution.republishes),
     denial: all(raw.attribution.denial),
+    deniedReports: all(raw.attribution.deniedReports),
     spokesperson: all(raw.attribution.spokesperson),
     fronted: all(raw.fronted),
     followUps: raw.quantities.followUps.flatMap((entry) =>

@@ -167,9 +167,9 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
         kind: "spokesperson",
       };
       sources.set(denier.id, denier);
-      const own = made.filter((p) => !isDescriptive(p, outlet.id, reading));
+      const own = made.filter((p) => !isDescriptive(p, outlet.id));
       const denied =
-        own.length > 0
+        own.length > 0 || !reading.denial.refersBack
           ? own
           : (previous?.proposals ?? []).filter(
               (p) => p.source !== outlet.id || p.certainty !== "confirmed" || p.cues.some((c) => c.kind === "trigger"),
@@ -263,7 +263,7 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
   };
 }
 
-function isDescriptive(p: Proposal, outlet: string, _reading: unknown): boolean {
+function isDescriptive(p: Proposal, outlet: string): boolean {
   return p.source === outlet && p.certainty === "confirmed" && !p.cues.some((c) => c.kind === "trigger");
 }
 

@@ -155,7 +155,11 @@ export interface SentenceReading {
   sourceCue?: Cue;
   republishes?: ProposedSource;
   continues: boolean;
-  denial?: { cue: Cue; denier?: ProposedSource };
+  /**
+   * `refersBack`: the denial is of the sentence before ("denied the report", "a démenti."), not of
+   * a clause of its own ("denied that…") or of something else ("a nié toute difficulté").
+   */
+  denial?: { cue: Cue; denier?: ProposedSource; refersBack: boolean };
 }
 
 /** Reads a sentence's certainty, attribution, relaying and denial cues. */
@@ -226,6 +230,9 @@ export function readSentence(
     const key = near?.entities[0];
     const name = key ? nameOf(key) : undefined;
     denial = {
+      refersBack:
+        [".", ",", ";", "!"].includes(tokens[denialCue.end]?.text ?? ".") ||
+        lexicon.deniedReports.some((phrase) => matchPhrase(tokens, denialCue.end, phrase, last) > denialCue.end),
       cue: cueOf(
         "denial",
         tokens,

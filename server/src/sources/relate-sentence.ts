@@ -236,7 +236,8 @@ export function relateSentence(context: SentenceContext): Relation[] {
     if (subjects.length === 0 && segment) subjects = [segment.head];
     if (objects.length === 0 && segment && reverse) objects = [segment.head];
     if (subjects.length === 0 && !segment) subjects = frontedSubject(context, found.start, usable);
-    let objectKeys = expand(objects);
+    const why = `${predicate} (${found.phrase.text})`;
+    let objectKeys = expand(objects).filter((k) => accepts(k, type.object, type.objectHint, why));
     if (objectKeys.length === 0 && type.nounPhraseObject) {
       const np = nounPhrase(context, found.end, hi, type.objectHint ?? "Product");
       if (np) {
@@ -252,9 +253,8 @@ export function relateSentence(context: SentenceContext): Relation[] {
       if (partner) subjectKeys = [...subjectKeys, ...partner.entities];
     }
     for (const m of [...subjects, ...objects]) if (m.kind === "anaphor") cues.push(cue("reference", m.first, m.last));
-    const why = `${predicate} (${found.phrase.text})`;
     const okSubjects = subjectKeys.filter((k) => accepts(k, type.subject, undefined, why));
-    const okObjects = objectKeys.filter((k) => accepts(k, type.object, type.objectHint, why));
+    const okObjects = objectKeys;
     for (const subject of okSubjects)
       for (const object of okObjects) {
         const partners = type.pairwise
