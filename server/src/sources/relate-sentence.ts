@@ -6,68 +6,15 @@
  * on either side, with the lists they head ("Google, Microsoft et Meta disposent de...").
  */
 import type { Predicate } from "../../../contract/claims-file";
-import { slugOf } from "../claims/fold-name";
-import type { EntityTable, Mention } from "./find-names";
-import { demonymAt, type demonymIndex, type Memory } from "./find-references";
-import type { CompiledLexicon, Lexicon, Phrase } from "./lexicon";
-import { findPhrases, matchPhrase } from "./match-phrase";
+import { frontedSubject, leftList, nounPhrase, rightList, withPhrase } from "./argument-lists";
+import type { Mention } from "./find-names";
+import { demonymAt } from "./find-references";
+import type { Phrase } from "./lexicon";
+import { findPhrases } from "./match-phrase";
 import type { Cue } from "./proposal";
-import type { Sentence } from "./split-sentences";
-import type { Token } from "./tokenize";
+import { findAsides, type Relation, type Segment, type SentenceContext } from "./sentence-context";
 
-export interface Relation {
-  subject: string;
-  predicate: Predicate;
-  object: string;
-  /** Said in passing by the outlet (apposition, possessive, adjective): confirmed whatever the verb's mood. */
-  descriptive: boolean;
-  properties: Record<string, string>;
-  cues: Cue[];
-}
-
-export interface SentenceContext {
-  text: string;
-  tokens: readonly Token[];
-  sentence: Sentence;
-  mentions: readonly Mention[];
-  lang: CompiledLexicon;
-  lexicon: Lexicon;
-  table: EntityTable;
-  memory: Memory;
-  demonyms: ReturnType<typeof demonymIndex>;
-}
-
-const DETERMINERS = new Set(["le", "la", "les", "l'", "un", "une", "the", "a", "an"]);
-const SEPARATORS = new Set([",", "et", "and", "&", "ou", "or"]);
-const STOPS = new Set([".", ";", ":", "!", "?"]);
-const NP_STOPS = new Set([
-  ",",
-  ".",
-  ";",
-  ":",
-  "et",
-  "and",
-  "pour",
-  "afin",
-  "qui",
-  "que",
-  "to",
-  "with",
-  "avec",
-  "which",
-  "that",
-  "en",
-  "in",
-  "dans",
-  "de",
-  "of",
-]);
-
-interface Segment {
-  head: Mention;
-  first: number;
-  last: number;
-}
+export type { Relation, SentenceContext };
 
 export function relateSentence(context: SentenceContext): Relation[] {
   const { tokens, sentence, mentions, lang, table, memory } = context;
@@ -93,32 +40,7 @@ export function relateSentence(context: SentenceContext): Relation[] {
     return labels.includes(labelOf(key));
   };
 
-  // Asides: parentheses and appositions ("ByteDance, le propriétaire de TikTok, ...").
-  const aside = new Set<number>();
-  const segments: Segment[] = [];
-  for (let i = sentence.first; i < sentence.last; i++) {
-    if (tokens[i]?.text !== "(") continue;
-    let j = i;
-    while (j < sentence.last && tokens[j]?.text !== ")") aside.add(j++);
-    aside.add(j);
-  }
-  for (const head of mentions) {
-    if (head.kind !== "name" || tokens[head.last]?.text !== ",") continue;
-    const opener = tokens[head.last + 1];
-    const possessiveOpener = mentions.some((m) => m.first === head.last + 1 && tokens[m.last]?.fold === "'s");
-    if (!opener || (!DETERMINERS.has(opener.fold) && !possessiveOpener)) continue;
-    let close = head.last + 2;
-    while (
-      close < sentence.last &&
-      close < head.last + 16 &&
-      tokens[close]?.text !== "," &&
-      !STOPS.has(tokens[close]?.text ?? "")
-    )
-      close++;
-    if (tokens[close]?.text !== ",") continue;
-    segments.push({ head, first: head.last + 1, last: close });
-    for (let k = head.last; k <= close; k++) aside.add(k);
-  }
+  const { aside, segments } = findAsides(context);
   const modifiers = new Set<Mention>();
 
   // Possessives: "les puces A100 de NVIDIA", "Huawei's Ascend 910B".
@@ -271,137 +193,4 @@ export function relateSentence(context: SentenceContext): Relation[] {
       }
   }
   return relations;
-}
-
-const withPhrase: Phrase = {
-  text: "avec|with",
-  steps: [
-    {
-      kind: "words",
-      alternatives: [
-        { words: ["avec"], prefix: false },
-        { words: ["with"], prefix: false },
-      ],
-    },
-  ],
-  flags: new Set(),
-};
-
-function breaksBetween(context: SentenceContext, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (STOPS.has(context.tokens[k]?.text ?? "")) return true;
-  return findPhrases(context.tokens, context.lang.clauseBreaks, from, to).length > 0;
-}
-
-function leftList(context: SentenceContext, at: number, lo: number, usable: (m: Mention) => boolean): Mention[] {
-  const candidates = context.mentions.filter((m) => m.last <= at && m.first >= lo && usable(m));
-  let current = candidates.at(-1);
-  if (!current || breaksBetween(context, current.last, at)) return [];
-  const list = [current];
-  for (let k = candidates.length - 2; k >= 0; k--) {
-    const before = candidates[k];
-    if (!before || !onlySeparators(context, before.last, current.first)) break;
-    list.unshift(before);
-    current = before;
-  }
-  return list;
-}
-
-function onlySeparators(context: SentenceContext, from: number, to: number): boolean {
-  let depth = 0;
-  for (let k = from; k < to; k++) {
-    const t = context.tokens[k]?.text ?? "";
-    if (t === "(") depth++;
-    else if (t === ")") depth--;
-    else if (depth === 0 && !SEPARATORS.has(context.tokens[k]?.fold ?? "")) return false;
-  }
-  return true;
-}
-
-function rightList(
-  context: SentenceContext,
-  at: number,
-  hi: number,
-  usable: (m: Mention) => boolean,
-  labelOf: (key: string) => string,
-): Mention[] {
-  const candidates = context.mentions.filter((m) => m.first >= at && m.last <= hi && usable(m));
-  const first = candidates[0];
-  if (!first || breaksBetween(context, at, first.first)) return [];
-  const list = [first];
-  const label = labelOf(first.entities[0] ?? "");
-  for (const next of candidates.slice(1)) {
-    const previous = list[list.length - 1];
-    if (!previous) break;
-    const gap = context.tokens.slice(previous.last, next.first);
-    if (gap.length > 12 || breaksBetween(context, previous.last, next.first)) break;
-    if (!gap.some((t) => SEPARATORS.has(t.fold)) || labelOf(next.entities[0] ?? "") !== label) break;
-    list.push(next);
-  }
-  return list;
-}
-
-function frontedSubject(
-  context: SentenceContext,
-  at: number,
-  usable: (m: Mention, s: undefined) => boolean,
-): Mention[] {
-  const { tokens, sentence, lang } = context;
-  if (!lang.fronted.some((p) => matchPhrase(tokens, sentence.first, p, sentence.last) > sentence.first)) return [];
-  let comma = at;
-  while (comma < sentence.last && tokens[comma]?.text !== ",") comma++;
-  const subject = context.mentions.find((m) => m.first > comma && usable(m, undefined));
-  return subject ? [subject] : [];
-}
-
-function nounPhrase(
-  context: SentenceContext,
-  at: number,
-  hi: number,
-  label: string,
-): { key: string; cue: Cue } | undefined {
-  const { tokens, table } = context;
-  let k = at;
-  while (
-    k < Math.min(hi, at + 5) &&
-    !DETERMINERS.has(tokens[k]?.fold ?? "") &&
-    !["des", "d'un", "d'une"].includes(tokens[k]?.fold ?? "")
-  )
-    k++;
-  if (k >= hi || k >= at + 5) return undefined;
-  k++;
-  const first = k;
-  while (k < hi && k < first + 6) {
-    const t = tokens[k];
-    if (!t || NP_STOPS.has(t.fold) || context.mentions.some((m) => m.first === k)) {
-      if (
-        t &&
-        (t.fold === "d'" || t.fold === "de" || t.fold === "of") &&
-        k > first &&
-        k + 1 < hi &&
-        tokens[k + 1]?.word
-      ) {
-        k++;
-        continue;
-      }
-      break;
-    }
-    k++;
-  }
-  if (k === first) return undefined;
-  const start = tokens[first]?.start ?? 0;
-  const end = tokens[k - 1]?.end ?? start;
-  const name = context.text.slice(start, end);
-  const key = `np:${slugOf(name)}`;
-  const entity = table.add({
-    key,
-    id: slugOf(name),
-    name,
-    label,
-    labelReason: "noun phrase",
-    known: false,
-    aliases: [],
-    mentions: [],
-  });
-  entity.mentions.push({ start, end, text: name });
-  return { key, cue: { kind: "noun phrase", text: name, start, end } };
 }

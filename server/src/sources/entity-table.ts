@@ -1,0 +1,62 @@
+/** The entities a text refers to, by key, and the places that refer to them. */
+import type { ProposedEntity } from "./proposal";
+import type { Token } from "./tokenize";
+
+/** A capitalised word or a model code ("910B", "H20"): what a name may start with. */
+export const NAME_LIKE = /^(?:\p{Lu}|(?=[\p{L}\p{N}-]*\d)(?=[\p{L}\p{N}-]*\p{Lu})[\p{L}\p{N}])/u;
+
+export interface NameWords {
+  corporateSuffixes: readonly string[];
+  notNames: readonly string[];
+}
+
+/** A place in the text that refers to one or more entities. */
+export interface Mention {
+  entities: string[];
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  kind: "name" | "anaphor" | "policy" | "noun-phrase";
+  /** The demonym's country when the phrase carries one ("sociétés chinoises"). */
+  country?: string;
+}
+
+export class EntityTable {
+  readonly byKey = new Map<string, ProposedEntity>();
+  get(key: string): ProposedEntity | undefined {
+    return this.byKey.get(key);
+  }
+  add(entity: ProposedEntity): ProposedEntity {
+    const existing = this.byKey.get(entity.key);
+    if (existing) return existing;
+    this.byKey.set(entity.key, entity);
+    return entity;
+  }
+  /** Gives a default-labelled entity the label a relationship suggests. */
+  hint(key: string, label: string, why: string): void {
+    const entity = this.byKey.get(key);
+    if (entity && !entity.known && entity.labelReason === "default") {
+      entity.label = label;
+      entity.labelReason = why;
+    }
+  }
+}
+
+export function pushMention(
+  mentions: Mention[],
+  table: EntityTable,
+  tokens: readonly Token[],
+  text: string,
+  first: number,
+  last: number,
+  entities: string[],
+  kind: Mention["kind"],
+): Mention {
+  const start = tokens[first]?.start ?? 0;
+  const end = tokens[last - 1]?.end ?? start;
+  const mention: Mention = { entities, first, last, start, end, kind };
+  mentions.push(mention);
+  for (const key of entities) table.get(key)?.mentions.push({ start, end, text: text.slice(start, end) });
+  return mention;
+}

@@ -1,0 +1,195 @@
+/**
+ * Capitalised names the graph does not know: one entity per name and its shorter forms
+ * ("Huawei Technologies", "Huawei"), a former name in parentheses as an alias, and a suggested
+ * label with the reason for it (class noun, company suffix, model code, maker of a chip...).
+ */
+import { slugOf } from "../claims/fold-name";
+import { type EntityTable, type Mention, NAME_LIKE, type NameWords, pushMention } from "./entity-table";
+import type { CompiledLexicon } from "./lexicon";
+import { findPhrases } from "./match-phrase";
+import { foldWord, type Token } from "./tokenize";
+
+const NOUN_PHRASE_LINKS = new Set(["de", "d'", "du", "of", "et", "and"]);
+
+export function findCandidates(
+  text: string,
+  tokens: readonly Token[],
+  lexicon: CompiledLexicon,
+  names: NameWords,
+  table: EntityTable,
+  covered: Set<number>,
+  mentions: Mention[],
+  demonyms: readonly string[],
+): void {
+  const notNames = new Set([...names.notNames.map(foldWord), ...lexicon.nonNames, ...lexicon.stopwords, ...demonyms]);
+  const suffixes = new Set(names.corporateSuffixes.map(foldWord));
+  const lowercase = new Set(tokens.filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => t.fold));
+  const definitions = findPhrases(tokens, lexicon.definitions);
+  const byName = new Map<string, string>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered.has(i) || !NAME_LIKE.test(tokens[i]?.text ?? "")) continue;
+    let end = i;
+    while (end < tokens.length && !covered.has(end)) {
+      const t = tokens[end];
+      if (!t) break;
+      const continues =
+        NAME_LIKE.test(t.text) || (end > i && /^\d{1,4}$/.test(t.text) && !/^(19|20)\d\d$/.test(t.text));
+      if (!continues) break;
+      end++;
+    }
+    let first = i;
+    while (first < end && notNames.has(tokens[first]?.fold ?? "")) first++;
+    let last = end;
+    while (
+      last > first &&
+      (lexicon.nonNames.has(tokens[last - 1]?.fold ?? "") || lexicon.stopwords.has(tokens[last - 1]?.fold ?? ""))
+    )
+      last--;
+    i = end - 1;
+    if (last <= first) continue;
+    const words = tokens.slice(first, last);
+    const head = words[0];
+    if (!head) continue;
+    const folded = words.map((t) => t.fold).join(" ");
+    if (words.length === 1 && lowercase.has(head.fold)) continue;
+    if (
+      words.length > 1 &&
+      words.every((t) => t.text.length > 1 && t.text === t.text.toUpperCase() && !/\d/.test(t.text))
+    )
+      continue;
+    const nextToken = tokens[last];
+    const definedHere = nextToken?.text === "(" && definitions.some((d) => d.start === last + 1);
+    if (head.text.length === 1 && words.length === 1 && !definedHere) continue;
+    const parenthesised = tokens[first - 1]?.text === "(" && tokens[last]?.text === ")";
+    const definition = definitions.find((d) => d.end === first && tokens[d.start - 1]?.text === "(");
+    if (definition) {
+      const owner = mentions.find((m) => m.last === definition.start - 1);
+      const ownerEntity = owner?.entities[0] ? table.get(owner.entities[0]) : undefined;
+      if (ownerEntity) ownerEntity.aliases.push(words.map((t) => t.text).join(" "));
+      for (let k = first; k < last; k++) covered.add(k);
+      continue;
+    }
+    const acronymOf = parenthesised ? describedBefore(tokens, first - 1, lexicon) : undefined;
+    const seenPrefix = seenPrefixLength(words, byName, suffixes);
+    if (seenPrefix > 0 && seenPrefix < words.length) {
+      const key = byName.get(
+        words
+          .slice(0, seenPrefix)
+          .map((t) => t.fold)
+          .join(" "),
+      );
+      if (key) {
+        pushMention(mentions, table, tokens, text, first, first + seenPrefix, [key], "name");
+        for (let k = first; k < first + seenPrefix; k++) covered.add(k);
+        i = first + seenPrefix - 1;
+        continue;
+      }
+    }
+    let baseWords = words;
+    while (baseWords.length > 1 && suffixes.has(baseWords[baseWords.length - 1]?.fold ?? ""))
+      baseWords = baseWords.slice(0, -1);
+    const base = baseWords.map((t) => t.fold).join(" ");
+    const name = text.slice(head.start, words[words.length - 1]?.end ?? head.end);
+    const key = byName.get(base) ?? byName.get(folded) ?? `new:${slugOf(name) || folded}`;
+    byName.set(base, key);
+    byName.set(folded, key);
+    const { label, reason } = acronymOf
+      ? { label: "Technology", reason: `defined as "${acronymOf}"` }
+      : suggestLabel(tokens, first, last, words.length !== baseWords.length, lexicon, (at) => {
+          const m = mentions.find((x) => x.first <= at && at < x.last);
+          return m?.entities[0] ? table.get(m.entities[0])?.label : undefined;
+        });
+    const entity = table.add({
+      key,
+      id: slugOf(name),
+      name,
+      label,
+      labelReason: reason,
+      known: false,
+      aliases: acronymOf ? [acronymOf] : [],
+      mentions: [],
+    });
+    if (entity.labelReason === "default" && reason !== "default") {
+      entity.label = label;
+      entity.labelReason = reason;
+    }
+    if (name.length > entity.name.length && name.toLowerCase().startsWith(entity.name.toLowerCase())) {
+      entity.aliases.push(entity.name);
+      entity.name = name;
+      entity.id = slugOf(name);
+    } else if (name !== entity.name && !entity.aliases.includes(name)) entity.aliases.push(name);
+    pushMention(mentions, table, tokens, text, first, last, [key], "name");
+    for (let k = first; k < last; k++) covered.add(k);
+  }
+}
+
+function suggestLabel(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  corporateSuffix: boolean,
+  lexicon: CompiledLexicon,
+  labelAt: (at: number) => string | undefined,
+): { label: string; reason: string } {
+  if (corporateSuffix) return { label: "Company", reason: "company suffix" };
+  const before = tokens[first - 1];
+  if (before && ["de", "d'", "du", "of", "by", "from", "par", "a", "au", "aux", "chez"].includes(before.fold)) {
+    const made = labelAt(first - 2);
+    if (made === "Chip" || made === "Product") return { label: "Company", reason: `maker: "${made} ${before.text} …"` };
+    return { label: "Company", reason: "default" };
+  }
+  for (let k = first - 1; k >= Math.max(0, first - 8); k--) {
+    const t = tokens[k];
+    if (!t || /^[.,;:()!?]$/.test(t.text) || labelAt(k) !== undefined) break;
+    if (lexicon.stopwords.has(t.fold) && !NOUN_PHRASE_LINKS.has(t.fold)) break;
+    const label = lexicon.classNoun.get(t.fold);
+    if (label && label !== "Policy") return { label, reason: `class noun "${t.text}"` };
+  }
+  const after = tokens[last];
+  const afterLabel = after ? lexicon.classNoun.get(after.fold) : undefined;
+  if (after && (afterLabel === "Chip" || afterLabel === "Product"))
+    return { label: afterLabel, reason: `class noun "${after.text}"` };
+  const words = tokens.slice(first, last);
+  if (words.some((t) => /\d/.test(t.text)) && words.some((t) => /\p{L}/u.test(t.text)))
+    return { label: "Product", reason: "model code in the name" };
+  return { label: "Company", reason: "default" };
+}
+
+/** The lower-case noun phrase just before "(ACRONYM)": "l'intelligence artificielle générative (Gen AI)". */
+function describedBefore(tokens: readonly Token[], paren: number, lexicon: CompiledLexicon): string | undefined {
+  const words: Token[] = [];
+  for (let k = paren - 1; k >= Math.max(0, paren - 6); k--) {
+    const t = tokens[k];
+    if (!t?.word || !/^\p{Ll}/u.test(t.text) || lexicon.stopwords.has(t.fold)) break;
+    words.unshift(t);
+  }
+  const head = words[0];
+  const tail = words[words.length - 1];
+  return head && tail && words.length >= 2
+    ? `${head.text}${" "}${words
+        .slice(1)
+        .map((t) => t.text)
+        .join(" ")}`
+    : undefined;
+}
+
+/** How many leading words of a capitalised run are a name already met ("Huawei ByteDance" → 1). */
+function seenPrefixLength(
+  words: readonly Token[],
+  byName: ReadonlyMap<string, string>,
+  suffixes: ReadonlySet<string>,
+): number {
+  if (words.slice(1).every((t) => suffixes.has(t.fold))) return 0;
+  for (let n = words.length - 1; n >= 1; n--) {
+    const head = words
+      .slice(0, n)
+      .map((t) => t.fold)
+      .join(" ");
+    const rest = words
+      .slice(n)
+      .map((t) => t.fold)
+      .join(" ");
+    if (byName.has(head) && byName.has(rest)) return n;
+  }
+  return 0;
+}

@@ -1,0 +1,72 @@
+/** What the readers of one sentence share: its tokens and mentions, the lexicon, the article's memory. */
+import type { Predicate } from "../../../contract/claims-file";
+import type { EntityTable, Mention } from "./find-names";
+import type { demonymIndex, Memory } from "./find-references";
+import type { CompiledLexicon, Lexicon } from "./lexicon";
+import type { Cue } from "./proposal";
+import type { Sentence } from "./split-sentences";
+import type { Token } from "./tokenize";
+
+export interface Relation {
+  subject: string;
+  predicate: Predicate;
+  object: string;
+  /** Said in passing by the outlet (apposition, possessive, adjective): confirmed whatever the verb's mood. */
+  descriptive: boolean;
+  properties: Record<string, string>;
+  cues: Cue[];
+}
+
+export interface SentenceContext {
+  text: string;
+  tokens: readonly Token[];
+  sentence: Sentence;
+  mentions: readonly Mention[];
+  lang: CompiledLexicon;
+  lexicon: Lexicon;
+  table: EntityTable;
+  memory: Memory;
+  demonyms: ReturnType<typeof demonymIndex>;
+}
+
+/** An apposition: ", le propriétaire de TikTok," after its head mention. */
+export interface Segment {
+  head: Mention;
+  first: number;
+  last: number;
+}
+
+export const DETERMINERS = new Set(["le", "la", "les", "l'", "un", "une", "the", "a", "an"]);
+export const SEPARATORS = new Set([",", "et", "and", "&", "ou", "or"]);
+export const STOPS = new Set([".", ";", ":", "!", "?"]);
+
+/** Parentheses and appositions of the sentence: their tokens, and the appositions with their heads. */
+export function findAsides(context: SentenceContext): { aside: Set<number>; segments: Segment[] } {
+  const { tokens, sentence, mentions } = context;
+  const aside = new Set<number>();
+  const segments: Segment[] = [];
+  for (let i = sentence.first; i < sentence.last; i++) {
+    if (tokens[i]?.text !== "(") continue;
+    let j = i;
+    while (j < sentence.last && tokens[j]?.text !== ")") aside.add(j++);
+    aside.add(j);
+  }
+  for (const head of mentions) {
+    if (head.kind !== "name" || tokens[head.last]?.text !== ",") continue;
+    const opener = tokens[head.last + 1];
+    const possessiveOpener = mentions.some((m) => m.first === head.last + 1 && tokens[m.last]?.fold === "'s");
+    if (!opener || (!DETERMINERS.has(opener.fold) && !possessiveOpener)) continue;
+    let close = head.last + 2;
+    while (
+      close < sentence.last &&
+      close < head.last + 16 &&
+      tokens[close]?.text !== "," &&
+      !STOPS.has(tokens[close]?.text ?? "")
+    )
+      close++;
+    if (tokens[close]?.text !== ",") continue;
+    segments.push({ head, first: head.last + 1, last: close });
+    for (let k = head.last; k <= close; k++) aside.add(k);
+  }
+  return { aside, segments };
+}
