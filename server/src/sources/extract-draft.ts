@@ -16,7 +16,7 @@ export function extractDraft(
   const outletId = request.source
     ? slugOf(request.source)
     : outletName
-      ? `article-${slugOf(outletName)}`
+      ? `article-${slugOf(outletName).replace(/^article-/, "")}`
       : "this-article";
   const result = proposeClaims(
     {
