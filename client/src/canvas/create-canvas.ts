@@ -179,7 +179,18 @@ export function createCanvas(container: HTMLElement, overlays: () => Overlays = 
       selectionHandlers.push(handler);
     },
     onNodeDoubleTap: (handler) => {
-      cy.on("dbltap", "node", (event) => handler((event.target as NodeSingular).id()));
+      // Cytoscape calls two taps within multiClickDebounceTime a double tap wherever each landed:
+      // a click on one node soon after a click on another would expand the second. Only two taps
+      // on the same node are a double tap.
+      let before: unknown = null;
+      let last: unknown = null;
+      cy.on("tap", (event) => {
+        before = last;
+        last = event.target;
+      });
+      cy.on("dbltap", "node", (event) => {
+        if (before === event.target) handler((event.target as NodeSingular).id());
+      });
     },
     setTheme: (theme) => {
       cy.style(canvasStylesheet(theme));
