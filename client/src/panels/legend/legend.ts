@@ -78,78 +78,107 @@ export function createLegend(root: HTMLElement, handlers: LegendFilterHandlers):
   toggle.addEventListener("click", () => setOpen(!isOpen()));
   root.replaceChildren(toggle, body);
 
-  const filterRow = (kind: FilterKind, value: string, shown: boolean, title: string, ...content: Node[]) => {
-    const button = el(
-      "button",
-      {
-        type: "button",
-        class: `legend-row legend-filter legend-filter-${kind}${shown ? "" : " is-off"}`,
-        "data-filter": `${kind}:${value}`,
-        "aria-pressed": String(shown),
-        title: `${shown ? "Hide" : "Show"} ${title}`,
-        [`data-${kind}`]: value,
-      },
-      ...content,
-    );
-    button.addEventListener("click", () => handlers.toggle(kind, value));
+  /** One filter row as the tally and filters have it now. */
+  interface Row {
+    kind: FilterKind;
+    value: string;
+    shown: boolean;
+    title: string;
+    content: Node[];
+  }
+  const setRow = (button: HTMLButtonElement, row: Row) => {
+    button.className = `legend-row legend-filter legend-filter-${row.kind}${row.shown ? "" : " is-off"}`;
+    button.setAttribute("aria-pressed", String(row.shown));
+    button.title = `${row.shown ? "Hide" : "Show"} ${row.title}`;
+    button.replaceChildren(...row.content);
+  };
+  const newRow = (row: Row) => {
+    const button = el("button", {
+      type: "button",
+      "data-filter": `${row.kind}:${row.value}`,
+      [`data-${row.kind}`]: row.value,
+    });
+    button.addEventListener("click", () => handlers.toggle(row.kind, row.value));
+    setRow(button, row);
     return el("li", {}, button);
+  };
+  /**
+   * Rows keep their buttons while the same rows are listed, so a key press or a click that spans a
+   * redraw (Space clicks on key-up) lands on the button it started on, and focus stays put.
+   */
+  const syncRows = (list: HTMLElement, rows: Row[]) => {
+    const buttons = [...list.querySelectorAll<HTMLButtonElement>("button[data-filter]")];
+    const same =
+      buttons.length === rows.length &&
+      rows.every((row, index) => buttons[index]?.dataset.filter === `${row.kind}:${row.value}`);
+    if (!same) {
+      list.replaceChildren(...rows.map(newRow));
+      return;
+    }
+    for (const [index, row] of rows.entries()) setRow(buttons[index] as HTMLButtonElement, row);
   };
 
   return {
     isOpen,
     setOpen,
     update(tally, filters) {
-      // Rows are rebuilt: the keyboard's place is kept on the row it was on.
+      // When rows are rebuilt (another set of rows), the keyboard's place is kept on the row it was on.
       const focused = root.contains(document.activeElement)
         ? (document.activeElement as HTMLElement).dataset.filter
         : undefined;
       const known = LABEL_STYLES.map((style) => style.label);
       const others = [...tally.byLabel.keys()].filter((label) => !known.includes(label)).sort();
-      labelList.replaceChildren(
-        ...[...known, ...others]
+      syncRows(
+        labelList,
+        [...known, ...others]
           .filter((label) => (tally.byLabel.get(label) ?? 0) > 0 || filters.hiddenLabels.includes(label))
           .map((label) => {
             const style = labelStyleFor(label);
             const count = tally.byLabel.get(label) ?? 0;
-            return filterRow(
-              "label",
-              label,
-              !filters.hiddenLabels.includes(label),
-              `${label} nodes (${style.shapeName}, ${count} on the canvas)`,
-              shapeIcon(style),
-              el("span", { class: "legend-name" }, label),
-              el("span", { class: "legend-shape" }, style.shapeName),
-              countBadge(count),
-            );
+            return {
+              kind: "label",
+              value: label,
+              shown: !filters.hiddenLabels.includes(label),
+              title: `${label} nodes (${style.shapeName}, ${count} on the canvas)`,
+              content: [
+                shapeIcon(style),
+                el("span", { class: "legend-name" }, label),
+                el("span", { class: "legend-shape" }, style.shapeName),
+                countBadge(count),
+              ],
+            };
           }),
       );
-      certaintyList.replaceChildren(
-        ...CERTAINTY_STYLES.map((style) => {
+      syncRows(
+        certaintyList,
+        CERTAINTY_STYLES.map((style) => {
           const count = tally.byCertainty.get(style.certainty) ?? 0;
-          return filterRow(
-            "certainty",
-            style.certainty,
-            !filters.hiddenCertainties.includes(style.certainty as Certainty),
-            `${style.certainty} relationships (${count} on the canvas)`,
-            lineIcon(style),
-            el("span", { class: "legend-name" }, style.certainty),
-            countBadge(count),
-            el("span", { class: "legend-meaning" }, style.meaning),
-          );
+          return {
+            kind: "certainty",
+            value: style.certainty,
+            shown: !filters.hiddenCertainties.includes(style.certainty as Certainty),
+            title: `${style.certainty} relationships (${count} on the canvas)`,
+            content: [
+              lineIcon(style),
+              el("span", { class: "legend-name" }, style.certainty),
+              countBadge(count),
+              el("span", { class: "legend-meaning" }, style.meaning),
+            ],
+          };
         }),
       );
       const types = [...new Set([...tally.byType.keys(), ...filters.hiddenTypes])].sort();
-      typeList.replaceChildren(
-        ...types.map((type) => {
+      syncRows(
+        typeList,
+        types.map((type) => {
           const count = tally.byType.get(type) ?? 0;
-          return filterRow(
-            "type",
-            type,
-            !filters.hiddenTypes.includes(type),
-            `${type} relationships (${count} on the canvas)`,
-            el("span", { class: "legend-name legend-type" }, type),
-            countBadge(count),
-          );
+          return {
+            kind: "type",
+            value: type,
+            shown: !filters.hiddenTypes.includes(type),
+            title: `${type} relationships (${count} on the canvas)`,
+            content: [el("span", { class: "legend-name legend-type" }, type), countBadge(count)],
+          };
         }),
       );
       const choices = [...tally.sources];
