@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useAppInBrowser } from "../support/app-in-browser";
-import { clickElement, pageProblems } from "../support/browser";
+import { clickElement, pageProblems, startFrom } from "../support/browser";
 
 let page: Page;
 
@@ -45,40 +45,41 @@ describe("hide, undo and redo in Chromium", () => {
 
     await clickElement(page, "huawei");
     await page.keyboard.press("Delete");
+    // Input reaches the page's handlers after press() resolves: each check waits for the state it needs.
+    await expect.poll(async () => (await drawn(page)).nodes).not.toContain("huawei");
     const hidden = await drawn(page);
-    expect(hidden.nodes).not.toContain("huawei");
     expect(hidden.nodes).toHaveLength(before.nodes.length - 1);
     expect(hidden.edges).toBe(before.edges - degree);
     await expect(page.getByTestId("status-text").innerText()).resolves.toMatch(/Hid 1 node · Ctrl\+Z to undo/);
     await expect(page.getByTestId("undo-button").getAttribute("title")).resolves.toMatch(/^Undo Hide Huawei/);
 
     await page.keyboard.press("Control+z");
-    const restored = await drawn(page);
-    expect(restored).toEqual(before);
+    await expect.poll(() => drawn(page)).toEqual(before);
     await expect(page.getByTestId("redo-button").getAttribute("title")).resolves.toMatch(/^Redo Hide Huawei/);
 
     await page.keyboard.press("Control+Shift+z");
-    expect(await drawn(page)).toEqual(hidden);
+    await expect.poll(() => drawn(page)).toEqual(hidden);
 
     // The undo button does the same as the key.
     await page.getByTestId("undo-button").click();
-    expect(await drawn(page)).toEqual(before);
+    await expect.poll(() => drawn(page)).toEqual(before);
     expect(pageProblems(page)).toEqual([]);
   });
 
   it("leaves Ctrl+Z to the search field while typing there", async () => {
     await clickElement(page, "nvidia");
     await page.keyboard.press("Delete");
-    const afterHide = await drawn(page);
-    expect(afterHide.nodes).not.toContain("nvidia");
+    await expect.poll(async () => (await drawn(page)).nodes).not.toContain("nvidia");
     await page.getByTestId("search-input").click();
     await page.keyboard.type("Hua");
     await page.keyboard.press("Control+z");
+    // The field undid its own typing; the canvas did not take the key.
+    await expect.poll(() => page.getByTestId("search-input").inputValue()).toBe("");
     expect((await drawn(page)).nodes).not.toContain("nvidia");
     await page.keyboard.press("Escape");
     await page.mouse.click(5, 300);
     await page.keyboard.press("Control+z");
-    expect((await drawn(page)).nodes).toContain("nvidia");
+    await expect.poll(async () => (await drawn(page)).nodes).toContain("nvidia");
   });
 
   it("filters reported relationships from the legend with counts, and undoes the filter", async () => {
@@ -95,7 +96,7 @@ describe("hide, undo and redo in Chromium", () => {
     await expect(row.getByTestId("legend-count").innerText()).resolves.toBe(String(reportedInGraph));
 
     await row.click();
-    expect(await visibleEdgesOf(page, "reported")).toEqual({ total: reportedInGraph, visible: 0 });
+    await expect.poll(() => visibleEdgesOf(page, "reported")).toEqual({ total: reportedInGraph, visible: 0 });
     await expect(row.getAttribute("aria-pressed")).resolves.toBe("false");
     // The count stays known while the rows are hidden, and the top bar says how many are shown.
     await expect(row.getByTestId("legend-count").innerText()).resolves.toBe(String(reportedInGraph));
@@ -107,16 +108,17 @@ describe("hide, undo and redo in Chromium", () => {
     expect(confirmed.visible).toBe(confirmed.total);
 
     await page.keyboard.press("Control+z");
-    expect(await visibleEdgesOf(page, "reported")).toEqual({ total: reportedInGraph, visible: reportedInGraph });
+    await expect
+      .poll(() => visibleEdgesOf(page, "reported"))
+      .toEqual({ total: reportedInGraph, visible: reportedInGraph });
     await expect(row.getAttribute("aria-pressed")).resolves.toBe("true");
 
-    // The rows are buttons: the keyboard toggles them too. The legend rebuilds its rows whenever the
-    // canvas changes, and Space clicks on key-up: let the undo's last redraw pass first.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+    // The rows are buttons: the keyboard toggles them too (Space clicks on key-up; the legend keeps
+    // its buttons across redraws, so the press lands on the row it started on).
     await row.press("Space");
-    expect((await visibleEdgesOf(page, "reported")).visible).toBe(0);
+    await expect.poll(async () => (await visibleEdgesOf(page, "reported")).visible).toBe(0);
     await page.getByTestId("legend-show-all").click();
-    expect((await visibleEdgesOf(page, "reported")).visible).toBe(reportedInGraph);
+    await expect.poll(async () => (await visibleEdgesOf(page, "reported")).visible).toBe(reportedInGraph);
     expect(pageProblems(page)).toEqual([]);
   });
 
@@ -145,5 +147,24 @@ describe("hide, undo and redo in Chromium", () => {
     };
     expect(file.elements.nodes).toHaveLength(shown.nodes);
     expect(file.elements.nodes.filter((node) => node.data.label === "Source")).toEqual([]);
+  });
+
+  it("expands only on two clicks on the same node: a quick click on one node after another only selects it", async () => {
+    const expansions: string[] = [];
+    page.on("request", (request) => {
+      const match = /\/api\/nodes\/([^/]+)\/neighbors/.exec(new URL(request.url()).pathname);
+      if (match?.[1]) expansions.push(decodeURIComponent(match[1]));
+    });
+    await page.keyboard.press("Escape");
+    await startFrom(page, ["huawei", "bytedance"]);
+    // Two single clicks on two nodes, well within Cytoscape's double-click time.
+    await clickElement(page, "huawei");
+    await clickElement(page, "bytedance");
+    await page.waitForFunction(() => window.cy.getElementById("bytedance").selected());
+    // Then a real double click: its expansion is asked for after any the clicks above caused.
+    const asked = page.waitForRequest((request) => request.url().includes("/neighbors"));
+    await clickElement(page, "huawei", 2);
+    await asked;
+    expect(expansions).toEqual(["huawei"]);
   });
 });
