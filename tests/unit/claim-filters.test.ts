@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   describeClaimFilter,
-  firstDay,
   isClaimFiltering,
   passesClaimFilters,
   withClaimFilter,
@@ -13,6 +12,7 @@ import {
   NO_FILTERS,
   shownByFilters,
 } from "../../client/src/explorer/view-filters";
+import { firstDay } from "../../contract/partial-dates";
 
 const nodes: FilterNode[] = ["bytedance", "huawei", "ascend", "h20"].map((id) => ({ id, label: "Company" }));
 const edge = (id: string, target: string, claims?: FilterEdge["claims"]): FilterEdge => ({

@@ -1,6 +1,6 @@
 import type { AsOfQuery, Graph } from "../../../contract/graph-contract";
+import { firstDay } from "../../../contract/partial-dates";
 import type { Canvas } from "../canvas/create-canvas";
-import { firstDay } from "../explorer/claim-filters";
 import type { Apply } from "../explorer/command";
 import type { ExplorerState } from "../explorer/explorer-state";
 import { edgeClaimSummary } from "../look/edge-claims";

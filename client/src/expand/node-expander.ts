@@ -1,4 +1,4 @@
-import type { Expansions, Graph } from "../../../contract/graph-contract";
+import type { ExpansionOption, Expansions, Graph } from "../../../contract/graph-contract";
 import type { NeighbourQuery } from "../api/api-client";
 import type { GuardQuestion } from "./guard-dialog";
 import { type GuardChoice, limitForChoice, planExpansion } from "./supernode-guard";
@@ -11,7 +11,7 @@ export interface ExpanderApi {
 /** One relationship type in one direction; none for "everything". */
 export interface ExpansionFilter {
   type: string;
-  direction: "out" | "in";
+  direction: ExpansionOption["direction"];
 }
 
 export interface NodeExpanderDeps {

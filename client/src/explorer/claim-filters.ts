@@ -1,4 +1,5 @@
 import type { ClaimSummary, ViewState } from "../../../contract/graph-contract";
+import { firstDay } from "../../../contract/partial-dates";
 import { CORROBORATED_FROM } from "../look/edge-claims";
 
 /** The view's filters (view-filters.ts names them; declared here from the contract so neither file needs the other). */
@@ -50,13 +51,4 @@ export function describeClaimFilter(
   return value
     ? { label: `Only ${name}`, message: `Showing only relationships ${which}` }
     : { label: `Not only ${name}`, message: `Showing relationships ${which} and the others` };
-}
-
-/**
- * A partial date (`2024`, `2024-05`, `2024-05-17`) as the first day it can mean, as the API compares
- * them: a claim reported "2024-05" counts as reported on 2024-05-01.
- */
-export function firstDay(date: string): string {
-  const [year, month = "01", day = "01"] = date.split("-");
-  return `${year}-${month}-${day}`;
 }

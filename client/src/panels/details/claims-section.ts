@@ -1,7 +1,7 @@
 import type { Claim, Contest, RelationshipClaims, SourceGrade } from "../../../../contract/graph-contract";
+import { firstDay } from "../../../../contract/partial-dates";
 import { languageName } from "../../../../formats/language-name";
 import { el } from "../../dom/el";
-import { firstDay } from "../../explorer/claim-filters";
 import { certaintyBadge } from "./certainty-badge";
 import { formatScalar } from "./property-value";
 import { section } from "./section";
