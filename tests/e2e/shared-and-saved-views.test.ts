@@ -77,13 +77,16 @@ describe("views that last and travel, in Chromium", () => {
     await sender.mouse.down();
     await sender.mouse.move(from.x + 60, from.y + 40, { steps: 8 });
     await sender.mouse.up();
+    // Input reaches the page's handlers after Playwright's calls resolve: wait for each step's state.
+    await expect.poll(async () => (await picture(sender)).nodes.find((node) => node.id === "a100")?.pinned).toBe(true);
     await clickElement(sender, "x-corp");
     await sender.keyboard.press("Delete");
+    await expect.poll(async () => (await picture(sender)).nodes.map((node) => node.id)).not.toContain("x-corp");
     await sender.locator('[data-testid="legend-labels"] button[data-label="Source"]').click();
+    await expect
+      .poll(async () => (await picture(sender)).nodes.filter((node) => !node.visible).length)
+      .toBeGreaterThan(0);
     const sent = await picture(sender);
-    expect(sent.nodes.find((node) => node.id === "a100")?.pinned).toBe(true);
-    expect(sent.nodes.map((node) => node.id)).not.toContain("x-corp");
-    expect(sent.nodes.filter((node) => !node.visible).length).toBeGreaterThan(0);
     const url = await sharedUrl(sender);
 
     const receiver = await openFresh(url);

@@ -125,13 +125,11 @@ describe("hide, undo and redo in Chromium", () => {
   it("exports only what the filters leave shown", async () => {
     const sourceRow = page.locator('[data-testid="legend-labels"] button[data-label="Source"]');
     await sourceRow.click();
-    // The legend marks the row once the filter is on the canvas: count what is shown after that.
-    await page.waitForFunction(
-      () =>
-        document
-          .querySelector('[data-testid="legend-labels"] button[data-label="Source"]')
-          ?.getAttribute("aria-pressed") === "false",
-    );
+    // Count what is shown once the filter is on the canvas: no Source node drawn, the row marked.
+    await expect
+      .poll(() => page.evaluate(() => window.cy.nodes('[label = "Source"]').filter((node) => node.visible()).length))
+      .toBe(0);
+    await expect.poll(() => sourceRow.getAttribute("aria-pressed")).toBe("false");
     const shown = await page.evaluate(() => ({
       nodes: window.cy.nodes().filter((node) => node.visible()).length,
       sources: window.cy.nodes('[label = "Source"]').length,
