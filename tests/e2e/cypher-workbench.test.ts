@@ -100,7 +100,7 @@ describe("the Cypher workbench in Chromium", () => {
     const ascending = await first();
     await page.locator('[data-testid="result-table"] th[aria-sort="ascending"]').waitFor();
     await header.click();
-    expect(await first()).not.toBe(ascending);
+    await expect.poll(first).not.toBe(ascending);
     expect(unexpectedProblems()).toEqual([]);
   });
 

@@ -62,8 +62,12 @@ describe("overview map", () => {
     const box = await page.getByTestId("minimap-canvas").boundingBox();
     if (!box) throw new Error("the minimap is not shown");
     await page.mouse.click(box.x + 10, box.y + 10);
-    const panAfter = await page.evaluate(() => ({ ...window.cy.pan() }));
-    expect(Math.hypot(panAfter.x - panBefore.x, panAfter.y - panBefore.y)).toBeGreaterThan(20);
+    await expect
+      .poll(async () => {
+        const panAfter = await page.evaluate(() => ({ ...window.cy.pan() }));
+        return Math.hypot(panAfter.x - panBefore.x, panAfter.y - panBefore.y);
+      })
+      .toBeGreaterThan(20);
     expect(pageProblems(page)).toEqual([]);
   });
 });

@@ -181,7 +181,7 @@ describe("views that last and travel, in Chromium", () => {
     await page.keyboard.press("Delete");
     await clickElement(page, "nvidia");
     await page.keyboard.press("Delete");
-    expect(await nodeIds(page)).toHaveLength(saved.length - 2);
+    await expect.poll(() => nodeIds(page)).toHaveLength(saved.length - 2);
 
     await page.getByTestId("views-button").click();
     await row.getByTestId("saved-view-open").click();
@@ -236,7 +236,7 @@ describe("views that last and travel, in Chromium", () => {
     );
     expect(reutersEdges).toBe(claims);
     await page.keyboard.press("Control+z");
-    expect(await page.evaluate(() => window.cy.edges().length)).toBe(1);
+    await expect.poll(() => page.evaluate(() => window.cy.edges().length)).toBe(1);
     await page.close();
   });
 });

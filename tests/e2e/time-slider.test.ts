@@ -78,17 +78,18 @@ describe("the time bar in Chromium", () => {
     );
     expect(await drawn(page)).toEqual(await asOf("holdsAt=2024-12-31"));
 
+    const knownAtEndOf2024 = await asOf("knownAt=2024-12-31");
     await page.keyboard.press("Control+z");
-    expect(await drawn(page)).toEqual(await asOf("knownAt=2024-12-31"));
+    await expect.poll(() => drawn(page)).toEqual(knownAtEndOf2024);
     await expect(page.getByTestId("time-date").inputValue()).resolves.toBe("2024-12-31");
     await expect(page.locator('.time-mode[data-mode="known"]').getAttribute("aria-pressed")).resolves.toBe("true");
 
     await page.keyboard.press("Control+z");
-    expect(await drawn(page)).toEqual(today);
+    await expect.poll(() => drawn(page)).toEqual(today);
     await expect(page.getByTestId("time-date").inputValue()).resolves.toBe("");
 
     await page.keyboard.press("Control+Shift+z");
-    expect(await drawn(page)).toEqual(await asOf("knownAt=2024-12-31"));
+    await expect.poll(() => drawn(page)).toEqual(knownAtEndOf2024);
     expect(pageProblems(page)).toEqual([]);
   });
 
