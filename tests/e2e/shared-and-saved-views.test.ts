@@ -49,7 +49,8 @@ const picture = (page: Page): Promise<Picture> =>
           id: node.id(),
           ...node.position(),
           pinned: node.hasClass("pinned"),
-          visible: node.visible(),
+          // style() applies a style change not drawn yet; visible() alone may answer from before it.
+          visible: node.style("display") !== "none" && node.visible(),
         }))
         .sort((a, b) => a.id.localeCompare(b.id)),
       edges: cy

@@ -31,7 +31,9 @@ const drawn = (target: Page): Promise<Drawn> =>
 const visibleEdgesOf = (target: Page, certainty: string): Promise<{ total: number; visible: number }> =>
   target.evaluate((wanted) => {
     const edges = window.cy.edges().filter((edge) => edge.data("certainty") === wanted);
-    return { total: edges.length, visible: edges.filter((edge) => edge.visible()).length };
+    // style() applies a style change not drawn yet; visible() alone may answer from before it.
+    const shown = edges.filter((edge) => edge.style("display") !== "none" && edge.visible());
+    return { total: edges.length, visible: shown.length };
   }, certainty);
 
 describe("hide, undo and redo in Chromium", () => {
@@ -127,11 +129,17 @@ describe("hide, undo and redo in Chromium", () => {
     await sourceRow.click();
     // Count what is shown once the filter is on the canvas: no Source node drawn, the row marked.
     await expect
-      .poll(() => page.evaluate(() => window.cy.nodes('[label = "Source"]').filter((node) => node.visible()).length))
+      .poll(() =>
+        page.evaluate(
+          () =>
+            window.cy.nodes('[label = "Source"]').filter((node) => node.style("display") !== "none" && node.visible())
+              .length,
+        ),
+      )
       .toBe(0);
     await expect.poll(() => sourceRow.getAttribute("aria-pressed")).toBe("false");
     const shown = await page.evaluate(() => ({
-      nodes: window.cy.nodes().filter((node) => node.visible()).length,
+      nodes: window.cy.nodes().filter((node) => node.style("display") !== "none" && node.visible()).length,
       sources: window.cy.nodes('[label = "Source"]').length,
     }));
     expect(shown.sources).toBeGreaterThan(0);

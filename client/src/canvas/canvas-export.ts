@@ -1,6 +1,7 @@
 import cytoscape, { type Core, type EdgeSingular, type NodeSingular } from "cytoscape";
 import cytoscapeSvg from "cytoscape-svg";
 import type { EdgeData, Graph, GraphEdge, GraphNode, NodeData, Properties } from "../../../contract/graph-contract";
+import { FILTERED } from "../look/canvas-classes";
 import type { Point } from "./place-around";
 
 cytoscape.use(cytoscapeSvg);
@@ -37,9 +38,6 @@ export interface CanvasExport {
   shoot<T>(area: ExportArea, edgeNotes: ReadonlyMap<string, string>, draw: (shot: ExportShot) => T): T;
 }
 
-/** What is drawn: filtered elements stay on the canvas, but not in exports. */
-const SHOWN = ":visible";
-
 /** Above any real size: giving Cytoscape a maximum keeps it from multiplying by the screen's pixel ratio. */
 const NO_PIXEL_RATIO = Number.MAX_SAFE_INTEGER;
 
@@ -54,17 +52,26 @@ export function createCanvasExport(cy: Core): CanvasExport {
       const shown = area === "whole" ? () => true : inView();
       return {
         nodes: cy
-          .nodes(SHOWN)
+          .nodes()
+          .not(FILTERED)
           .filter((node) => shown(node.boundingBox({})))
           .map(toNodeDto),
         edges: cy
-          .edges(SHOWN)
+          .edges()
+          .not(FILTERED)
           .filter((edge) => shown(edge.boundingBox({})))
           .map(toEdgeDto),
         truncated: false,
       };
     },
-    positions: () => new Map(cy.nodes(SHOWN).map((node) => [node.id(), { ...node.position() }])),
+    positions: () =>
+      new Map(
+        cy
+          .nodes()
+          .not(FILTERED)
+          .nodes()
+          .map((node) => [node.id(), { ...node.position() }]),
+      ),
     shoot: (area, edgeNotes, draw) => {
       const selected = cy.elements(":selected");
       const incident = cy.edges(".incident");
@@ -81,7 +88,7 @@ export function createCanvasExport(cy: Core): CanvasExport {
         }
       });
       const full = area === "whole";
-      const box = cy.elements(SHOWN).boundingBox({});
+      const box = cy.elements().not(FILTERED).boundingBox({});
       const size = full
         ? { width: Math.ceil(box.w), height: Math.ceil(box.h) }
         : { width: cy.width(), height: cy.height() };

@@ -1,5 +1,6 @@
 import type { Core } from "cytoscape";
 import { el } from "../dom/el";
+import { FILTERED } from "../look/canvas-classes";
 import { labelStyleFor } from "../look/label-styles";
 import { type MinimapTransform, minimapTransform, toModel } from "./minimap-geometry";
 
@@ -52,13 +53,13 @@ export function createMinimap(host: HTMLElement, cy: Core, storage: Storage): HT
     picture.width = WIDTH * ratio;
     picture.height = HEIGHT * ratio;
     const context = picture.getContext("2d");
-    const nodes = cy.nodes(":visible");
+    const nodes = cy.nodes().not(FILTERED);
     transform = undefined;
     if (!context || nodes.empty()) return;
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     const t = minimapTransform(nodes.boundingBox({ includeLabels: false }), WIDTH, HEIGHT);
     transform = t;
-    const edges = cy.edges(":visible");
+    const edges = cy.edges().not(FILTERED);
     if (edges.length <= EDGES_UP_TO) {
       context.strokeStyle = getComputedStyle(root).getPropertyValue("--minimap-edge").trim() || "#a0a8b5";
       context.lineWidth = 0.7;

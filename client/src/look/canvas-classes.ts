@@ -2,6 +2,13 @@
 export const PINNED_CLASS = "pinned";
 /** An element hidden by a filter (display: none): it stays on the canvas and in the counts. */
 export const FILTERED_CLASS = "filtered-out";
+
+/**
+ * Selects what a filter took off: what is drawn is `.not(FILTERED)`. Read from the class, not `:visible`,
+ * which keeps its answer from before a class change until the change is drawn (an export made in the same
+ * frame would include filtered elements).
+ */
+export const FILTERED = `.${FILTERED_CLASS}`;
 /** Lit up a moment after it was added. */
 export const JUST_ADDED_CLASS = "just-added";
 
