@@ -39,6 +39,8 @@ export const slugSchema = z
   .max(120);
 
 const MAX_QUOTE = 4000;
+/** An article's full text, in characters (UTF-16 code units): a long feature article, not a book. */
+export const MAX_ARTICLE_TEXT = 200_000;
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** Further properties to set on a node or relationship: names as Cypher keys, plain values. */
@@ -110,6 +112,14 @@ export const articleEntrySchema = z
     publishedAt: partialDateSchema,
     url: z.url().max(2000).optional(),
     file: text(300).optional(),
+    text: z
+      .string()
+      .max(MAX_ARTICLE_TEXT)
+      .refine((value) => value.trim() !== "", "the article's text is empty: leave `text` out instead")
+      .optional()
+      .describe(
+        "The article's full text: stored on the Article node, and each claim's quote is located in it (character offsets)",
+      ),
   })
   .strict();
 

@@ -383,6 +383,12 @@ export const claimSchema = z.object({
   /** The Source this claim's outlet republishes (a wire story): counts once with it. */
   republishes: z.string().nullable(),
   article: claimArticleSchema.nullable(),
+  /**
+   * Where the quote is in the article's stored text: UTF-16 offsets, `end` exclusive; null when
+   * the article has no text or the quote was not found in it. Absent from older answers.
+   */
+  start: z.number().int().nonnegative().nullable().default(null),
+  end: z.number().int().nonnegative().nullable().default(null),
 });
 export type Claim = z.infer<typeof claimSchema>;
 
@@ -508,5 +514,10 @@ export const ingestReportSchema = z.object({
   }),
   merges: z.array(entityMergeSchema),
   problems: z.array(ingestProblemSchema),
+  /**
+   * What was written but deserves a look, never a reason to refuse: a claim whose quote was not
+   * found in the article's text (it is stored without offsets).
+   */
+  notices: z.array(ingestProblemSchema).default([]),
 });
 export type IngestReport = z.infer<typeof ingestReportSchema>;

@@ -5,6 +5,7 @@ import { createDriver } from "../server/src/neo4j/create-driver";
 import { CliError, runCli } from "./neo4j/cli-error";
 import { projectRoot } from "./project-root";
 import { isDatabaseEmpty, seedDatabase } from "./seed/seed-database";
+import { seedSourcesDir } from "./seed/seed-sources-dir";
 
 // `--if-empty` is what `npm start` uses: seed a new database, leave one with data alone.
 const onlyIfEmpty = process.argv.includes("--if-empty");
@@ -23,10 +24,15 @@ await runCli("db:seed", async () => {
       console.log("The database already holds data; not seeding (npm run db:seed re-applies the seed).");
       return;
     }
-    const report = await seedDatabase(driver, config.neo4j.database, join(projectRoot, "cypher"));
+    const sourcesDir = seedSourcesDir(projectRoot);
+    const report = await seedDatabase(driver, config.neo4j.database, join(projectRoot, "cypher"), sourcesDir);
     console.log(
       `Seeded: ${report.schemaStatements} schema statements, ${report.seedClaims} claims and ${report.seedStatements} seed statements; the graph holds ${report.nodes} nodes and ${report.relationships} relationships.`,
     );
+    if (report.articleTexts === 0)
+      console.log(
+        `No article text found in ${sourcesDir} (set SEED_SOURCES_DIR): the Sources view shows the seed article's quoted sentences only.`,
+      );
   } finally {
     await driver.close();
   }

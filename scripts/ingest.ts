@@ -23,6 +23,7 @@ function print(file: string, report: IngestReport): void {
   console.log(`${file}: written. ${counts}.`);
   for (const merge of report.merges)
     console.log(`  merged ${merge.path} "${merge.given}" into "${merge.nodeId}" (${merge.reason}: "${merge.matched}")`);
+  for (const notice of report.notices) console.log(`  notice ${notice.path}: ${notice.message}`);
 }
 
 await runCli("ingest", async () => {

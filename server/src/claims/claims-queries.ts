@@ -48,14 +48,24 @@ ON CREATE SET r.id = row.id
 SET r += row.props
 RETURN row.key AS key, r.id AS id, elementId(r) AS elementId, before`;
 
-/** Claims are immutable: the id is derived from the content, so an existing one is the same claim. */
+/**
+ * Claims are immutable: the id is derived from the content, so an existing one is the same claim.
+ * Only its place in the article's text (start, end) may change, when the article gains a text.
+ */
 export const MERGE_CLAIMS_QUERY = `
 UNWIND $claims AS claim
 OPTIONAL MATCH (old:Claim {id: claim.id})
-WITH claim, old IS NOT NULL AS existed
+WITH claim, old IS NOT NULL AS existed,
+     coalesce(old.start, -1) = coalesce(claim.start, -1) AND coalesce(old.end, -1) = coalesce(claim.end, -1) AS samePlace
 MERGE (c:Claim {id: claim.id})
 ON CREATE SET c += claim
-RETURN claim.id AS id, existed`;
+SET c.start = claim.start, c.end = claim.end
+RETURN claim.id AS id, existed, samePlace`;
+
+/** The text an article already has, to locate quotes of a file that does not repeat it. */
+export const STORED_ARTICLE_TEXT_QUERY = `
+OPTIONAL MATCH (a:Article {id: $id})
+RETURN a.text AS text`;
 
 export const CLAIMS_OF_RELATIONSHIPS_QUERY = `
 MATCH (c:Claim)

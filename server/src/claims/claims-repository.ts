@@ -22,6 +22,8 @@ function sourceOf(claim: Props, source: Props | null): ClaimSource {
   };
 }
 
+const offset = (value: unknown) => (typeof value === "number" && Number.isInteger(value) ? value : null);
+
 function articleOf(article: Props | null): ClaimArticle | null {
   if (article === null) return null;
   return {
@@ -71,6 +73,8 @@ export class ClaimsRepository {
         source: sourceOf(row.claim, row.source),
         republishes: text(row.claim, "republishes"),
         article: articleOf(row.article),
+        start: offset(row.claim.start),
+        end: offset(row.claim.end),
       }),
     );
     return {

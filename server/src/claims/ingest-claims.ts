@@ -15,6 +15,7 @@ const emptyReport = (problems: IngestProblem[]): IngestReport => ({
   counts: { entities: zero(), sources: zero(), articles: zero(), claims: zero(), relationships: zero() },
   merges: [],
   problems,
+  notices: [],
 });
 
 /** Another writer (a seed script, a database without the IngestLock constraint) created a node first. */

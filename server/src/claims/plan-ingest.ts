@@ -4,6 +4,7 @@ import type { EntityMerge, IngestProblem } from "../../../contract/graph-contrac
 import { firstDay, lastDay } from "../../../contract/partial-dates";
 import { EntityResolver, type GraphNodeRecord } from "./entity-resolver";
 import { foldName, slugOf } from "./fold-name";
+import { locateQuotes, type QuoteSpan } from "./locate-quotes";
 
 /**
  * What ingesting a claims file will do to a graph, decided without a database: which nodes the
@@ -16,6 +17,8 @@ export interface IngestPlan {
   article: { id: string; props: Record<string, unknown> };
   relationships: RelationshipWrite[];
   claims: ClaimWrite[];
+  /** Written anyway, said in the report: quotes not found in the article's text. */
+  notices: IngestProblem[];
 }
 
 export type Outcome = "created" | "merged" | "unchanged";
@@ -232,7 +235,7 @@ class Planner {
     return [...rows.values()];
   }
 
-  claims(ends: readonly { from: string; to: string }[]): ClaimWrite[] {
+  claims(ends: readonly { from: string; to: string }[], spans: readonly (QuoteSpan | null)[]): ClaimWrite[] {
     const { article } = this.file;
     const claims = this.file.claims.map((claim, index) => {
       const { from, to } = ends[index] as { from: string; to: string };
@@ -262,6 +265,8 @@ class Planner {
           articleId: article.id,
           articleSourceId: article.source,
           position: index,
+          start: spans[index]?.start,
+          end: spans[index]?.end,
         }),
       };
     });
@@ -274,8 +279,39 @@ class Planner {
   }
 }
 
-/** Plans the ingest of a valid claims file into a graph holding `graphNodes`; every problem at once. */
-export function planIngest(file: ClaimsFile, graphNodes: readonly GraphNodeRecord[]): PlanResult {
+/**
+ * Where each claim's quote is in the article's text: the file's text, else the text stored by an
+ * earlier ingest of the same article (`storedText`); no text, no offsets and no notices.
+ */
+function locateClaims(file: ClaimsFile, storedText: string | null) {
+  const text = file.article.text ?? storedText;
+  if (text === null || text === undefined) return { spans: file.claims.map(() => null), notices: [] };
+  const spans = locateQuotes(
+    text,
+    file.claims.map((claim) => claim.quote),
+  );
+  const notices = spans.flatMap((span, index) =>
+    span === null
+      ? [
+          {
+            path: `$.claims[${index}].quote`,
+            message: "not found in the article's text: the claim is stored without its place in the text",
+          },
+        ]
+      : [],
+  );
+  return { spans, notices };
+}
+
+/**
+ * Plans the ingest of a valid claims file into a graph holding `graphNodes`; every problem at once.
+ * `storedText` is the text the article already has in the graph, if any.
+ */
+export function planIngest(
+  file: ClaimsFile,
+  graphNodes: readonly GraphNodeRecord[],
+  storedText: string | null = null,
+): PlanResult {
   const planner = new Planner(file, graphNodes);
   const targets = planner.targets();
   const ends = file.claims.map((claim, index) => ({
@@ -284,7 +320,8 @@ export function planIngest(file: ClaimsFile, graphNodes: readonly GraphNodeRecor
   }));
   if (planner.problems.length > 0) return { plan: null, problems: planner.problems };
   const resolvedEnds = ends as { from: string; to: string }[];
-  const claims = planner.claims(resolvedEnds);
+  const located = locateClaims(file, storedText);
+  const claims = planner.claims(resolvedEnds, located.spans);
   if (planner.problems.length > 0) return { plan: null, problems: planner.problems };
   const { id, source, ...rest } = file.article;
   return {
@@ -300,6 +337,7 @@ export function planIngest(file: ClaimsFile, graphNodes: readonly GraphNodeRecor
       article: { id, props: defined({ ...rest, sourceId: source }) },
       relationships: planner.relationships(resolvedEnds),
       claims,
+      notices: located.notices,
     },
     problems: [],
   };

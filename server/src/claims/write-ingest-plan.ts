@@ -1,6 +1,7 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import type { ClaimsFile } from "../../../contract/claims-file";
 import type { IngestProblem, IngestReport } from "../../../contract/graph-contract";
+import { neo4jInt } from "../neo4j/to-neo4j-params";
 import { toPlainProperties } from "../neo4j/to-plain-value";
 import { summarise } from "./claim-summary";
 import {
@@ -10,6 +11,7 @@ import {
   MERGE_CLAIMS_QUERY,
   MERGE_RELATIONSHIPS_QUERY,
   SET_SUMMARIES_QUERY,
+  STORED_ARTICLE_TEXT_QUERY,
   TAKE_INGEST_TURN_QUERY,
   UPSERT_ARTICLE_QUERY,
   UPSERT_NODES_QUERY,
@@ -66,7 +68,7 @@ export async function writeIngest(
   tx: ManagedTransaction,
   file: ClaimsFile,
   options: WriteOptions = {},
-): Promise<Pick<IngestReport, "counts" | "merges">> {
+): Promise<Pick<IngestReport, "counts" | "merges" | "notices">> {
   const step = (done: IngestStep) => {
     options.signal?.throwIfAborted();
     options.onProgress?.(done);
@@ -80,7 +82,8 @@ export async function writeIngest(
       id: String(record.get("props").id),
     }),
   );
-  const { plan, problems } = planIngest(file, nodes);
+  const stored = (await tx.run(STORED_ARTICLE_TEXT_QUERY, { id: file.article.id })).records[0]?.get("text");
+  const { plan, problems } = planIngest(file, nodes, typeof stored === "string" ? stored : null);
   if (plan === null) throw new Rejected(problems);
   step("resolved");
 
@@ -98,7 +101,7 @@ export async function writeIngest(
   await writeSummaries(tx, relationships, counts);
   step("summaries");
   await tx.run(END_INGEST_TURN_QUERY);
-  return { counts, merges: plan.merges };
+  return { counts, merges: plan.merges, notices: plan.notices };
 }
 
 async function writeNodes(tx: ManagedTransaction, plan: IngestPlan, elementIds: Map<string, string>, counts: Counts) {
@@ -134,12 +137,17 @@ async function writeClaims(
   relationships: Map<string, WrittenRelationship>,
   counts: Counts,
 ) {
+  const offset = (value: unknown) => (typeof value === "number" ? neo4jInt(value) : null);
   const claims = plan.claims.map(({ relationshipKey, props }) => ({
     ...props,
+    // Offsets as integers: a JS number would be stored as a float.
+    start: offset(props.start),
+    end: offset(props.end),
     relationshipId: relationships.get(relationshipKey)?.id,
   }));
   const { records } = await tx.run(MERGE_CLAIMS_QUERY, { claims });
-  for (const record of records) counts.claims[record.get("existed") ? "unchanged" : "created"]++;
+  for (const record of records)
+    counts.claims[record.get("existed") ? (record.get("samePlace") ? "unchanged" : "merged") : "created"]++;
 }
 
 /** Recomputes the summary of every touched relationship from all its claims, old and new. */
