@@ -90,7 +90,9 @@ export const claimEntrySchema = z
     certainty: certaintySchema,
     quote: text(MAX_QUOTE).describe("The sentence(s) verbatim, in their language"),
     quoteLang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a language tag such as fr or zh-Hans"),
-    quoteEn: text(MAX_QUOTE).describe("English rendering"),
+    quoteEn: text(MAX_QUOTE)
+      .optional()
+      .describe("English rendering, when someone has written one: never machine-invented"),
     quantities: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), z.number()).default({}),
     reportedAt: partialDateSchema.describe("When the source reported it"),
     validFrom: partialDateSchema.optional().describe("When the claim says it starts to hold"),

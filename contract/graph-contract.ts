@@ -370,8 +370,8 @@ export const claimSchema = z.object({
   quote: z.string(),
   /** BCP 47 language of the quote: `fr`, `en`, `zh`. */
   quoteLang: z.string(),
-  /** English rendering of the quote. */
-  quoteEn: z.string(),
+  /** English rendering of the quote; null until someone writes one. */
+  quoteEn: z.string().nullable(),
   /** Numbers the claim gives, by name, as on the relationship: `{ quantity: 100000, delivered: 30000 }`. */
   quantities: z.record(z.string(), z.number()),
   /** When the source reported it. */
@@ -407,7 +407,8 @@ export const claimSummarySchema = z.object({
    * Absent on relationships summarised before it existed, until their next ingest.
    */
   evidence_lang: z.string().optional(),
-  evidence_en: z.string(),
+  /** The English rendering of `evidence`; absent (or null) until someone writes one. */
+  evidence_en: z.string().nullish(),
   /** The strongest certainty among asserting claims. */
   certainty: certaintySchema,
   asOf: z.string(),

@@ -9,7 +9,7 @@ export interface SummarisedClaim {
   quote: string;
   /** BCP 47 language of the quote. */
   quoteLang: string;
-  quoteEn: string;
+  quoteEn: string | null;
   quantities: Record<string, number>;
   reportedAt: string;
   sourceId: string;

@@ -65,7 +65,7 @@ export class ClaimsRepository {
         certainty: row.claim.certainty as Claim["certainty"],
         quote: String(row.claim.quote),
         quoteLang: String(row.claim.quoteLang),
-        quoteEn: String(row.claim.quoteEn),
+        quoteEn: text(row.claim, "quoteEn"),
         quantities,
         reportedAt: String(row.claim.reportedAt),
         validFrom: text(row.claim, "validFrom"),

@@ -10,7 +10,7 @@ export function storedClaimOf(props: Record<string, unknown>): SummarisedClaim {
     certainty: props.certainty as Certainty,
     quote: String(props.quote),
     quoteLang: String(props.quoteLang),
-    quoteEn: String(props.quoteEn),
+    quoteEn: text("quoteEn"),
     quantities: JSON.parse(text("quantities") ?? "{}") as Record<string, number>,
     reportedAt: String(props.reportedAt),
     sourceId: String(props.sourceId),

@@ -1,15 +1,14 @@
 /**
  * Proposals as a claims file (format "claims/1") for an analyst to review and then ingest:
  * subjects and objects by the graph's id or by an entity the file declares, every cue in the
- * claim's properties. Nothing is translated: a French quote's English rendering is left for the
- * analyst to write, and the claim says so.
+ * claim's properties. Nothing is translated: a claim has no English rendering (`quoteEn`) until the
+ * analyst writes one.
  */
 import type { ClaimEntry, ClaimsFile, EntityEntry, SourceEntry } from "../../../contract/claims-file";
 import { ENTITY_LABELS } from "../../../contract/claims-file";
 import { slugOf } from "../claims/fold-name";
 import type { Proposals } from "./proposal";
 
-export const NO_ENGLISH_YET = "No English rendering yet.";
 const MAX_QUOTE = 4000;
 
 export interface DraftDetails {
@@ -64,7 +63,6 @@ export function proposalsToDraft(result: Proposals, details: DraftDetails): Clai
     certainty: p.certainty,
     quote: p.quote.slice(0, MAX_QUOTE),
     quoteLang: language,
-    quoteEn: language === "en" ? p.quote.slice(0, MAX_QUOTE) : NO_ENGLISH_YET,
     quantities: p.quantities,
     reportedAt,
     ...(p.validFrom ? { validFrom: p.validFrom } : {}),
@@ -72,7 +70,6 @@ export function proposalsToDraft(result: Proposals, details: DraftDetails): Clai
     properties: {
       ...p.properties,
       proposedBy: "npm run extract",
-      ...(language !== "en" ? { needsEnglishRendering: true } : {}),
       quoteOffsets: `${p.quoteStart}-${p.quoteEnd}`,
       cues: p.cues.slice(0, 50).map((c) => `${c.kind}: "${c.text}" @${c.start}-${c.end}`),
       ...(p.additionalEvidence.length > 0 ? { additionalEvidence: p.additionalEvidence.slice(0, 50) } : {}),
@@ -82,7 +79,7 @@ export function proposalsToDraft(result: Proposals, details: DraftDetails): Clai
   return {
     format: "claims/1",
     fictional: false,
-    note: `Draft proposed by the proposals engine (${language}${result.notices.length ? `; ${result.notices.join(" ")}` : ""}). Review every claim, write the English renderings, grade the sources, then npm run ingest.`.slice(
+    note: `Draft proposed by the proposals engine (${language}${result.notices.length ? `; ${result.notices.join(" ")}` : ""}). Review every claim, write English renderings where you can, grade the sources, then npm run ingest.`.slice(
       0,
       2000,
     ),

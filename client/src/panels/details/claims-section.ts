@@ -105,7 +105,9 @@ function renderContest(contest: Contest, byId: ReadonlyMap<string, Claim>): HTML
                   { class: "contest-claim" },
                   sourceLine(claim),
                   el("span", { class: "claim-date" }, claim.reportedAt),
-                  el("q", { class: "contest-quote", lang: "en" }, claim.quoteEn),
+                  claim.quoteEn === null
+                    ? el("q", { class: "contest-quote", lang: claim.quoteLang }, claim.quote)
+                    : el("q", { class: "contest-quote", lang: "en" }, claim.quoteEn),
                 ),
               ),
           ),
@@ -159,7 +161,9 @@ function renderClaim(claim: Claim, { withQuote, laterThan }: { withQuote: boolea
                   { class: "evidence-caption" },
                   `English rendering (original in ${languageName(claim.quoteLang)})`,
                 ),
-                el("span", { lang: "en", "data-testid": "claim-quote-en" }, claim.quoteEn),
+                claim.quoteEn === null
+                  ? el("span", { class: "meta", "data-testid": "claim-quote-en-missing" }, "No English rendering yet.")
+                  : el("span", { lang: "en", "data-testid": "claim-quote-en" }, claim.quoteEn),
               )
             : null,
         )

@@ -98,7 +98,9 @@ export function renderEdgeDetails(data: EdgeData, deps: EdgeDetailsDeps, slots: 
               ),
             ),
         evidenceEn === undefined
-          ? null
+          ? evidence !== undefined && evidenceLang !== undefined && evidenceLang !== "en"
+            ? el("p", { class: "meta", "data-testid": "evidence-en-missing" }, "No English rendering yet.")
+            : null
           : el(
               "div",
               { class: "evidence-translation" },
