@@ -1,3 +1,4 @@
+import { articleEndpoints } from "./article-endpoints";
 import { claimsEndpoints } from "./claims-endpoints";
 import { cypherEndpoints } from "./cypher-endpoints";
 import type { Endpoint } from "./endpoint";
@@ -16,6 +17,7 @@ export const API_ENDPOINTS = {
   views: viewEndpoints,
   cypher: cypherEndpoints,
   sources: extractEndpoints,
+  articles: articleEndpoints,
 } as const satisfies { [area: string]: { [name: string]: Endpoint } };
 
 /** The endpoints as one list, each with its area and name (`graph.node`). */

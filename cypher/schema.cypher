@@ -90,3 +90,7 @@ FOR (c:Claim) ON (c.sourceId);
 
 CREATE INDEX claim_article_source_id IF NOT EXISTS
 FOR (c:Claim) ON (c.articleSourceId);
+
+// The Sources view lists an article's claims by its id.
+CREATE INDEX claim_article_id IF NOT EXISTS
+FOR (c:Claim) ON (c.articleId);

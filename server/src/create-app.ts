@@ -6,6 +6,7 @@ import helmet from "helmet";
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
+import { ArticleRepository } from "./articles/article-repository";
 import { ClaimsIngester } from "./claims/claims-ingester";
 import { ClaimsRepository } from "./claims/claims-repository";
 import type { AppConfig } from "./config/app-config";
@@ -24,6 +25,7 @@ import { responseCompression } from "./http/response-compression";
 import { requireAppToken } from "./http/token-auth";
 import { createWriteGuard } from "./http/write-guard";
 import { Neo4jDatabase } from "./neo4j/neo4j-database";
+import { articleRoutes } from "./routes/article-routes";
 import { claimsIngestRoutes, claimsReadRoutes } from "./routes/claims-routes";
 import { cypherRoutes } from "./routes/cypher-routes";
 import { explorationRoutes } from "./routes/exploration-routes";
@@ -124,6 +126,7 @@ export function createApp({
   app.use(explorationRoutes(new ExplorationRepository(database, { maxEdges: config.graphMaxEdges })));
   app.use(savedViewRoutes(new SavedViewRepository(database), writeGuard));
   app.use(claimsReadRoutes(new ClaimsRepository(database)));
+  app.use(articleRoutes(new ArticleRepository(database)));
   const { cypher } = config;
   const workbench = new CypherWorkbench(
     database,

@@ -23,6 +23,8 @@ const FLOORS: readonly (readonly string[])[] = [
   ["claims", "views", "cypher"],
   // sources/ (reading articles into proposed claims) uses the claims' name folding.
   ["graph", "sources"],
+  // articles/ (the Sources view's reads) sits beside them.
+  ["articles"],
   ["routes"],
   ["(root)"],
 ];
