@@ -11,6 +11,14 @@ export const claimsEndpoints = {
     body: claimsFileSchema,
     answer: ingestReportSchema,
     summary: "Ingests a claims file (behind WRITE_TOKEN); 400 VALIDATION with the report when it has problems.",
+    writes: "write-token",
+    errors: [
+      {
+        status: 400,
+        code: "VALIDATION",
+        when: "The claims file has problems: `details` is the ingest report; nothing was written.",
+      },
+    ],
   }),
   relationshipClaims: defineEndpoint({
     method: "GET",

@@ -9,6 +9,7 @@ export const viewEndpoints = {
     path: "/api/views",
     answer: savedViewListSchema,
     summary: "Saved views, most recently saved first.",
+    examples: [{ name: "list", summary: "Every saved view" }],
   }),
   get: defineEndpoint({
     method: "GET",
@@ -23,6 +24,8 @@ export const viewEndpoints = {
     body: saveViewRequestSchema,
     answer: savedViewSchema,
     summary: "Saves a view: 201 when new, 200 when it replaces the view of that name.",
+    writes: "guarded",
+    answers: [{ status: 201, description: "A new view was saved.", schema: savedViewSchema }],
   }),
   delete: defineEndpoint({
     method: "DELETE",
@@ -30,5 +33,7 @@ export const viewEndpoints = {
     params: { id: savedViewIdSchema },
     answer: null,
     summary: "Deletes a saved view (204).",
+    writes: "guarded",
+    answers: [{ status: 204, description: "The view is deleted." }],
   }),
 } as const;
