@@ -1,6 +1,7 @@
 import { articleEndpoints } from "./article-endpoints";
 import { claimsEndpoints } from "./claims-endpoints";
 import { cypherEndpoints } from "./cypher-endpoints";
+import { draftEndpoints } from "./draft-endpoints";
 import type { Endpoint } from "./endpoint";
 import { explorationEndpoints } from "./exploration-endpoints";
 import { extractEndpoints } from "./extract-endpoints";
@@ -17,6 +18,7 @@ export const API_ENDPOINTS = {
   views: viewEndpoints,
   cypher: cypherEndpoints,
   sources: extractEndpoints,
+  drafts: draftEndpoints,
   articles: articleEndpoints,
 } as const satisfies { [area: string]: { [name: string]: Endpoint } };
 

@@ -13,15 +13,14 @@ const short = (file: string) => relative(ROOT, file);
 const folderOf = (file: string) => (short(file).includes("/") ? (short(file).split("/")[0] as string) : "(root)");
 
 /**
- * The server's floors, lowest first (docs/architecture.md): a folder imports only from floors
+ * The server's floors, lowest first (README, Architecture): a folder imports only from floors
  * below its own. `graph/` sits above `claims/` because the graph's reads on as-of dates use the
  * claims' rules; `routes/` get repositories and `http/` plumbing; the root files compose.
  */
 const FLOORS: readonly (readonly string[])[] = [
   ["config", "errors", "logging"],
   ["neo4j", "http"],
-  // vocabulary/ (the relationship types, RelationshipType nodes) beside the other stored records.
-  ["claims", "views", "cypher", "vocabulary"],
+  ["claims", "views", "cypher"],
   // sources/ (reading articles into proposed claims) uses the claims' name folding; drafts/ (an
   // article under review, committed as a claims file) uses it too.
   ["graph", "sources", "drafts"],
