@@ -1,7 +1,7 @@
 import { articleEndpoints } from "./article-endpoints";
 import { claimsEndpoints } from "./claims-endpoints";
 import { cypherEndpoints } from "./cypher-endpoints";
-import { draftEndpoints } from "./draft-endpoints";
+import { docsEndpoints } from "./docs-endpoints";
 import type { Endpoint } from "./endpoint";
 import { explorationEndpoints } from "./exploration-endpoints";
 import { extractEndpoints } from "./extract-endpoints";
@@ -12,13 +12,13 @@ import { viewEndpoints } from "./view-endpoints";
 /** Every endpoint of the API, by area: what the server registers, and all it registers. */
 export const API_ENDPOINTS = {
   probes: probeEndpoints,
+  docs: docsEndpoints,
   graph: graphEndpoints,
   exploration: explorationEndpoints,
   claims: claimsEndpoints,
   views: viewEndpoints,
   cypher: cypherEndpoints,
   sources: extractEndpoints,
-  drafts: draftEndpoints,
   articles: articleEndpoints,
 } as const satisfies { [area: string]: { [name: string]: Endpoint } };
 

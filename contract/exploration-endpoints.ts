@@ -16,6 +16,7 @@ export const explorationEndpoints = {
     params: { id: nodeIdSchema },
     answer: expansionsSchema,
     summary: "Distinct neighbours per relationship type and direction, before expanding.",
+    examples: [{ name: "bytedance", summary: "What expanding a company would add", params: { id: "bytedance" } }],
   }),
   lookup: defineEndpoint({
     method: "POST",
@@ -23,6 +24,14 @@ export const explorationEndpoints = {
     body: nodeLookupRequestSchema,
     answer: nodeLookupResultSchema,
     summary: "The nodes with these ids, the relationships among them, and the ids that no longer exist.",
+    writes: "none",
+    examples: [
+      {
+        name: "reopen",
+        summary: "Two nodes of a saved view, and one that is gone",
+        body: { ids: ["bytedance", "huawei", "no-such-node"] },
+      },
+    ],
   }),
   paths: defineEndpoint({
     method: "GET",
@@ -30,6 +39,15 @@ export const explorationEndpoints = {
     query: pathsQuerySchema,
     answer: pathsResultSchema,
     summary: "All shortest paths, or all simple paths up to maxHops, between two nodes.",
+    errors: [{ status: 404, code: "NOT_FOUND", when: "`from` or `to` names no node." }],
+    examples: [
+      { name: "shortest", summary: "How two companies are linked", query: { from: "bytedance", to: "nvidia" } },
+      {
+        name: "all-simple",
+        summary: "Every simple path of at most 3 hops",
+        query: { from: "bytedance", to: "huawei", mode: "all", maxHops: 3 },
+      },
+    ],
   }),
   sourceClaims: defineEndpoint({
     method: "GET",
@@ -38,5 +56,6 @@ export const explorationEndpoints = {
     query: sourceClaimsQuerySchema,
     answer: graphSchema,
     summary: "Every relationship whose sources name that Source, with both ends.",
+    examples: [{ name: "reuters", summary: "What one outlet vouches for", params: { id: "reuters" } }],
   }),
 } as const;

@@ -58,5 +58,18 @@ export const extractEndpoints = {
     body: extractRequestSchema,
     answer: extractAnswerSchema,
     summary: "Proposes claims from an article's text (offline, deterministic) as a draft claims file; writes nothing.",
+    writes: "none",
+    examples: [
+      {
+        name: "fictional-article",
+        summary: "A short fictional article (invented companies) in English",
+        body: {
+          text: "Fictional example. Lumora Systems, a chip designer based in Norvia, said on Monday that it sources its accelerators from Tarn Foundry. Analysts reported that Tarn Foundry supplies Huawei as well.",
+          published: "2025-03",
+          source: "Example Wire (fictional)",
+          title: "Lumora Systems names its foundry",
+        },
+      },
+    ],
   }),
 } as const;

@@ -11,7 +11,6 @@ import { ClaimsIngester } from "./claims/claims-ingester";
 import { ClaimsRepository } from "./claims/claims-repository";
 import type { AppConfig } from "./config/app-config";
 import { CypherWorkbench } from "./cypher/cypher-workbench";
-import { DraftRepository } from "./drafts/draft-repository";
 import { AppError } from "./errors/app-error";
 import { errorHandler } from "./errors/error-handler";
 import { ExplorationRepository } from "./graph/exploration-repository";
@@ -26,10 +25,10 @@ import { responseCompression } from "./http/response-compression";
 import { requireAppToken } from "./http/token-auth";
 import { createWriteGuard } from "./http/write-guard";
 import { Neo4jDatabase } from "./neo4j/neo4j-database";
+import { openApiRoutes } from "./openapi/openapi-routes";
 import { articleRoutes } from "./routes/article-routes";
 import { claimsIngestRoutes, claimsReadRoutes } from "./routes/claims-routes";
 import { cypherRoutes } from "./routes/cypher-routes";
-import { draftRoutes } from "./routes/draft-routes";
 import { explorationRoutes } from "./routes/exploration-routes";
 import { exportRoutes } from "./routes/export-routes";
 import { extractRoutes } from "./routes/extract-routes";
@@ -112,6 +111,8 @@ export function createApp({
   const csrf = new CsrfTokens(config.auth.appToken ?? config.auth.writeToken);
   const writeGuard = createWriteGuard({ allowedOrigins: config.http.corsOrigins, csrf });
   app.use(csrfTokenRoute(csrf));
+  // The API's reference, generated from the endpoint table, behind the same token as the API.
+  app.use(openApiRoutes(config));
   app.use("/api/views", savedViewBodyParser(config.http.viewBodyMaxBytes));
   const claimsSettings = {
     bodyMaxBytes: config.http.claimsBodyMaxBytes,
@@ -120,10 +121,6 @@ export function createApp({
     authFailures,
   };
   app.use(claimsIngestRoutes(new ClaimsIngester(driver, config.neo4j.database), claimsSettings));
-  // Drafts carry an article's text: their own body limit, before the API's smaller default parser.
-  const drafts = new DraftRepository(database);
-  const draftIngester = new ClaimsIngester(driver, config.neo4j.database);
-  app.use(draftRoutes(drafts, draftIngester, new KnownEntitiesRepository(database), claimsSettings));
   // Read-only (no write guard, like the workbench): an article's text may exceed the API's default body size.
   app.use(extractRoutes(new KnownEntitiesRepository(database), { bodyMaxBytes: config.http.claimsBodyMaxBytes }));
   app.use(express.json({ limit: config.http.bodyMaxBytes }));

@@ -21,9 +21,8 @@ const FLOORS: readonly (readonly string[])[] = [
   ["config", "errors", "logging"],
   ["neo4j", "http"],
   ["claims", "views", "cypher"],
-  // sources/ (reading articles into proposed claims) uses the claims' name folding; drafts/ (an
-  // article under review, committed as a claims file) uses it too.
-  ["graph", "sources", "drafts"],
+  // sources/ (reading articles into proposed claims) uses the claims' name folding.
+  ["graph", "sources"],
   // articles/ (the Sources view's reads) sits beside them.
   ["articles"],
   ["routes"],

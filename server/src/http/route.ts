@@ -1,7 +1,7 @@
 import type { RequestHandler, Router } from "express";
 import type { Endpoint } from "../../../contract/endpoint";
 
-const METHODS = { GET: "get", POST: "post", PUT: "put", DELETE: "delete" } as const;
+const METHODS = { GET: "get", POST: "post", DELETE: "delete" } as const;
 
 /**
  * Registers `handlers` at the endpoint's method and full path (routers are mounted at the root):
