@@ -1,5 +1,8 @@
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { AuditLog } from "./audit/audit-log";
+import { AccountRepository } from "./auth/account-repository";
+import { ensureFirstAdmin } from "./auth/first-admin";
 import { loadAppConfig } from "./config/app-config";
 import { loadEnvFile } from "./config/load-env-file";
 import { createApp } from "./create-app";
@@ -7,6 +10,7 @@ import { closeGracefully } from "./http/close-gracefully";
 import { DrainState } from "./http/drain-state";
 import { createLogger } from "./logging/create-logger";
 import { createDriver } from "./neo4j/create-driver";
+import { Neo4jDatabase } from "./neo4j/neo4j-database";
 
 const projectRoot = resolve(fileURLToPath(import.meta.url), "..", "..", "..");
 loadEnvFile(projectRoot);
@@ -44,13 +48,43 @@ function neo4jAddress(uri: string): string {
   }
 }
 
-const server = app.listen(config.port, () => {
+// Token mode with neither token: anyone who reaches the port may read and save views, so only this machine may.
+const openToAll = config.auth.mode === "token" && !config.auth.appToken && !config.auth.writeToken;
+const onListening = () => {
   const { port } = server.address() as { port: number };
   logger.info(
-    { port, neo4j: neo4jAddress(config.neo4j.uri), tokenRequired: config.auth.appToken !== undefined },
+    {
+      port,
+      neo4j: neo4jAddress(config.neo4j.uri),
+      authMode: config.auth.mode,
+      tokenRequired: config.auth.appToken !== undefined,
+    },
     `Graph explorer at http://localhost:${port}`,
   );
-});
+  if (openToAll) {
+    logger.warn("No users and no token (AUTH_MODE=token without APP_TOKEN): listening on localhost only.");
+  }
+  if (config.auth.mode === "accounts") void prepareAccounts(`http://localhost:${port}`);
+};
+const server = openToAll ? app.listen(config.port, "127.0.0.1", onListening) : app.listen(config.port, onListening);
+
+/** Accounts mode: the schema of users and the audit trail, and the first admin; retried until Neo4j answers. */
+async function prepareAccounts(url: string): Promise<void> {
+  const database = new Neo4jDatabase(driver, {
+    database: config.neo4j.database,
+    queryTimeoutMs: config.queryTimeoutMs,
+  });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await new AuditLog(database).ensureSchema();
+      await ensureFirstAdmin(new AccountRepository(database), logger, url);
+      return;
+    } catch (error) {
+      if (attempt === 1) logger.warn({ err: error }, "accounts not ready yet (Neo4j?): retrying every 5 s");
+      await new Promise((resolve) => setTimeout(resolve, 5_000).unref());
+    }
+  }
+}
 server.on("error", (error: NodeJS.ErrnoException) => {
   logger.fatal(
     { err: error },

@@ -29,7 +29,7 @@ export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<Server
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", join(projectRoot, "server", "src", "main.ts")], {
     cwd: projectRoot,
-    env: { ...process.env, LOG_LEVEL: "info", ...env, PORT: String(port) },
+    env: { ...process.env, LOG_LEVEL: "info", AUTH_MODE: "token", ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const logs: ServerProcess["logs"] = [];

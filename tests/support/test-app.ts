@@ -28,7 +28,8 @@ export interface TestAppOverrides {
 
 export async function startTestApp(overrides: TestAppOverrides = {}): Promise<RunningApp> {
   loadEnvFile(projectRoot);
-  const base = loadAppConfig({ ...process.env, ...overrides.env });
+  // Token mode (APP_TOKEN, WRITE_TOKEN, or neither) unless a test asks for accounts: AUTH_MODE: "accounts".
+  const base = loadAppConfig({ ...process.env, AUTH_MODE: "token", ...overrides.env });
   const config: AppConfig = {
     ...base,
     neo4j: { ...base.neo4j, ...overrides.neo4j },

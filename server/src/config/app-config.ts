@@ -36,6 +36,17 @@ const configSchema = z.object({
   CORS_ORIGINS: z.string().default(""),
   APP_TOKEN: optionalToken("APP_TOKEN"),
   WRITE_TOKEN: optionalToken("WRITE_TOKEN"),
+  /** `accounts`: users sign in (the default); `token`: the single-user mode of APP_TOKEN and WRITE_TOKEN. Empty: token when either is set. */
+  AUTH_MODE: z.enum(["accounts", "token", ""]).default(""),
+  /** A session ends after this long without a request, and this long after sign-in whatever its use. */
+  SESSION_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(28_800_000),
+  SESSION_MAX_AGE_MS: z.coerce.number().int().positive().default(604_800_000),
+  /** The session cookie's Secure flag: auto (when the request came over https), always, never. */
+  SESSION_COOKIE_SECURE: z.enum(["auto", "always", "never"]).default("auto"),
+  /** Keys the page's CSRF tokens in accounts mode; set the same on every server behind one load balancer. */
+  AUTH_SECRET: optionalToken("AUTH_SECRET"),
+  /** Failed sign-ins one account may have per AUTH_FAILURE_WINDOW_MS, from any address. */
+  SIGN_IN_FAILURE_MAX_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   /** How long SIGTERM waits for requests in flight before cutting them. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
   /** The Cypher workbench's limits. */
@@ -74,7 +85,14 @@ export interface AppConfig {
     trustProxy: TrustProxy;
     corsOrigins: string[];
   };
-  auth: { appToken: string | undefined; writeToken: string | undefined };
+  auth: {
+    mode: "accounts" | "token";
+    appToken: string | undefined;
+    writeToken: string | undefined;
+    session: { idleMs: number; maxAgeMs: number; cookieSecure: "auto" | "always" | "never" };
+    secret: string | undefined;
+    accountFailureMax: number;
+  };
   cypher: {
     rowCap: number;
     maxResponseBytes: number;
@@ -104,6 +122,12 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const value = parsed.data;
+  const mode = value.AUTH_MODE || (value.APP_TOKEN || value.WRITE_TOKEN ? "token" : "accounts");
+  if (mode === "accounts" && (value.APP_TOKEN || value.WRITE_TOKEN)) {
+    throw new Error(
+      "Invalid configuration: AUTH_MODE=accounts takes no APP_TOKEN or WRITE_TOKEN (users sign in; scripts use API keys)",
+    );
+  }
   return {
     neo4j: {
       uri: value.NEO4J_URI,
@@ -128,7 +152,18 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         .map((origin) => origin.trim())
         .filter((origin) => origin !== ""),
     },
-    auth: { appToken: value.APP_TOKEN, writeToken: value.WRITE_TOKEN ?? value.APP_TOKEN },
+    auth: {
+      mode,
+      appToken: value.APP_TOKEN,
+      writeToken: value.WRITE_TOKEN ?? value.APP_TOKEN,
+      session: {
+        idleMs: value.SESSION_IDLE_TIMEOUT_MS,
+        maxAgeMs: value.SESSION_MAX_AGE_MS,
+        cookieSecure: value.SESSION_COOKIE_SECURE,
+      },
+      secret: value.AUTH_SECRET,
+      accountFailureMax: value.SIGN_IN_FAILURE_MAX_PER_ACCOUNT,
+    },
     cypher: {
       rowCap: value.CYPHER_ROW_CAP,
       maxResponseBytes: value.CYPHER_MAX_RESPONSE_BYTES,

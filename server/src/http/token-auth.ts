@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Request, RequestHandler, Response } from "express";
+import { authContextOf } from "../auth/auth-context";
 import { AppError } from "../errors/app-error";
 import type { AuthFailureLimit } from "./auth-failure-limit";
 
@@ -86,6 +87,8 @@ export function requireAppToken(appToken: string, failures?: AuthFailureLimit): 
  */
 export function requireWriteToken(writeToken: string | undefined, failures?: AuthFailureLimit): RequestHandler {
   return (req, res, next) => {
+    // Accounts mode: the access gate has checked the user's role already.
+    if (authContextOf(req)) return next();
     if (writeToken === undefined) {
       next(new AppError("WRITE_FORBIDDEN", 403, "This server takes no writes: set WRITE_TOKEN to allow them."));
       return;

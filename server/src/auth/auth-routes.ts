@@ -1,0 +1,183 @@
+import { Router } from "express";
+import { authEndpoints, type WhoAmI } from "../../../contract/auth-endpoints";
+import { auditCsv } from "../audit/audit-log";
+import { AppError } from "../errors/app-error";
+import { route } from "../http/route";
+import { abortOnClose } from "../routes/abort-on-close";
+import { nameKey } from "./account-repository";
+import { noteAuditSummary, type Principal, principalOf } from "./auth-context";
+import { type AccountsDependencies, auditWriter } from "./authenticate";
+import type { FailureWindows } from "./failure-windows";
+import { type CookieSecurity, clearSessionCookie, readSessionCookie, setSessionCookie } from "./session-cookie";
+
+export interface AuthRouteSettings extends AccountsDependencies {
+  cookieSecurity: CookieSecurity;
+  /** Failed sign-ins per account name. */
+  accountFailures: FailureWindows;
+}
+
+/** Set by the access gate before any of these handlers runs for a non-public endpoint. */
+function signedIn(req: Parameters<typeof principalOf>[0]): Principal {
+  const principal = principalOf(req);
+  if (!principal) throw new AppError("UNAUTHORIZED", 401, "Sign in first.");
+  return principal;
+}
+
+/** `GET /api/auth/me` in token mode: nobody signs in there. */
+export function tokenModeAuthRoutes(): Router {
+  const router = Router();
+  route(router, authEndpoints.me, (_req, res) => {
+    const answer: WhoAmI = { mode: "token", user: null };
+    res.setHeader("Cache-Control", "no-store");
+    res.json(answer);
+  });
+  return router;
+}
+
+/** Signing in and out, passwords, API keys, users (admin) and the audit trail (admin). */
+export function accountRoutes(settings: AuthRouteSettings): Router {
+  const { accounts, audit, failures, accountFailures, cookieSecurity, session } = settings;
+  const record = auditWriter(audit, settings.logger);
+  const router = Router();
+
+  route(router, authEndpoints.me, (req, res) => {
+    const principal = principalOf(req);
+    const answer: WhoAmI = {
+      mode: "accounts",
+      user: principal
+        ? { name: principal.name, role: principal.role, mustChangePassword: principal.mustChangePassword }
+        : null,
+    };
+    res.setHeader("Cache-Control", "no-store");
+    res.json(answer);
+  });
+
+  route(router, authEndpoints.signIn, async (req, res) => {
+    const { name, password } = authEndpoints.signIn.body.parse(req.body);
+    const account = nameKey(name);
+    const wait = Math.max(failures.lockedFor(req), accountFailures.lockedFor(account));
+    if (wait > 0) {
+      record(req, { actor: name, action: "sign-in refused", status: 429, summary: "too many failed sign-ins" });
+      res.setHeader("Retry-After", String(wait));
+      throw new AppError("RATE_LIMITED", 429, `Too many failed sign-ins: try again in ${wait} s.`, true);
+    }
+    const user = await accounts.checkPassword(name, password);
+    if (!user) {
+      failures.recordFailure(req);
+      accountFailures.recordFailure(account);
+      // Never the password: only that it was wrong for this name.
+      req.log?.warn({ user: name }, "sign-in failed");
+      record(req, { actor: name, action: "sign-in failed", status: 401, summary: "wrong name or password" });
+      throw new AppError("UNAUTHORIZED", 401, "Wrong name or password.");
+    }
+    accountFailures.clear(account);
+    const token = await accounts.startSession(user.name);
+    setSessionCookie(req, res, token, cookieSecurity, session.maxAgeMs);
+    record(req, { actor: user.name, action: "sign-in", status: 200, summary: `signed in as ${user.role}` });
+    res.setHeader("Cache-Control", "no-store");
+    res.json({ name: user.name, role: user.role, mustChangePassword: user.mustChangePassword });
+  });
+
+  route(router, authEndpoints.signOut, async (req, res) => {
+    const token = readSessionCookie(req);
+    if (token) await accounts.endSession(token);
+    clearSessionCookie(req, res, cookieSecurity);
+    noteAuditSummary(req, "signed out");
+    res.status(204).end();
+  });
+
+  route(router, authEndpoints.signOutEverywhere, async (req, res) => {
+    const ended = await accounts.endAllSessions(signedIn(req).name);
+    clearSessionCookie(req, res, cookieSecurity);
+    noteAuditSummary(req, `signed out everywhere (${ended} session${ended === 1 ? "" : "s"})`);
+    res.status(204).end();
+  });
+
+  route(router, authEndpoints.changePassword, async (req, res) => {
+    const principal = signedIn(req);
+    const { currentPassword, newPassword } = authEndpoints.changePassword.body.parse(req.body);
+    if (!(await accounts.checkPassword(principal.name, currentPassword))) {
+      failures.recordFailure(req);
+      throw new AppError("VALIDATION", 400, "The current password is wrong.");
+    }
+    if (currentPassword === newPassword)
+      throw new AppError("VALIDATION", 400, "The new password must differ from the current one.");
+    await accounts.changePassword(
+      principal.name,
+      newPassword,
+      principal.via === "session" ? readSessionCookie(req) : undefined,
+    );
+    noteAuditSummary(req, "changed their password; their other sessions ended");
+    res.status(204).end();
+  });
+
+  route(router, authEndpoints.listKeys, async (req, res) => {
+    res.json({ keys: await accounts.listKeys(signedIn(req).name) });
+  });
+
+  route(router, authEndpoints.createKey, async (req, res) => {
+    const { label } = authEndpoints.createKey.body.parse(req.body);
+    const created = await accounts.createKey(signedIn(req).name, label);
+    noteAuditSummary(req, `created API key ${created.key.id} "${label}"`);
+    res.setHeader("Cache-Control", "no-store");
+    res.status(201).json(created);
+  });
+
+  route(router, authEndpoints.revokeKey, async (req, res) => {
+    const id = authEndpoints.revokeKey.params.id.parse(req.params.id);
+    await accounts.revokeKey(signedIn(req).name, id);
+    noteAuditSummary(req, `revoked API key ${id}`);
+    res.status(204).end();
+  });
+
+  route(router, authEndpoints.listUsers, async (_req, res) => {
+    res.json({ users: await accounts.listUsers() });
+  });
+
+  route(router, authEndpoints.createUser, async (req, res) => {
+    const { name, role } = authEndpoints.createUser.body.parse(req.body);
+    const created = await accounts.createUser(name, role, signedIn(req).name);
+    noteAuditSummary(req, `added user ${name} as ${role}`);
+    res.setHeader("Cache-Control", "no-store");
+    res.status(201).json(created);
+  });
+
+  route(router, authEndpoints.setRole, async (req, res) => {
+    const name = authEndpoints.setRole.params.name.parse(req.params.name);
+    const { role } = authEndpoints.setRole.body.parse(req.body);
+    const user = await accounts.setRole(name, role);
+    noteAuditSummary(req, `made ${user.name} ${role}`);
+    res.json(user);
+  });
+
+  route(router, authEndpoints.resetPassword, async (req, res) => {
+    const name = authEndpoints.resetPassword.params.name.parse(req.params.name);
+    const reset = await accounts.resetPassword(name);
+    noteAuditSummary(req, `reset the password of ${reset.user.name}; their sessions ended`);
+    res.setHeader("Cache-Control", "no-store");
+    res.json(reset);
+  });
+
+  route(router, authEndpoints.removeUser, async (req, res) => {
+    const name = authEndpoints.removeUser.params.name.parse(req.params.name);
+    await accounts.removeUser(name);
+    noteAuditSummary(req, `removed user ${name} with their sessions and keys`);
+    res.status(204).end();
+  });
+
+  route(router, authEndpoints.audit, async (req, res) => {
+    const query = authEndpoints.audit.query.parse(req.query);
+    res.json({ events: await audit.list(query, abortOnClose(res)) });
+  });
+
+  route(router, authEndpoints.auditCsv, async (req, res) => {
+    const query = authEndpoints.auditCsv.query.parse(req.query);
+    const events = await audit.list(query, abortOnClose(res));
+    res.setHeader("Content-Type", "text/csv; charset=utf-8");
+    res.setHeader("Content-Disposition", 'attachment; filename="audit-trail.csv"');
+    res.setHeader("Cache-Control", "no-store");
+    res.send(auditCsv(events));
+  });
+
+  return router;
+}
