@@ -8,6 +8,7 @@ import { extractEndpoints } from "./extract-endpoints";
 import { graphEndpoints } from "./graph-endpoints";
 import { probeEndpoints } from "./probe-endpoints";
 import { viewEndpoints } from "./view-endpoints";
+import { vocabularyEndpoints } from "./vocabulary-endpoints";
 
 /** Every endpoint of the API, by area: what the server registers, and all it registers. */
 export const API_ENDPOINTS = {
@@ -20,6 +21,7 @@ export const API_ENDPOINTS = {
   cypher: cypherEndpoints,
   sources: extractEndpoints,
   articles: articleEndpoints,
+  vocabulary: vocabularyEndpoints,
 } as const satisfies { [area: string]: { [name: string]: Endpoint } };
 
 /** The endpoints as one list, each with its area and name (`graph.node`). */

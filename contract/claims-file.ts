@@ -7,7 +7,11 @@
 import { z } from "zod";
 import { certaintySchema, claimStanceSchema, partialDateSchema, sourceGradeSchema } from "./graph-contract";
 
-/** The relationship types a claim may state: the seed's vocabulary (GRAPH-MODEL.md). */
+/**
+ * The built-in relationship types: the seed of the vocabulary (cypher/lexicon/relations.json holds
+ * their descriptions). Analysts add more in the app (POST /api/vocabulary); a claim may state any
+ * type of the stored vocabulary, which ingestion checks.
+ */
 export const PREDICATES = [
   "SOURCES_FROM",
   "PREVIOUSLY_USED",
@@ -26,7 +30,17 @@ export const PREDICATES = [
   "BASED_IN",
   "CITES",
 ] as const;
-export const predicateSchema = z.enum(PREDICATES);
+
+/** A relationship type's name: UPPER_SNAKE, as Cypher writes relationship types. */
+export const RELATIONSHIP_TYPE_NAME = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
+export const RELATIONSHIP_TYPE_NAME_MAX = 60;
+export const RELATIONSHIP_TYPE_NAME_RULE =
+  "a relationship type is UPPER_SNAKE: capital letters and digits in words joined by single underscores, starting with a letter (ORDERED, SOURCES_FROM), at most 60 characters";
+export const predicateSchema = z
+  .string()
+  .max(RELATIONSHIP_TYPE_NAME_MAX, RELATIONSHIP_TYPE_NAME_RULE)
+  .regex(RELATIONSHIP_TYPE_NAME, RELATIONSHIP_TYPE_NAME_RULE)
+  .describe("A relationship type of the vocabulary (the built-in ones or one added in the app)");
 
 /** Labels an entity of a claims file may take (sources are declared apart, as `Source`). */
 export const ENTITY_LABELS = ["Company", "Chip", "Product", "Country", "Policy", "Technology"] as const;

@@ -124,6 +124,8 @@ export const errorCodeSchema = z.enum([
   /** APP_TOKEN (or WRITE_TOKEN for writes) is set and the request did not carry it. */
   "UNAUTHORIZED",
   "NOT_FOUND",
+  /** What the request would create exists already (a relationship type of that name). */
+  "CONFLICT",
   "DB_UNAVAILABLE",
   "DB_TIMEOUT",
   "INTERNAL",

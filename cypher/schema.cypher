@@ -94,3 +94,11 @@ FOR (c:Claim) ON (c.articleSourceId);
 // The Sources view lists an article's claims by its id.
 CREATE INDEX claim_article_id IF NOT EXISTS
 FOR (c:Claim) ON (c.articleId);
+
+// ---------------------------------------------------------------------------
+// The vocabulary of relationship types (issue #16): one RelationshipType node per name, isolated
+// like SavedView, never returned by the graph endpoints. npm run db:seed stores the built-in types;
+// analysts add others in the app. Ingestion accepts a claim's predicate only from this vocabulary.
+// ---------------------------------------------------------------------------
+CREATE CONSTRAINT relationship_type_name_unique IF NOT EXISTS
+FOR (t:RelationshipType) REQUIRE t.name IS UNIQUE;

@@ -4,6 +4,9 @@ import type { Driver } from "neo4j-driver";
 import { META_LABELS } from "../../server/src/claims/claims-queries";
 import { ingestClaims } from "../../server/src/claims/ingest-claims";
 import { splitCypherStatements } from "../../server/src/cypher/split-cypher-statements";
+import { builtInTypes } from "../../server/src/vocabulary/built-in-types";
+import { SEED_TYPES_QUERY } from "../../server/src/vocabulary/vocabulary-queries";
+import { builtInProperties } from "../../server/src/vocabulary/vocabulary-repository";
 import { projectRoot } from "../project-root";
 import { seedSourcesDir } from "./seed-sources-dir";
 
@@ -38,7 +41,7 @@ export function withArticleText(json: string, sourcesDir: string): { file: unkno
 }
 
 /**
- * Applies cypher/schema.cypher, ingests every claims file of cypher/claims/ (the seed article),
+ * Applies cypher/schema.cypher, stores the built-in relationship types, ingests every claims file of cypher/claims/ (the seed article),
  * then runs every file of cypher/seed/ in name order.
  * Schema statements run one per auto-commit transaction (Neo4j refuses schema and data in one);
  * each claims file, and the rest of the seed, runs in one write transaction, so a failure leaves
@@ -58,6 +61,10 @@ export async function seedDatabase(
   } finally {
     await session.close();
   }
+
+  // The built-in relationship types first: ingestion accepts only the vocabulary's.
+  const rows = builtInTypes().map((type) => ({ name: type.name, props: builtInProperties(type) }));
+  await driver.executeQuery(SEED_TYPES_QUERY, { rows }, { database });
 
   let seedClaims = 0;
   let articleTexts = 0;

@@ -35,8 +35,10 @@ import { extractRoutes } from "./routes/extract-routes";
 import { graphRoutes } from "./routes/graph-routes";
 import { livenessRoute, readinessRoute } from "./routes/probe-routes";
 import { savedViewBodyParser, savedViewRoutes } from "./routes/saved-view-routes";
+import { vocabularyRoutes } from "./routes/vocabulary-routes";
 import { KnownEntitiesRepository } from "./sources/known-entities-repository";
 import { SavedViewRepository } from "./views/saved-view-repository";
+import { VocabularyRepository } from "./vocabulary/vocabulary-repository";
 
 export interface AppDependencies {
   driver: Driver;
@@ -122,13 +124,17 @@ export function createApp({
   };
   app.use(claimsIngestRoutes(new ClaimsIngester(driver, config.neo4j.database), claimsSettings));
   // Read-only (no write guard, like the workbench): an article's text may exceed the API's default body size.
-  app.use(extractRoutes(new KnownEntitiesRepository(database), { bodyMaxBytes: config.http.claimsBodyMaxBytes }));
+  const vocabulary = new VocabularyRepository(database);
+  app.use(
+    extractRoutes(new KnownEntitiesRepository(database), { bodyMaxBytes: config.http.claimsBodyMaxBytes }, vocabulary),
+  );
   app.use(express.json({ limit: config.http.bodyMaxBytes }));
   app.use(graphRoutes(repository));
   app.use(exportRoutes(repository));
   app.use(explorationRoutes(new ExplorationRepository(database, { maxEdges: config.graphMaxEdges })));
   app.use(savedViewRoutes(new SavedViewRepository(database), writeGuard));
   app.use(claimsReadRoutes(new ClaimsRepository(database)));
+  app.use(vocabularyRoutes(vocabulary, claimsSettings));
   app.use(articleRoutes(new ArticleRepository(database)));
   const { cypher } = config;
   const workbench = new CypherWorkbench(

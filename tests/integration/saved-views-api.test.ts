@@ -11,6 +11,7 @@ import {
   searchResultSchema,
   type ViewState,
 } from "../../contract/graph-contract";
+import { META_LABELS } from "../../server/src/claims/claims-queries";
 import { getJson, type JsonResponse, postJson, type RunningApp, startTestApp } from "../support/test-app";
 
 /** Every view this file saves is named with this prefix, and deleted afterwards. */
@@ -64,7 +65,7 @@ function expectValidationError(response: JsonResponse, status = 400) {
 async function expectViewInvisible(view: SavedView) {
   const graph = graphSchema.parse((await api("/graph?limit=5000")).body);
   const { records } = await app.driver.executeQuery(
-    "MATCH (n) WHERE NOT n:SavedView|Claim|Article RETURN count(n) AS n",
+    `MATCH (n) WHERE NOT n:${META_LABELS} RETURN count(n) AS n`,
     {},
     { routing: neo4j.routing.READ },
   );

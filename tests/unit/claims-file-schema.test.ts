@@ -12,9 +12,9 @@ describe("the claims file format", () => {
     expect(JSON.parse(read("schemas", "claims-file.schema.json"))).toEqual(claimsFileJsonSchema());
   });
 
-  it("the JSON Schema lists the predicates and source grades the zod schema accepts", () => {
+  it("the JSON Schema gives the predicates' UPPER_SNAKE rule and lists the source grades the zod schema accepts", () => {
     const schema = JSON.stringify(claimsFileJsonSchema());
-    for (const word of ["SOURCES_FROM", "REPORTEDLY_OUTPERFORMS", "CITES", '"A"', '"F"', "asserts", "denies"])
+    for (const word of ['"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$"', '"A"', '"F"', "asserts", "denies"])
       expect(schema).toContain(word);
   });
 
@@ -57,7 +57,7 @@ describe("validateClaimsFile", () => {
 
   it("names every problem by its JSON path", () => {
     const file = minimal();
-    Object.assign(file.claims[0] as object, { predicate: "LIKES", quote: "q".repeat(100 * 1024), quoteLang: "French" });
+    Object.assign(file.claims[0] as object, { predicate: "likes", quote: "q".repeat(100 * 1024), quoteLang: "French" });
     const paths = validateClaimsFile(file, now).problems.map((problem) => problem.path);
     expect(paths).toEqual(
       expect.arrayContaining(["$.claims[0].predicate", "$.claims[0].quote", "$.claims[0].quoteLang"]),
@@ -66,7 +66,7 @@ describe("validateClaimsFile", () => {
 
   it("reports schema problems and the checks beyond the schema in one answer", () => {
     const file = minimal();
-    Object.assign(file.claims[0] as object, { predicate: "LIKES", reportedAt: "2030-01-01", source: "elsewhere" });
+    Object.assign(file.claims[0] as object, { predicate: "likes", reportedAt: "2030-01-01", source: "elsewhere" });
     Object.assign(file.article, { publishedAt: "2031" });
     expect(validateClaimsFile(file, now).problems).toEqual(
       expect.arrayContaining([

@@ -20,7 +20,8 @@ const folderOf = (file: string) => (short(file).includes("/") ? (short(file).spl
 const FLOORS: readonly (readonly string[])[] = [
   ["config", "errors", "logging"],
   ["neo4j", "http"],
-  ["claims", "views", "cypher"],
+  // vocabulary/ (the relationship types, RelationshipType nodes) beside the other stored records.
+  ["claims", "views", "cypher", "vocabulary"],
   // sources/ (reading articles into proposed claims) uses the claims' name folding.
   ["graph", "sources"],
   // articles/ (the Sources view's reads) sits beside them.

@@ -5,7 +5,7 @@
  */
 
 /** Labels of nodes that are records about the graph, not part of it. */
-export const META_LABELS = "SavedView|Claim|Article";
+export const META_LABELS = "SavedView|Claim|Article|RelationshipType";
 
 /**
  * Ingests take turns: each creates this node first and deletes it last, in its one transaction.
@@ -114,3 +114,6 @@ export const CLAIM_AS_OF = `
 AND ($holdsAt IS NULL OR (c.stance = 'asserts'
      AND (c.holdsFrom IS NULL OR c.holdsFrom <= $holdsAt)
      AND (c.holdsTo IS NULL OR c.holdsTo >= $holdsAt)))`;
+
+/** The names of the stored vocabulary (RelationshipType nodes), read in the ingest's transaction. */
+export const VOCABULARY_NAMES_QUERY = `MATCH (t:RelationshipType) RETURN collect(t.name) AS names`;

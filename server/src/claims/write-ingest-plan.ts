@@ -15,10 +15,12 @@ import {
   TAKE_INGEST_TURN_QUERY,
   UPSERT_ARTICLE_QUERY,
   UPSERT_NODES_QUERY,
+  VOCABULARY_NAMES_QUERY,
 } from "./claims-queries";
 import type { GraphNodeRecord } from "./entity-resolver";
 import { canonical, type IngestPlan, type Outcome, planIngest } from "./plan-ingest";
 import { storedClaimOf } from "./stored-claim";
+import { unknownPredicates } from "./unknown-predicates";
 
 /** The steps of the write transaction, in order, for progress output. */
 export type IngestStep = "resolved" | "nodes" | "article" | "relationships" | "claims" | "summaries";
@@ -74,6 +76,8 @@ export async function writeIngest(
     options.onProgress?.(done);
   };
   await tx.run(TAKE_INGEST_TURN_QUERY);
+  const vocabulary = (await tx.run(VOCABULARY_NAMES_QUERY)).records[0]?.get("names") as string[] | undefined;
+  const unknown = unknownPredicates(file, vocabulary ?? []);
   const nodes = (await tx.run(GRAPH_NODES_QUERY)).records.map(
     (record): GraphNodeRecord => ({
       elementId: record.get("elementId"),
@@ -84,7 +88,7 @@ export async function writeIngest(
   );
   const stored = (await tx.run(STORED_ARTICLE_TEXT_QUERY, { id: file.article.id })).records[0]?.get("text");
   const { plan, problems } = planIngest(file, nodes, typeof stored === "string" ? stored : null);
-  if (plan === null) throw new Rejected(problems);
+  if (plan === null || unknown.length > 0) throw new Rejected([...unknown, ...problems]);
   step("resolved");
 
   const counts = emptyCounts();

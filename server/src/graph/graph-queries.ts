@@ -30,7 +30,7 @@ const NODE_AS_OF = `(
  */
 const graphQuery = (nodeFilter: string | null, relationshipFilter: string) => `
 MATCH (n)
-WHERE NOT n:SavedView|Claim|Article
+WHERE NOT n:SavedView|Claim|Article|RelationshipType
 WITH n ORDER BY COUNT { (n)--() } DESC, n.id${
   nodeFilter === null
     ? ""
@@ -76,13 +76,13 @@ const findNode = (param: string, alias: string) => `
 OPTIONAL MATCH (seek:Entity {id: $${param}})
 WITH seek LIMIT 1
 CALL (seek) {
-  WITH seek WHERE seek IS NOT NULL AND NOT seek:SavedView|Claim|Article
+  WITH seek WHERE seek IS NOT NULL AND NOT seek:SavedView|Claim|Article|RelationshipType
   RETURN seek AS found
   UNION
   WITH seek WHERE seek IS NULL
   CALL () {
     MATCH (scan)
-    WHERE (scan.id = $${param} OR elementId(scan) = $${param}) AND NOT scan:SavedView|Claim|Article
+    WHERE (scan.id = $${param} OR elementId(scan) = $${param}) AND NOT scan:SavedView|Claim|Article|RelationshipType
     RETURN scan LIMIT 1
   }
   RETURN scan AS found
@@ -190,7 +190,7 @@ RETURN n, CASE WHEN exact THEN exactCount ELSE degree END AS neighbourCount,
 /** The nodes a view names (by `id` or element id), in one scan, and the relationships among them. */
 export const LOOKUP_QUERY = `
 MATCH (n)
-WHERE (n.id IN $ids OR elementId(n) IN $ids) AND NOT n:SavedView|Claim|Article
+WHERE (n.id IN $ids OR elementId(n) IN $ids) AND NOT n:SavedView|Claim|Article|RelationshipType
 WITH collect(n) AS found
 CALL (found) {
   UNWIND found AS a

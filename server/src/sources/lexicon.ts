@@ -15,6 +15,9 @@ export const relationTypesSchema = z.object({
   types: z.partialRecord(
     z.enum(PREDICATES),
     z.object({
+      /** What the type means and what subject → object reads as: the vocabulary's seed (npm run db:seed). */
+      description: z.string().optional(),
+      direction: z.string().optional(),
       subject: labelsSchema,
       object: labelsSchema,
       objectHint: z.string().optional(),
@@ -93,8 +96,10 @@ export const languageLexiconSchema = z.object({
   fronted: phrases,
 });
 
-export type RelationTypes = z.infer<typeof relationTypesSchema>["types"];
-export type RelationType = NonNullable<RelationTypes[keyof RelationTypes]>;
+type FileRelationTypes = z.infer<typeof relationTypesSchema>["types"];
+export type RelationType = NonNullable<FileRelationTypes[keyof FileRelationTypes]>;
+/** The types the engine may propose, by name: the built-in ones of relations.json and the stored vocabulary's. */
+export type RelationTypes = Readonly<Partial<Record<string, RelationType>>>;
 export type Countries = z.infer<typeof countriesSchema>["countries"];
 export type LanguageLexicon = z.infer<typeof languageLexiconSchema>;
 
@@ -141,7 +146,7 @@ export function compilePhrase(text: string): Phrase {
 export interface CompiledLexicon {
   readonly language: string;
   readonly raw: LanguageLexicon;
-  readonly relations: { predicate: keyof RelationTypes; phrase: Phrase }[];
+  readonly relations: { predicate: string; phrase: Phrase }[];
   readonly speculative: Phrase[];
   readonly reported: Phrase[];
   readonly named: Phrase[];
@@ -177,7 +182,7 @@ export function compileLexicon(raw: LanguageLexicon): CompiledLexicon {
     language: raw.language,
     raw,
     relations: Object.entries(raw.relations).flatMap(([predicate, list]) =>
-      (list ?? []).map((text) => ({ predicate: predicate as keyof RelationTypes, phrase: compilePhrase(text) })),
+      (list ?? []).map((text) => ({ predicate, phrase: compilePhrase(text) })),
     ),
     speculative: all(raw.certainty.speculative),
     reported: all(raw.certainty.reported),
