@@ -95,6 +95,9 @@ export const auditQuerySchema = z.object({
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
+/** A POST that needs nothing but its path: an empty JSON object. */
+const noBody = z.object({}).strict();
+
 const userNameParam = z.string().min(1).max(64);
 const keyIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
@@ -118,6 +121,7 @@ export const authEndpoints = {
     method: "POST",
     path: "/api/auth/sign-out",
     access: "viewer",
+    body: noBody,
     answer: null,
     summary: "Ends this session (204).",
   }),
@@ -125,6 +129,7 @@ export const authEndpoints = {
     method: "POST",
     path: "/api/auth/sign-out-everywhere",
     access: "viewer",
+    body: noBody,
     answer: null,
     summary: "Ends every session of the signed-in user (204).",
   }),
@@ -188,6 +193,7 @@ export const authEndpoints = {
     path: "/api/users/:name/password",
     access: "admin",
     params: { name: userNameParam },
+    body: noBody,
     answer: oneTimePasswordSchema,
     summary: "Gives a user a new one-time password and ends their sessions.",
   }),

@@ -3,6 +3,7 @@ import type { Record as Neo4jRecord } from "neo4j-driver";
 import type { ApiKeySummary, UserSummary } from "../../../contract/auth-endpoints";
 import type { Role } from "../../../contract/endpoint";
 import { AppError, notFound } from "../errors/app-error";
+import type { Principal } from "../http/auth-context";
 import type { Neo4jDatabase } from "../neo4j/neo4j-database";
 import { toPlainValue } from "../neo4j/to-plain-value";
 import {
@@ -28,7 +29,6 @@ import {
   TOUCH_KEY_QUERY,
   TOUCH_SESSION_QUERY,
 } from "./account-queries";
-import type { Principal } from "./auth-context";
 import { decoyHash, hashPassword, oneTimePassword, passwordMatches } from "./password-hash";
 import { type SessionTimes, sessionExpired } from "./session-expiry";
 

@@ -2,10 +2,10 @@ import type { Request, RequestHandler } from "express";
 import type { Logger } from "pino";
 import type { AuditLog } from "../audit/audit-log";
 import { AppError } from "../errors/app-error";
+import { type AuditInput, type AuthContext, clientAddress, principalOf, setAuthContext } from "../http/auth-context";
 import type { AuthFailureLimit } from "../http/auth-failure-limit";
 import type { CsrfTokens } from "../http/csrf-tokens";
 import { AccountRepository, type SessionSettings } from "./account-repository";
-import { type AuditInput, type AuthContext, clientAddress, principalOf, setAuthContext } from "./auth-context";
 import { readSessionCookie } from "./session-cookie";
 
 export interface AccountsDependencies {

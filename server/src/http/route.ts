@@ -1,6 +1,6 @@
 import type { RequestHandler, Router } from "express";
 import type { Endpoint } from "../../../contract/endpoint";
-import { accessGate } from "../auth/access-gate";
+import { accessGate } from "./access-gate";
 
 const METHODS = { GET: "get", POST: "post", PUT: "put", DELETE: "delete" } as const;
 

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Request, RequestHandler, Response } from "express";
-import { authContextOf } from "../auth/auth-context";
 import { AppError } from "../errors/app-error";
+import { authContextOf } from "./auth-context";
 import type { AuthFailureLimit } from "./auth-failure-limit";
 
 const REALM = 'Basic realm="Graph Explorer", charset="UTF-8"';
