@@ -2,6 +2,7 @@ import { articleEndpoints } from "./article-endpoints";
 import { claimsEndpoints } from "./claims-endpoints";
 import { cypherEndpoints } from "./cypher-endpoints";
 import { docsEndpoints } from "./docs-endpoints";
+import { draftEndpoints } from "./draft-endpoints";
 import type { Endpoint } from "./endpoint";
 import { explorationEndpoints } from "./exploration-endpoints";
 import { extractEndpoints } from "./extract-endpoints";
@@ -20,6 +21,7 @@ export const API_ENDPOINTS = {
   views: viewEndpoints,
   cypher: cypherEndpoints,
   sources: extractEndpoints,
+  drafts: draftEndpoints,
   articles: articleEndpoints,
   vocabulary: vocabularyEndpoints,
 } as const satisfies { [area: string]: { [name: string]: Endpoint } };

@@ -7,7 +7,7 @@ import type { z } from "zod";
  * table) read the same entries.
  */
 export interface Endpoint {
-  readonly method: "GET" | "POST" | "DELETE";
+  readonly method: "GET" | "POST" | "PUT" | "DELETE";
   /** Express' form, the full path: `/api/nodes/:id`. */
   readonly path: `/api/${string}`;
   /** One schema per `:name` of the path, each parsing that segment alone. */

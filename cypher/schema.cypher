@@ -37,6 +37,11 @@ FOR (v:SavedView) REQUIRE v.id IS UNIQUE;
 CREATE CONSTRAINT saved_view_name_unique IF NOT EXISTS
 FOR (v:SavedView) REQUIRE v.name IS UNIQUE;
 
+// Drafts: an article an analyst is turning into claims (its text and review as JSON), saved as
+// they work; isolated nodes that the graph endpoints never return, like saved views.
+CREATE CONSTRAINT draft_id_unique IF NOT EXISTS
+FOR (d:Draft) REQUIRE d.id IS UNIQUE;
+
 // ---------------------------------------------------------------------------
 // Full-text search over display names and aliases, for every label above.
 //

@@ -11,6 +11,7 @@ import { ClaimsIngester } from "./claims/claims-ingester";
 import { ClaimsRepository } from "./claims/claims-repository";
 import type { AppConfig } from "./config/app-config";
 import { CypherWorkbench } from "./cypher/cypher-workbench";
+import { DraftRepository } from "./drafts/draft-repository";
 import { AppError } from "./errors/app-error";
 import { errorHandler } from "./errors/error-handler";
 import { ExplorationRepository } from "./graph/exploration-repository";
@@ -29,6 +30,7 @@ import { openApiRoutes } from "./openapi/openapi-routes";
 import { articleRoutes } from "./routes/article-routes";
 import { claimsIngestRoutes, claimsReadRoutes } from "./routes/claims-routes";
 import { cypherRoutes } from "./routes/cypher-routes";
+import { draftRoutes } from "./routes/draft-routes";
 import { explorationRoutes } from "./routes/exploration-routes";
 import { exportRoutes } from "./routes/export-routes";
 import { extractRoutes } from "./routes/extract-routes";
@@ -123,6 +125,10 @@ export function createApp({
     authFailures,
   };
   app.use(claimsIngestRoutes(new ClaimsIngester(driver, config.neo4j.database), claimsSettings));
+  // Drafts carry an article's text: their own body limit, before the API's smaller default parser.
+  const drafts = new DraftRepository(database);
+  const draftIngester = new ClaimsIngester(driver, config.neo4j.database);
+  app.use(draftRoutes(drafts, draftIngester, new KnownEntitiesRepository(database), claimsSettings));
   // Read-only (no write guard, like the workbench): an article's text may exceed the API's default body size.
   const vocabulary = new VocabularyRepository(database);
   app.use(

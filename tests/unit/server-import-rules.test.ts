@@ -22,8 +22,9 @@ const FLOORS: readonly (readonly string[])[] = [
   ["neo4j", "http"],
   // vocabulary/ (the relationship types, RelationshipType nodes) beside the other stored records.
   ["claims", "views", "cypher", "vocabulary"],
-  // sources/ (reading articles into proposed claims) uses the claims' name folding.
-  ["graph", "sources"],
+  // sources/ (reading articles into proposed claims) uses the claims' name folding; drafts/ (an
+  // article under review, committed as a claims file) uses it too.
+  ["graph", "sources", "drafts"],
   // articles/ (the Sources view's reads) sits beside them.
   ["articles"],
   ["routes"],
