@@ -1,15 +1,34 @@
 import { DOMParser } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
-import { composeSvg, placeSvg } from "../../client/src/export/compose-svg";
-import type { FontSpec } from "../../client/src/export/draw-ops";
+import { composeSvg, type GraphDrawing, graphSvg } from "../../client/src/export/compose-svg";
+import type { DrawOp, FontSpec } from "../../client/src/export/draw-ops";
 import { evidenceLayout } from "../../client/src/export/evidence-layout";
 import { legendEntries } from "../../client/src/export/legend-entries";
 
 const measure = (text: string, font: FontSpec) => text.length * font.size * 0.6;
 
-/** What canvas2svg (cytoscape-svg) hands back: a whole document with its own prolog and size. */
-const GRAPH_SVG =
-  '<?xml version="1.0" encoding="UTF-8"?><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="400" height="300"><defs/><g><text x="10" y="20">华为 &lt;script&gt;</text></g></svg>';
+/** A graph's drawing: one labelled node with a double border (a mask), shifted and zoomed. */
+const NODE_OPS: DrawOp[] = [
+  {
+    kind: "path",
+    d: "M 0 0 H 10 V 10 H 0 Z",
+    fill: { color: "rgb(74,122,181)", opacity: 1 },
+    stroke: { color: "rgb(44,82,127)", opacity: 1, width: 6, dash: [], cap: "butt", join: "miter" },
+    cutout: 2,
+  },
+  {
+    kind: "textblock",
+    font: { style: "normal", weight: "600", size: 13, family: '"Inter", sans-serif' },
+    fill: { color: "rgb(29,39,54)", opacity: 1 },
+    anchor: "middle",
+    lines: [{ text: "华为 <script>", x: 0, y: 12 }],
+    rotation: Math.PI / 6,
+    origin: { x: 5, y: 20 },
+    halo: null,
+    box: null,
+  },
+];
+const GRAPH: GraphDrawing = { ops: NODE_OPS, translate: { x: 12, y: -3.5 }, zoom: 1.5 };
 
 function parse(text: string) {
   const errors: string[] = [];
@@ -35,7 +54,7 @@ const layout = evidenceLayout(
 
 describe("composeSvg", () => {
   it("writes one well-formed SVG: the evidence as escaped <text>, the graph nested in its box", () => {
-    const text = composeSvg({ layout, graphSvg: GRAPH_SVG, scale: 2, background: "#ffffff", title: "Tom & Jerry" });
+    const text = composeSvg({ layout, graph: GRAPH, scale: 2, background: "#ffffff", title: "Tom & Jerry" });
     expect(text.match(/<\?xml/g)).toHaveLength(1);
     expect(text).not.toMatch(/<script/);
     const document = parse(text);
@@ -51,28 +70,28 @@ describe("composeSvg", () => {
     expect(nested?.getAttribute("x")).toBe(String(layout.graph.x));
     expect(nested?.getAttribute("y")).toBe(String(layout.graph.y));
     expect(nested?.getAttribute("width")).toBe("400");
+    expect(nested?.getElementsByTagName("g")[0]?.getAttribute("transform")).toBe("translate(12 -3.5) scale(1.5)");
+    expect(document.getElementsByTagName("mask")).toHaveLength(1);
     expect(document.getElementsByTagName("rect")[0]?.getAttribute("fill")).toBe("#ffffff");
   });
 
   it("has no background rectangle when transparent", () => {
-    const text = composeSvg({ layout, graphSvg: GRAPH_SVG, scale: 1, background: null, title: "t" });
+    const text = composeSvg({ layout, graph: GRAPH, scale: 1, background: null, title: "t" });
     const rects = Array.from(parse(text).getElementsByTagName("rect"));
     expect(rects.some((rect) => rect.getAttribute("width") === "100%")).toBe(false);
   });
 });
 
-describe("placeSvg", () => {
-  it("drops the prolog and replaces the root's position and size", () => {
-    const placed = placeSvg('<?xml version="1.0"?>\n<svg width="1" height="2" x="9" viewBox="0 0 1 2"><g/></svg>', {
-      x: 5,
-      y: 6,
-      width: 7.123,
-      height: 8,
-    });
-    expect(placed).toBe('<svg x="5" y="6" width="7.12" height="8"><g/></svg>');
-  });
-
-  it("refuses a text that is not an SVG document", () => {
-    expect(() => placeSvg("<html></html>", { x: 0, y: 0, width: 1, height: 1 })).toThrow(/no <svg> root/);
+describe("graphSvg", () => {
+  it("nests the graph at its box, clipped, with the picture's shift and zoom; text stays text, turned", () => {
+    const text = graphSvg(GRAPH, { x: 5, y: 6, width: 7.123, height: 8 });
+    expect(text.startsWith('<svg x="5" y="6" width="7.12" height="8" overflow="hidden">')).toBe(true);
+    const document = parse(`<svg xmlns="http://www.w3.org/2000/svg">${text}</svg>`);
+    const label = document.getElementsByTagName("text")[0];
+    expect(label?.textContent).toBe("华为 <script>");
+    expect(label?.getAttribute("text-anchor")).toBe("middle");
+    expect(label?.parentNode && (label.parentNode as unknown as Element).getAttribute("transform")).toBe(
+      "translate(5 20) rotate(30)",
+    );
   });
 });

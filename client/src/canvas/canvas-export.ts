@@ -1,17 +1,8 @@
-import cytoscape, { type Core, type EdgeSingular, type NodeSingular } from "cytoscape";
-import cytoscapeSvg from "cytoscape-svg";
+import type { Core, EdgeSingular, NodeSingular } from "cytoscape";
 import type { EdgeData, Graph, GraphEdge, GraphNode, NodeData, Properties } from "../../../contract/graph-contract";
 import { FILTERED } from "../look/canvas-classes";
+import { type GraphScene, readScene } from "./graph-scene";
 import type { Point } from "./place-around";
-
-cytoscape.use(cytoscapeSvg);
-
-declare module "cytoscape" {
-  interface Core {
-    /** From cytoscape-svg: the view (or the whole graph with `full`) as an SVG document, text as <text>. */
-    svg(options?: { full?: boolean; scale?: number; bg?: string; maxWidth?: number; maxHeight?: number }): string;
-  }
-}
 
 /** What an image shows: the part of the graph in the window, or all of it at zoom 1. */
 export type ExportArea = "view" | "whole";
@@ -22,8 +13,8 @@ export interface ExportShot {
   readonly size: { readonly width: number; readonly height: number };
   /** The drawing as a PNG; `background` is a CSS colour, none for transparent. */
   png(scale: number, background?: string): Promise<Blob>;
-  /** The drawing as an SVG document (cytoscape-svg), transparent. */
-  svg(scale: number): string;
+  /** What the drawing holds, read from Cytoscape as plain values, for the export's own SVG. */
+  scene(): GraphScene;
 }
 
 export interface CanvasExport {
@@ -88,7 +79,8 @@ export function createCanvasExport(cy: Core): CanvasExport {
         }
       });
       const full = area === "whole";
-      const box = cy.elements().not(FILTERED).boundingBox({});
+      const shown = cy.elements().not(FILTERED);
+      const box = shown.boundingBox({});
       const size = full
         ? { width: Math.ceil(box.w), height: Math.ceil(box.h) }
         : { width: cy.width(), height: cy.height() };
@@ -98,7 +90,13 @@ export function createCanvasExport(cy: Core): CanvasExport {
           size,
           png: (scale, background) =>
             cy.png({ output: "blob-promise", full, scale, ...limits, ...(background ? { bg: background } : {}) }),
-          svg: (scale) => withFreshPaths(cy, () => cy.svg({ full, scale, ...limits })),
+          // cy.png draws the whole graph shifted by its box, or the view with its pan and zoom.
+          scene: () =>
+            readScene(shown, {
+              ...size,
+              translate: full ? { x: -box.x1, y: -box.y1 } : cy.pan(),
+              zoom: full ? 1 : cy.zoom(),
+            }),
         });
       } finally {
         cy.batch(() => {
@@ -109,28 +107,6 @@ export function createCanvasExport(cy: Core): CanvasExport {
       }
     },
   };
-}
-
-/**
- * Cytoscape draws round polygons (round-diamond, round-hexagon...) without beginPath, relying on a
- * fresh Path2D. cytoscape-svg turns Path2D off, so canvas2svg would add those corners to the label
- * drawn just before (the shape vanishes, the label takes its colours). Start a path first, meanwhile.
- */
-function withFreshPaths<T>(cy: Core, draw: () => T): T {
-  const renderer = (cy as unknown as { renderer(): Record<string, unknown> }).renderer();
-  const original = renderer.drawRoundPolygonPath;
-  if (typeof original !== "function") return draw();
-  const own = Object.hasOwn(renderer, "drawRoundPolygonPath");
-  renderer.drawRoundPolygonPath = function (this: unknown, context: { beginPath?: () => void }, ...rest: unknown[]) {
-    context.beginPath?.();
-    return original.call(this, context, ...rest);
-  };
-  try {
-    return draw();
-  } finally {
-    if (own) renderer.drawRoundPolygonPath = original;
-    else delete renderer.drawRoundPolygonPath;
-  }
 }
 
 /** Back from element data to the contract's node: the fields the server sent, not the canvas' own. */

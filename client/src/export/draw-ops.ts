@@ -33,9 +33,69 @@ export type DrawOp =
   /** A node swatch centred on (x, y). */
   | { kind: "shape"; x: number; y: number; size: number; shape: NodeShape; fill: string; stroke: string }
   | { kind: "line"; x1: number; y1: number; x2: number; y2: number; color: string; width: number; dash: number[] }
-  | { kind: "rect"; x: number; y: number; width: number; height: number; stroke: string };
+  | { kind: "rect"; x: number; y: number; width: number; height: number; stroke: string }
+  /** Any outline in SVG path syntax (a canvas reads the same string through Path2D). */
+  | PathOp
+  /** Lines of text with one font, each line's alphabetic baseline given, optionally turned about (x, y). */
+  | TextBlockOp;
+
+/** A colour and its opacity (0–1). */
+export interface Paint {
+  readonly color: string;
+  readonly opacity: number;
+}
+
+/** A stroke's look; `dash` empty for a solid line. */
+export interface StrokeSpec extends Paint {
+  readonly width: number;
+  readonly dash: readonly number[];
+  readonly cap: "butt" | "round" | "square";
+  readonly join: "miter" | "round" | "bevel";
+}
+
+export interface PathOp {
+  readonly kind: "path";
+  readonly d: string;
+  readonly fill: Paint | null;
+  readonly stroke: StrokeSpec | null;
+  /**
+   * Width of a line cut out along the middle of the stroke (a double border): the pixels under it
+   * become transparent, as Cytoscape's canvas makes them.
+   */
+  readonly cutout?: number;
+}
+
+export interface TextBlockOp {
+  readonly kind: "textblock";
+  /** CSS font shorthand parts. */
+  readonly font: { readonly style: string; readonly weight: string; readonly size: number; readonly family: string };
+  readonly fill: Paint;
+  readonly anchor: "start" | "middle" | "end";
+  /** Each line and its position, in the block's own (unrotated) frame. */
+  readonly lines: ReadonlyArray<{ readonly text: string; readonly x: number; readonly y: number }>;
+  /** Radians, turned about `origin`. */
+  readonly rotation: number;
+  readonly origin: { readonly x: number; readonly y: number };
+  /** A halo: the text's outline drawn under its fill (paint-order stroke), or null. */
+  readonly halo: (Paint & { readonly width: number }) | null;
+  /** A box behind the text, in the same turned frame, or null. */
+  readonly box: {
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+    readonly radius: number;
+    readonly fill: Paint | null;
+    readonly stroke: StrokeSpec | null;
+  } | null;
+}
 
 /** The CSS / canvas `font` shorthand of a font spec. */
 export function cssFont(font: FontSpec): string {
   return `${font.weight} ${font.size}px ${font.mono ? EXPORT_MONO_FONT : EXPORT_FONT}`;
+}
+
+/** The CSS / canvas `font` shorthand of a text block's font. */
+export function blockFont(font: TextBlockOp["font"]): string {
+  return `${font.style} ${font.weight} ${font.size}px ${font.family}`;
 }

@@ -2,7 +2,8 @@ import type { CanvasExport, ExportArea } from "../canvas/canvas-export";
 import { clampScale, type ScaleChoice } from "./clamp-scale";
 import { composeSvg } from "./compose-svg";
 import { type EvidenceText, evidenceLayout } from "./evidence-layout";
-import { canvasMeasure, drawOps } from "./ops-to-canvas";
+import { canvasLabelMeasure, canvasMeasure, drawOps } from "./ops-to-canvas";
+import { sceneOps } from "./scene-ops";
 
 export type ImageFormat = "png" | "jpeg" | "svg";
 
@@ -30,7 +31,7 @@ export interface RenderedImage {
 const WHITE = "#ffffff";
 const JPEG_QUALITY = 0.92;
 
-/** Draws the export: the graph from Cytoscape, composed with its evidence block on a 2D canvas or in SVG. */
+/** Draws the export: the graph from Cytoscape (its PNG, or its scene as SVG elements), composed with its evidence block on a 2D canvas or in SVG. */
 export async function renderImage(canvas: CanvasExport, request: ImageRequest): Promise<RenderedImage> {
   const measure = canvasMeasure();
   // JPEG has no transparency: transparent pixels would turn black.
@@ -38,9 +39,10 @@ export async function renderImage(canvas: CanvasExport, request: ImageRequest): 
   if (request.format === "svg") {
     return canvas.shoot(request.area, request.edgeNotes, (shot) => {
       const layout = evidenceLayout(shot.size, request.evidence, measure);
+      const scene = shot.scene();
       const text = composeSvg({
         layout,
-        graphSvg: shot.svg(1),
+        graph: { ops: sceneOps(scene, canvasLabelMeasure()), translate: scene.translate, zoom: scene.zoom },
         scale: request.scale,
         background,
         title: request.title,
