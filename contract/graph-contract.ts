@@ -88,11 +88,24 @@ export const nodeDetailsSchema = z.object({
 });
 export type NodeDetails = z.infer<typeof nodeDetailsSchema>;
 
+/** How a hit matched what was typed: its name or which alias, exactly, as a prefix, by all its words, or a near miss. */
+export const searchMatchSchema = z.object({
+  kind: z.enum(["exact", "prefix", "words", "fuzzy"]),
+  field: z.enum(["name", "alias"]),
+  text: z.string(),
+});
+export type SearchMatch = z.infer<typeof searchMatchSchema>;
+
 export const searchHitSchema = z.object({
   node: graphNodeSchema,
   score: z.number(),
+  match: searchMatchSchema,
 });
-export const searchResultSchema = z.object({ hits: z.array(searchHitSchema) });
+export const searchResultSchema = z.object({
+  hits: z.array(searchHitSchema),
+  /** When nothing matches: the nearest names the graph holds, to try instead. */
+  suggestions: z.array(z.string()),
+});
 export type SearchHit = z.infer<typeof searchHitSchema>;
 export type SearchResult = z.infer<typeof searchResultSchema>;
 

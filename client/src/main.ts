@@ -131,7 +131,7 @@ const opener = createViews({
 });
 
 createSearchBox(byId<HTMLInputElement>("search-input"), byId("search-hits"), {
-  search: async (text, signal) => (await api.search(text, 12, signal)).hits,
+  search: (text, signal) => api.search(text, 12, signal),
   pick: (hit) => void steps.reveal(hit.node),
   fail: (error) => fail("Searching", error),
 });

@@ -152,6 +152,32 @@ describe("GET /api/search", () => {
     expect(await topHits("byted")).toContain("bytedance");
   });
 
+  it("puts the exact name first, entities before the sources and articles that mention them", async () => {
+    const { hits } = searchResultSchema.parse((await api("/search?q=ByteDance")).body);
+    expect(hits[0]?.node.data.id).toBe("bytedance");
+    expect(hits[0]?.match).toEqual({ kind: "exact", field: "name", text: "ByteDance" });
+    const labels = hits.map((hit) => hit.node.data.label);
+    expect(labels.lastIndexOf("Company")).toBeLessThan(labels.indexOf("Source"));
+  });
+
+  it("says which alias matched", async () => {
+    const { hits } = searchResultSchema.parse((await api("/search?q=twitter")).body);
+    expect(hits[0]?.node.data.id).toBe("x-corp");
+    expect(hits[0]?.match).toMatchObject({ field: "alias", kind: "exact" });
+  });
+
+  it("still finds a node through a typo", async () => {
+    expect((await topHits("huawie"))[0]).toBe("huawei");
+    expect((await topHits("bytdance"))[0]).toBe("bytedance");
+    expect((await topHits("NVIDA"))[0]).toBe("nvidia");
+  });
+
+  it("suggests the nearest names when nothing matches", async () => {
+    const result = searchResultSchema.parse((await api(`/search?q=${encodeURIComponent("huawei qwxzv")}`)).body);
+    expect(result.hits).toEqual([]);
+    expect(result.suggestions).toContain("Huawei Technologies");
+  });
+
   it("survives Lucene syntax in the input", async () => {
     for (const q of ["AND (", '"unbalanced', "a:b OR *", "\\"]) {
       expect((await api(`/search?q=${encodeURIComponent(q)}`)).status, q).toBe(200);

@@ -1,11 +1,11 @@
-import type { SearchHit } from "../../../contract/graph-contract";
+import type { SearchHit, SearchResult } from "../../../contract/graph-contract";
 import { debounce } from "../dom/debounce";
 import { el } from "../dom/el";
 import { labelStyleFor } from "../look/label-styles";
 import { shapeIcon } from "../look/shape-icon";
 
 export interface SearchBoxDeps {
-  search(text: string, signal: AbortSignal): Promise<SearchHit[]>;
+  search(text: string, signal: AbortSignal): Promise<SearchResult>;
   pick(hit: SearchHit): void;
   /** Called with failures other than cancellations. */
   fail(error: unknown): void;
@@ -13,9 +13,19 @@ export interface SearchBoxDeps {
 
 const DELAY_MS = 200;
 
-/** Search as you type: a debounced query, a dropdown of hits, arrows to move, Enter picks (first by default). */
+/** Under a hit, how it matched when its caption does not show it: the alias, or the name a typo was near. */
+function matchNote(hit: SearchHit): string | null {
+  if (hit.match.field === "alias") return `alias: ${hit.match.text}`;
+  return hit.match.kind === "fuzzy" ? "near match" : null;
+}
+
+/**
+ * Search as you type: a debounced query, a dropdown of hits (each saying which alias matched, or that it
+ * is a near match), arrows to move, Enter picks (first by default). Nothing found: the nearest names, to try.
+ */
 export function createSearchBox(input: HTMLInputElement, list: HTMLElement, deps: SearchBoxDeps): void {
   let hits: SearchHit[] = [];
+  let suggestions: string[] = [];
   let active = -1;
   let controller: AbortController | undefined;
   /** The text whose answer `hits` is, and the text of the latest request. */
@@ -51,17 +61,36 @@ export function createSearchBox(input: HTMLInputElement, list: HTMLElement, deps
         el("span", { class: "hit-name" }, hit.node.data.caption),
         el("span", { class: "hit-label" }, hit.node.data.label),
       );
+      const note = matchNote(hit);
+      if (note) row.append(el("span", { class: "hit-match", "data-testid": "search-hit-match" }, note));
       row.addEventListener("mousedown", (event) => event.preventDefault());
       row.addEventListener("click", () => choose(hit));
       return row;
     });
-    list.replaceChildren(
-      ...(rows.length ? rows : [el("div", { class: "search-empty" }, `No node matches “${text}”.`)]),
-    );
+    list.replaceChildren(...(rows.length ? rows : [emptyNote(text)]));
     list.hidden = false;
     input.setAttribute("aria-expanded", "true");
     if (active >= 0) input.setAttribute("aria-activedescendant", `search-hit-${active}`);
     else input.removeAttribute("aria-activedescendant");
+  };
+  const emptyNote = (text: string) => {
+    const note = el("div", { class: "search-empty", "data-testid": "search-empty" }, `No node matches “${text}”.`);
+    if (suggestions.length === 0) return note;
+    const tries = suggestions.map((name) => {
+      const button = el(
+        "button",
+        { type: "button", class: "search-suggestion", "data-testid": "search-suggestion" },
+        name,
+      );
+      button.addEventListener("mousedown", (event) => event.preventDefault());
+      button.addEventListener("click", () => {
+        input.value = name;
+        run(name);
+      });
+      return button;
+    });
+    note.append(el("span", { class: "search-nearest" }, " Nearest: "), ...tries);
+    return note;
   };
   const run = (text: string) => {
     controller?.abort();
@@ -72,7 +101,8 @@ export function createSearchBox(input: HTMLInputElement, list: HTMLElement, deps
       .search(text, current.signal)
       .then((found) => {
         if (current.signal.aborted) return;
-        hits = found;
+        hits = found.hits;
+        suggestions = found.suggestions;
         hitsText = text;
         active = -1;
         if (pickWhenDone) {

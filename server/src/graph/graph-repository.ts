@@ -15,7 +15,8 @@ import {
   NODE_QUERY,
   SEARCH_QUERY,
 } from "./graph-queries";
-import { luceneQuery } from "./lucene-query";
+import { luceneNearQuery, luceneQuery } from "./lucene-query";
+import { rankSearchHits } from "./rank-search-hits";
 
 export interface GraphRepositoryOptions {
   /** Hard cap on relationships in one answer, whatever the node limit. */
@@ -24,6 +25,11 @@ export interface GraphRepositoryOptions {
 }
 
 /** Reads the graph for the HTTP routes; the only module that runs the server's queries. */
+/** The index is asked for this many times `limit`, so ranking can lift an exact name it scored low. */
+const SEARCH_OVERFETCH = 4;
+const SEARCH_FETCH_MAX = 200;
+const SUGGESTIONS = 3;
+
 export class GraphRepository {
   private readonly overviews = new SharedReads<Graph>();
 
@@ -118,9 +124,25 @@ export class GraphRepository {
     return { ...graph, truncated: graph.truncated || record.get("moreNeighbours") === true };
   }
 
+  /**
+   * Full-text search ranked as an analyst expects (see rankSearchHits): the index is asked for more
+   * than `limit` so that an exact name it scored low still comes first. Nothing found: the nearest
+   * names, to suggest.
+   */
   async search(text: string, limit: number, signal?: AbortSignal): Promise<SearchResult> {
     const lucene = luceneQuery(text);
-    if (lucene === "") return { hits: [] };
+    if (lucene === "") return { hits: [], suggestions: [] };
+    const found = await this.fullText(lucene, Math.min(limit * SEARCH_OVERFETCH, SEARCH_FETCH_MAX), signal);
+    if (found.length > 0) {
+      const hits = rankSearchHits(text, found).slice(0, limit);
+      return { hits: hits.map(({ element, score, match }) => ({ node: element, score, match })), suggestions: [] };
+    }
+    const near = luceneNearQuery(text);
+    const suggestions = near === "" ? [] : await this.fullText(near, SUGGESTIONS, signal);
+    return { hits: [], suggestions: [...new Set(rankSearchHits(text, suggestions).map((hit) => hit.name))] };
+  }
+
+  private async fullText(lucene: string, limit: number, signal?: AbortSignal) {
     const { records } = await this.read(
       SEARCH_QUERY,
       { index: this.options.fullTextIndex, lucene, limit: neo4jInt(limit) },
@@ -128,12 +150,18 @@ export class GraphRepository {
     );
     const nodes: Node[] = records.map((record) => record.get("node"));
     const ids = assignNodeIds(nodes);
-    return {
-      hits: records.map((record, index) => {
-        const node = nodes[index] as Node;
-        return { node: nodeToElement(node, ids.get(node.elementId) as string), score: record.get("score") as number };
-      }),
-    };
+    return records.map((record, index) => {
+      const node = nodes[index] as Node;
+      const element = nodeToElement(node, ids.get(node.elementId) as string);
+      const aliases = element.data.props.aliases;
+      return {
+        element,
+        name: element.data.caption,
+        aliases: Array.isArray(aliases) ? aliases.filter((alias): alias is string => typeof alias === "string") : [],
+        isRecord: element.data.labels.includes("Source"),
+        score: record.get("score") as number,
+      };
+    });
   }
 
   /** Never throws: a Neo4j that cannot be reached is an answer, not an error. */
