@@ -42,11 +42,36 @@ export type ExtractRequest = z.infer<typeof extractRequestSchema>;
 /** A draft claims file: the claims file's shape, with no claim yet allowed (nothing proposed). */
 export const claimsDraftSchema = claimsFileSchema.extend({ claims: z.array(claimEntrySchema).max(5000) });
 
+const spanSchema = z.object({ start: z.number(), end: z.number() });
+
+/** What the review page shows beside the draft: where each proposal was read, and how each mention resolved. */
+export const extractReviewSchema = z.object({
+  /** One per claim of the draft, in its order: the quote's offsets in the text and the cue words. */
+  claims: z.array(spanSchema.extend({ cues: z.array(spanSchema.extend({ kind: z.string(), text: z.string() })) })),
+  /** The entities the text mentions: the graph's (and why each matched) and new ones (with a suggested label). */
+  entities: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      label: z.string(),
+      known: z.boolean(),
+      /** "same id", "same name", "alias …" for the graph's; why the label for a new one. */
+      why: z.string(),
+      aliases: z.array(z.string()),
+      mentions: z.array(spanSchema.extend({ text: z.string() })),
+    }),
+  ),
+  /** The sources the draft attributes claims to; `known` when a Source node of the graph. */
+  sources: z.array(z.object({ id: z.string(), name: z.string(), grade: z.string(), known: z.boolean() })),
+});
+export type ExtractReview = z.infer<typeof extractReviewSchema>;
+
 export const extractAnswerSchema = z.object({
   language: z.enum(["fr", "en", "unknown"]),
   languageScores: z.object({ fr: z.number(), en: z.number() }),
   notices: z.array(z.string()),
   draft: claimsDraftSchema,
+  review: extractReviewSchema,
 });
 export type ExtractAnswer = z.infer<typeof extractAnswerSchema>;
 

@@ -5,6 +5,7 @@ import type { Lexicon } from "./lexicon";
 import type { KnownEntity } from "./proposal";
 import { type DraftDetails, proposalsToDraft } from "./proposals-to-draft";
 import { proposeClaims } from "./propose-claims";
+import { reviewDetails } from "./review-details";
 
 export function extractDraft(
   request: ExtractRequest & { file?: string },
@@ -37,5 +38,7 @@ export function extractDraft(
     ...(request.file ? { file: request.file } : {}),
     knownSources,
   });
-  return { language: result.language, languageScores: result.languageScores, notices, draft };
+  const knownSourceIds = new Set(knownSources.map((source) => source.id));
+  const review = reviewDetails(result, draft, known, knownSourceIds);
+  return { language: result.language, languageScores: result.languageScores, notices, draft, review };
 }
