@@ -91,6 +91,13 @@ export const SYSTEM_PACKAGES: readonly SystemPackage[] = [
     present: () => onPath("pgrep"),
   },
   {
+    apt: ["jq", "curl"],
+    provides: "jq and curl on PATH",
+    why: "a test runs the API scripting example for the shell (docs/api/examples/suppliers.sh)",
+    neededBy: "test",
+    present: () => onPath("jq") && onPath("curl"),
+  },
+  {
     apt: ["python3", "python3-networkx"],
     provides: "python3 that imports networkx",
     why: "a test reads the GraphML export back with networkx, a tool not written here",

@@ -1,7 +1,7 @@
 import { listEndpoints } from "../../../contract/api-endpoints";
 import { API_ERROR_CASES, type ApiErrorCase, type ErrorScope } from "../../../contract/api-errors";
 import type { Endpoint } from "../../../contract/endpoint";
-import type { EndpointDocs } from "../../../contract/endpoint-docs";
+import type { EndpointDocs, EndpointExample } from "../../../contract/endpoint-docs";
 import { apiErrorSchema } from "../../../contract/graph-contract";
 import packageJson from "../../../package.json" with { type: "json" };
 import { describeLimits, type OpenApiConfig } from "./describe-limits";
@@ -25,23 +25,30 @@ export const openApiPath = (path: string): string => path.replace(/:(\w+)/g, "{$
 const pascal = (...words: string[]) =>
   words.map((word) => word.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_m, _s, c: string) => c.toUpperCase())).join("");
 
-const isOpen = (endpoint: DocumentedEndpoint) => endpoint.open === true;
+/** Accounts mode (issue #17): users sign in, scripts send API keys; else token mode (APP_TOKEN). */
+const accountsMode = (config: OpenApiConfig) => (config.auth as { mode?: unknown }).mode === "accounts";
+
+/** Needs no credentials: in token mode what is served before the APP_TOKEN check, in accounts mode what the table calls public. */
+const isOpen = (endpoint: DocumentedEndpoint, accounts: boolean) =>
+  accounts ? (endpoint as { access?: unknown }).access === "public" : endpoint.open === true;
 
 /** The write checks an endpoint runs: its own, else by method (a GET none, any other the write guard). */
 export const writesOf = (endpoint: DocumentedEndpoint) =>
   endpoint.writes ?? (endpoint.method === "GET" ? "none" : "guarded");
 
 /** Which of the shared failures an endpoint may answer. */
-function scopesOf(endpoint: DocumentedEndpoint): Set<ErrorScope> {
+function scopesOf(endpoint: DocumentedEndpoint, accounts: boolean): Set<ErrorScope> {
   const scopes = new Set<ErrorScope>(["all"]);
-  if (!isOpen(endpoint)) scopes.add("token").add("api");
+  if (!isOpen(endpoint, accounts)) scopes.add("token");
+  // Everything but liveness is under /api's rate limit and deadline.
+  if (endpoint.open !== true) scopes.add("api");
   if (endpoint.params || endpoint.query || endpoint.body) scopes.add("input");
   if (endpoint.body) scopes.add("body");
   const writes = writesOf(endpoint);
   if (writes !== "none") scopes.add("write");
   if (writes === "write-token") scopes.add("write-token");
   if (endpoint.params) scopes.add("lookup");
-  if (endpoint.neo4j !== false && !isOpen(endpoint)) scopes.add("neo4j");
+  if (endpoint.neo4j !== false && !isOpen(endpoint, accounts)) scopes.add("neo4j");
   return scopes;
 }
 
@@ -50,8 +57,8 @@ const RETRY_AFTER = {
   schema: { type: "integer", minimum: 1 },
 };
 
-function errorResponses(endpoint: DocumentedEndpoint): { [status: string]: JsonSchema } {
-  const scopes = scopesOf(endpoint);
+function errorResponses(endpoint: DocumentedEndpoint, accounts: boolean): { [status: string]: JsonSchema } {
+  const scopes = scopesOf(endpoint, accounts);
   const cases: ApiErrorCase[] = [
     ...API_ERROR_CASES.filter((errorCase) => scopes.has(errorCase.scope)),
     ...(endpoint.errors ?? []).map((error) => ({ ...error, code: error.code as ApiErrorCase["code"] })),
@@ -77,10 +84,7 @@ function errorResponses(endpoint: DocumentedEndpoint): { [status: string]: JsonS
   return responses;
 }
 
-function exampleValues(
-  endpoint: DocumentedEndpoint,
-  pick: (example: NonNullable<EndpointDocs["examples"]>[number]) => unknown,
-) {
+function exampleValues(endpoint: DocumentedEndpoint, pick: (example: EndpointExample) => unknown) {
   const examples = (endpoint.examples ?? []).filter((example) => pick(example) !== undefined);
   if (examples.length === 0) return undefined;
   return Object.fromEntries(
@@ -88,16 +92,21 @@ function exampleValues(
   );
 }
 
+/** A parameter's value in the first example that sets it (one value: a viewer fills the form with it). */
+function firstExample(endpoint: DocumentedEndpoint, pick: (example: EndpointExample) => unknown): unknown {
+  return (endpoint.examples ?? []).map(pick).find((value) => value !== undefined);
+}
+
 function parametersOf(endpoint: DocumentedEndpoint, schemas: OpenApiSchemas, hint: string): JsonSchema[] {
   const parameters: JsonSchema[] = [];
   for (const [name, schema] of Object.entries(endpoint.params ?? {})) {
-    const examples = exampleValues(endpoint, (example) => example.params?.[name]);
+    const example = firstExample(endpoint, (each) => each.params?.[name]);
     parameters.push({
       name,
       in: "path",
       required: true,
       schema: schemas.convert(schema, "input", `${hint}${pascal(name)}`),
-      ...(examples ? { examples } : {}),
+      ...(example === undefined ? {} : { example }),
     });
   }
   if (endpoint.query) {
@@ -106,14 +115,14 @@ function parametersOf(endpoint: DocumentedEndpoint, schemas: OpenApiSchemas, hin
     const required = new Set((query.required ?? []) as string[]);
     for (const [name, schema] of Object.entries(properties)) {
       const { description, ...rest } = schema;
-      const examples = exampleValues(endpoint, (example) => example.query?.[name]);
+      const example = firstExample(endpoint, (each) => each.query?.[name]);
       parameters.push({
         name,
         in: "query",
         required: required.has(name),
         ...(typeof description === "string" ? { description } : {}),
         schema: rest,
-        ...(examples ? { examples } : {}),
+        ...(example === undefined ? {} : { example }),
       });
     }
   }
@@ -143,8 +152,16 @@ function successResponses(endpoint: DocumentedEndpoint, schemas: OpenApiSchemas,
   return responses;
 }
 
-function accessKind(endpoint: DocumentedEndpoint) {
-  if (isOpen(endpoint)) return "open" as const;
+function signIn(tokens: { accounts: boolean; appToken: boolean }): string {
+  if (tokens.accounts)
+    return "Users sign in (accounts mode); scripts send an API key as `Authorization: Bearer <key>`.";
+  if (tokens.appToken)
+    return "This server needs APP_TOKEN on every request but GET /api/health: scripts send `Authorization: Bearer <token>`, browsers log in with HTTP Basic.";
+  return "This server runs without APP_TOKEN: reads are open; ingesting claims needs WRITE_TOKEN as `Authorization: Bearer <token>`.";
+}
+
+function accessKind(endpoint: DocumentedEndpoint, accounts: boolean) {
+  if (isOpen(endpoint, accounts)) return "open" as const;
   const writes = writesOf(endpoint);
   return writes === "none" ? ("token" as const) : writes;
 }
@@ -157,7 +174,12 @@ function accessKind(endpoint: DocumentedEndpoint) {
 export function buildOpenApiDocument(config: OpenApiConfig): OpenApiDocument {
   const schemas = new OpenApiSchemas();
   const apiError = schemas.convert(apiErrorSchema, "output", "ApiError");
-  const tokens = { appToken: config.auth.appToken !== undefined, writeToken: config.auth.writeToken !== undefined };
+  const accounts = accountsMode(config);
+  const tokens = {
+    accounts,
+    appToken: config.auth.appToken !== undefined,
+    writeToken: config.auth.writeToken !== undefined,
+  };
   const paths: OpenApiDocument["paths"] = {};
   const tags = new Set<string>();
   for (const { area, name, endpoint: tableEntry } of listEndpoints()) {
@@ -169,7 +191,7 @@ export function buildOpenApiDocument(config: OpenApiConfig): OpenApiDocument {
       operationId: `${area}.${name}`,
       tags: [area],
       summary: endpoint.summary,
-      security: securityFor(accessKind(endpoint), tokens),
+      security: securityFor(accessKind(endpoint, accounts), tokens),
       parameters: parametersOf(endpoint, schemas, hint),
       ...(endpoint.body
         ? {
@@ -184,7 +206,7 @@ export function buildOpenApiDocument(config: OpenApiConfig): OpenApiDocument {
             },
           }
         : {}),
-      responses: { ...successResponses(endpoint, schemas, hint), ...errorResponses(endpoint) },
+      responses: { ...successResponses(endpoint, schemas, hint), ...errorResponses(endpoint, accounts) },
     };
     const path = openApiPath(endpoint.path);
     paths[path] = { ...paths[path], [endpoint.method.toLowerCase()]: operation };
@@ -200,7 +222,7 @@ export function buildOpenApiDocument(config: OpenApiConfig): OpenApiDocument {
         "",
         "**Errors.** Every failure is `{ error: { code, message, retriable, details? } }` with a stable `code`; a retriable one carries Retry-After. Never a 200 carrying a failure.",
         "",
-        `**Sign-in.** ${tokens.appToken ? "This server needs APP_TOKEN on every request but GET /api/health" : "This server runs without APP_TOKEN: reads are open"}; scripts send \`Authorization: Bearer <token>\`. Writes (saving views, ingesting claims) from a browser's Basic login also need the page's X-CSRF-Token.`,
+        `**Sign-in.** ${signIn(tokens)} Writes made with a browser's credentials also need the page's X-CSRF-Token (GET /api/csrf-token).`,
         "",
         "**Limits of this server** (set in its environment):",
         "",

@@ -1,10 +1,11 @@
 /**
- * How a client proves who it is, as OpenAPI security schemes. Today's server knows two secrets,
- * APP_TOKEN (every request but liveness) and WRITE_TOKEN (claims ingestion), sent either way
- * below, plus the page's CSRF token for writes made with the browser's Basic login.
+ * How a client proves who it is, as OpenAPI security schemes. In token mode the server knows two
+ * secrets, APP_TOKEN (every request but liveness) and WRITE_TOKEN (claims ingestion), sent either
+ * way below, plus the page's CSRF token for writes made with the browser's Basic login. In accounts
+ * mode (issue #17) a script sends an API key as a bearer token and the page its session cookie.
  *
- * Sign-in sessions and API keys (issue #17) add their schemes to SECURITY_SCHEMES and their
- * alternatives to `securityFor`: every operation takes its requirements from there.
+ * Sessions and API keys refine their schemes here (SECURITY_SCHEMES, `securityFor`): every
+ * operation takes its requirements from there, and roles from the endpoint table's `access`.
  */
 import { CSRF_TOKEN_HEADER } from "../../../contract/csrf-token";
 
@@ -13,33 +14,42 @@ export const SECURITY_SCHEMES = {
     type: "http",
     scheme: "bearer",
     description:
-      "`Authorization: Bearer <token>`: APP_TOKEN for reading, WRITE_TOKEN (else APP_TOKEN) for ingesting claims. What scripts send.",
+      "`Authorization: Bearer <token>`, what scripts send: in accounts mode an API key; in token mode APP_TOKEN for reading, WRITE_TOKEN (else APP_TOKEN) for ingesting claims.",
+  },
+  sessionCookie: {
+    type: "apiKey",
+    in: "cookie",
+    name: "graph_explorer_session",
+    description:
+      "Accounts mode: the session cookie a sign-in sets (what the page sends); a write made with it also needs the csrfToken header.",
   },
   basicLogin: {
     type: "http",
     scheme: "basic",
     description:
-      "HTTP Basic with any user name and APP_TOKEN as the password: what a browser sends after its login prompt. A write signed in this way also needs the csrfToken header.",
+      "Token mode: HTTP Basic with any user name and APP_TOKEN as the password, what a browser sends after its login prompt. A write signed in this way also needs the csrfToken header.",
   },
   csrfToken: {
     type: "apiKey",
     in: "header",
     name: CSRF_TOKEN_HEADER,
-    description: `The page's CSRF token (GET /api/csrf-token), sent back in ${CSRF_TOKEN_HEADER} with every write made with the Basic login; a bearer token needs none.`,
+    description: `The page's CSRF token (GET /api/csrf-token), sent back in ${CSRF_TOKEN_HEADER} with every write made with a browser's credentials (the Basic login, the session cookie); a bearer token needs none.`,
   },
 } as const;
 
 export type SecurityRequirement = { [scheme in keyof typeof SECURITY_SCHEMES]?: string[] };
 
 /**
- * The security of one operation. `tokenSet`: whether the server runs with APP_TOKEN (or, for
- * `write-token`, a write token): without one, reads are open and the requirement lists `{}`.
+ * The security of one operation. In token mode without APP_TOKEN reads are open: the requirement
+ * then lists `{}` too.
  */
 export function securityFor(
   kind: "open" | "token" | "guarded" | "write-token",
-  tokens: { appToken: boolean; writeToken: boolean },
+  tokens: { accounts: boolean; appToken: boolean; writeToken: boolean },
 ): SecurityRequirement[] {
   if (kind === "open") return [{}];
+  if (tokens.accounts)
+    return [{ bearerToken: [] }, kind === "token" ? { sessionCookie: [] } : { sessionCookie: [], csrfToken: [] }];
   if (kind === "write-token") return [{ bearerToken: [] }, { basicLogin: [], csrfToken: [] }];
   const open = tokens.appToken ? [] : [{}];
   if (kind === "guarded") return [{ bearerToken: [] }, { basicLogin: [], csrfToken: [] }, ...open];
