@@ -114,7 +114,12 @@ export const claimEntrySchema = z
     author: text(300).optional(),
     url: z.url().max(2000).optional(),
     republishes: slugSchema.optional().describe("The source whose story this one republishes: they count once"),
-    properties: extraPropertiesSchema.describe("Further properties of the relationship (note, item...)"),
+    note: text(2000)
+      .optional()
+      .describe(
+        "The curator's note: context, how the quote was read, a doubt. Never the source's words, never in quoteEn",
+      ),
+    properties: extraPropertiesSchema.describe("Further properties of the relationship (item, scope...)"),
   })
   .strict();
 

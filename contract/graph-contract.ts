@@ -397,6 +397,8 @@ export const claimSchema = z.object({
   source: claimSourceSchema,
   /** The Source this claim's outlet republishes (a wire story): counts once with it. */
   republishes: z.string().nullable(),
+  /** The curator's note on how the quote was read (not the source's words); null when none. */
+  note: z.string().nullable().default(null),
   article: claimArticleSchema.nullable(),
   /**
    * Where the quote is in the article's stored text: UTF-16 offsets, `end` exclusive; null when

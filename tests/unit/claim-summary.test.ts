@@ -39,6 +39,19 @@ describe("summarise", () => {
     });
   });
 
+  it("does not count a possibility as a source vouching for what others state", () => {
+    const stated = summarise([
+      claim({ sourceId: "reuters", certainty: "reported" }),
+      claim({ sourceId: "article", certainty: "speculative" }),
+    ])?.summary;
+    expect(stated?.independentSources).toBe(1);
+    const onlyPossible = summarise([
+      claim({ sourceId: "reuters", certainty: "speculative" }),
+      claim({ sourceId: "article", certainty: "speculative" }),
+    ])?.summary;
+    expect(onlyPossible?.independentSources).toBe(2);
+  });
+
   it("takes the strongest certainty, and records a confirmation after a report as confirmedAt", () => {
     const summary = summarise([
       claim({ certainty: "reported", reportedAt: "2024" }),

@@ -88,6 +88,16 @@ export interface RelationshipSummary {
   quantities: Record<string, number>;
 }
 
+/**
+ * The claims that vouch for a relationship: a possibility ("could", "pourrait") raises it but vouches
+ * for nothing, so it does not count as a source in agreement when others state it. Only possibilities:
+ * they are all there is.
+ */
+function vouchers(asserting: readonly SummarisedClaim[]): readonly SummarisedClaim[] {
+  const stated = asserting.filter((claim) => claim.certainty !== "speculative");
+  return stated.length > 0 ? stated : asserting;
+}
+
 export function summarise(claims: readonly SummarisedClaim[]): RelationshipSummary | null {
   const ordered = inReportOrder(claims);
   const asserting = ordered.filter((claim) => claim.stance === "asserts");
@@ -121,7 +131,7 @@ export function summarise(claims: readonly SummarisedClaim[]): RelationshipSumma
       evidence_en: first.quoteEn,
       certainty,
       asOf: last.reportedAt,
-      independentSources: new Set(asserting.map(outletOf)).size,
+      independentSources: new Set(vouchers(asserting).map(outletOf)).size,
       claimCount: ordered.length,
       firstReported: ordered[0]?.reportedAt ?? first.reportedAt,
       lastReported: last.reportedAt,

@@ -72,6 +72,7 @@ export class ClaimsRepository {
         validTo: text(row.claim, "validTo"),
         source: sourceOf(row.claim, row.source),
         republishes: text(row.claim, "republishes"),
+        note: text(row.claim, "note"),
         article: articleOf(row.article),
         start: offset(row.claim.start),
         end: offset(row.claim.end),

@@ -260,6 +260,7 @@ class Planner {
           holdsTo: claim.validTo === undefined ? undefined : lastDay(claim.validTo),
           sourceId: claim.source,
           republishes: claim.republishes,
+          note: claim.note,
           author: claim.author,
           url: claim.url,
           articleId: article.id,

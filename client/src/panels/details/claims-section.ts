@@ -168,8 +168,19 @@ function renderClaim(claim: Claim, { withQuote, laterThan }: { withQuote: boolea
             : null,
         )
       : el("p", { class: "meta" }, "The quote is the evidence above."),
+    claim.note ? curatorNote(claim.note) : null,
     claim.article ? articleLine(claim.article) : null,
     laterThan ? el("p", { class: "meta" }, `Reported after ${laterThan}, the day the canvas shows.`) : null,
+  );
+}
+
+/** How the curator read the quote: labelled as theirs, apart from the source's words and their rendering. */
+function curatorNote(note: string): HTMLElement {
+  return el(
+    "p",
+    { class: "claim-note", "data-testid": "claim-note" },
+    el("span", { class: "claim-note-label" }, "Curator's note"),
+    note,
   );
 }
 
