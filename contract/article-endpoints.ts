@@ -50,6 +50,8 @@ export const articleHighlightSchema = z.object({
   object: z.string(),
   certainty: certaintySchema,
   stance: claimStanceSchema,
+  /** The relationship is contested (a denial, or different numbers), whichever claim says so. */
+  contested: z.boolean(),
   /** Who the claim is attributed to (a Source). */
   source: z.object({ id: z.string(), name: z.string(), grade: sourceGradeSchema.nullable() }),
   quote: z.string(),

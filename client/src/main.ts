@@ -30,6 +30,8 @@ import { createStatusLine } from "./panels/status/status-line";
 import { createPathFinder } from "./paths/path-finder";
 import { createSourceNames } from "./paths/source-names";
 import { createSearchBox } from "./search/search-box";
+import { revealRelationship } from "./sources/reveal-relationship";
+import { createSourcesView } from "./sources/sources-view";
 import { createViews } from "./views/create-views";
 import { browserStorage } from "./workbench/browser-storage";
 import { workbenchCanvas } from "./workbench/results/workbench-canvas";
@@ -113,10 +115,21 @@ createDetails(panelRoot, {
   openRelationship: (from, edge, other) => apply(openRelationship(from, edge, other)),
   expand: (id) => void expander.expand(id),
   showClaims: (id) => void steps.showClaims(id),
+  readInContext: (articleId, claimId) => void sources.openArticle(articleId, claimId),
   knownAt: () => state.asOf().knownAt,
   fail,
 });
 canvas.onNodeDoubleTap((id) => void expander.expand(id));
+
+const sources = createSourcesView({
+  root: byId("sources"),
+  button: byId<HTMLButtonElement>("sources-button"),
+  api,
+  drawn: (id) => canvas.has(id),
+  reveal: (id, graph, caption) => apply(revealRelationship(id, graph, caption)),
+  fail,
+  shift: (dx) => canvas.cy.panBy({ x: dx, y: 0 }),
+});
 
 const opener = createViews({
   button: byId<HTMLButtonElement>("views-button"),
@@ -198,4 +211,5 @@ void (async () => {
   const problem = opener.problem();
   if (problem) status.error(problem);
   explorer.urlSync.start();
+  await sources.openFromUrl();
 })();

@@ -220,7 +220,8 @@ describe("a fictional article ingested with its text", () => {
       opened.highlights.find((highlight) => highlight.quote === file(true).claims[index]?.quote),
     );
     expect(text.slice(whole?.start ?? 0, whole?.end ?? 0)).toContain("\nA Velda spokesperson");
-    expect(denial).toMatchObject({ stance: "denies" });
+    expect(denial).toMatchObject({ stance: "denies", contested: true });
+    expect(analysts).toMatchObject({ contested: false, certainty: "speculative" });
     expect((denial?.start ?? 0) > (whole?.start ?? 0) && denial?.end === whole?.end).toBe(true);
     expect(text.slice(analysts?.start ?? 0, analysts?.end ?? 0)).toBe(
       "Analysts said Velda’s order could help Sorel Labs.",

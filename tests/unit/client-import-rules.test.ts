@@ -28,6 +28,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   menu: 3,
   paths: 3,
   search: 3,
+  sources: 3,
   panels: 3,
   expand: 3,
   views: 3,

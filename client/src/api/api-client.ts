@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type Article, type ArticleSummary, articleEndpoints } from "../../../contract/article-endpoints";
 import { claimsEndpoints } from "../../../contract/claims-endpoints";
 import { CSRF_TOKEN_HEADER } from "../../../contract/csrf-token";
 import { cypherEndpoints } from "../../../contract/cypher-endpoints";
@@ -77,6 +78,10 @@ export interface ApiClient {
   /** Saving under an existing name replaces that view. */
   saveView(request: SaveViewRequest): Promise<SavedView>;
   deleteView(id: string): Promise<void>;
+  /** The articles claims were read in, newest first. */
+  listArticles(signal?: AbortSignal): Promise<ArticleSummary[]>;
+  /** One article: its text (or null) and its claims as highlights. */
+  getArticle(id: string, signal?: AbortSignal): Promise<Article>;
 }
 
 interface RequestOptions {
@@ -161,6 +166,9 @@ export function createApiClient(baseUrl = ""): ApiClient {
     saveView: (request) => write(url(views.save, {}), views.save.answer, { body: request }),
     // 204: no body to check.
     deleteView: (id) => write(url(views.delete, { id }), z.undefined(), { method: "DELETE" }),
+    listArticles: async (signal) =>
+      (await requestJson(url(articleEndpoints.list, {}), articleEndpoints.list.answer, { signal })).articles,
+    getArticle: (id, signal) => requestJson(url(articleEndpoints.get, { id }), articleEndpoints.get.answer, { signal }),
   };
 }
 

@@ -36,6 +36,7 @@ CALL (a) {
     sourceGrade: cs.grade,
     relationshipElementId: elementId(found.r),
     type: type(found.r),
+    contested: found.r.contested,
     subject: coalesce(found.x.name, found.x.id),
     object: coalesce(found.y.name, found.y.id)
   }) AS claims

@@ -36,6 +36,7 @@ interface ClaimRow {
   sourceGrade: unknown;
   relationshipElementId: unknown;
   type: unknown;
+  contested: unknown;
   subject: unknown;
   object: unknown;
 }
@@ -64,6 +65,7 @@ function highlightOf(row: ClaimRow, articleText: string | null): ArticleHighligh
     object: text(row.object) ?? String(claim.object),
     certainty: claim.certainty as ArticleHighlight["certainty"],
     stance: claim.stance === "denies" ? "denies" : "asserts",
+    contested: row.contested === true,
     source: { id: sourceId, name: text(row.sourceName) ?? sourceId, grade: grade(row.sourceGrade) },
     quote: String(claim.quote),
     quoteLang: text(claim.quoteLang) ?? "und",

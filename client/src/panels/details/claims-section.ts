@@ -31,6 +31,7 @@ export function renderClaims(
   result: RelationshipClaims,
   evidence: string | undefined,
   knownAt?: string,
+  readInContext?: (articleId: string, claimId: string) => void,
 ): RenderedClaims {
   const byId = new Map(result.claims.map((claim) => [claim.id, claim]));
   const lone = result.claims.length === 1 ? result.claims[0] : undefined;
@@ -55,6 +56,7 @@ export function renderClaims(
             renderClaim(claim, {
               withQuote: claim !== lone || claim.quote !== evidence,
               laterThan: knownAt && firstDay(claim.reportedAt) > knownAt ? knownAt : undefined,
+              readInContext,
             }),
           ),
         ),
@@ -117,7 +119,13 @@ function renderContest(contest: Contest, byId: ReadonlyMap<string, Claim>): HTML
   );
 }
 
-function renderClaim(claim: Claim, { withQuote, laterThan }: { withQuote: boolean; laterThan?: string | undefined }) {
+interface ClaimOptions {
+  withQuote: boolean;
+  laterThan?: string | undefined;
+  readInContext?: ((articleId: string, claimId: string) => void) | undefined;
+}
+
+function renderClaim(claim: Claim, { withQuote, laterThan, readInContext }: ClaimOptions) {
   const translated = claim.quoteLang !== "en" && claim.quoteEn !== claim.quote;
   const quantities = Object.entries(claim.quantities);
   return el(
@@ -170,6 +178,7 @@ function renderClaim(claim: Claim, { withQuote, laterThan }: { withQuote: boolea
       : el("p", { class: "meta" }, "The quote is the evidence above."),
     claim.note ? curatorNote(claim.note) : null,
     claim.article ? articleLine(claim.article) : null,
+    claim.article && readInContext ? readInContextButton(claim.article, claim.id, readInContext) : null,
     laterThan ? el("p", { class: "meta" }, `Reported after ${laterThan}, the day the canvas shows.`) : null,
   );
 }
@@ -205,6 +214,26 @@ function validity(claim: Claim): HTMLElement | null {
     ? `holds ${claim.validFrom ?? "…"} to ${claim.validTo}`
     : `holds from ${claim.validFrom ?? "…"}`;
   return el("span", { class: "claim-validity", title: "When the claim says it holds" }, text);
+}
+
+/** Opens the article at the claim's sentence (or, without its text, among its quoted sentences). */
+function readInContextButton(
+  article: NonNullable<Claim["article"]>,
+  claimId: string,
+  readInContext: (articleId: string, claimId: string) => void,
+): HTMLElement {
+  const button = el(
+    "button",
+    {
+      type: "button",
+      class: "button button-small claim-read",
+      "data-testid": "read-in-context",
+      "aria-label": `Read in context: ${article.title}`,
+    },
+    "Read in context",
+  );
+  button.addEventListener("click", () => readInContext(article.id, claimId));
+  return button;
 }
 
 function articleLine(article: NonNullable<Claim["article"]>): HTMLElement {

@@ -13,6 +13,8 @@ export interface DetailsDeps {
   openRelationship(from: string, edge: GraphEdge, other: GraphNode | undefined): void;
   expand(id: string): void;
   showClaims(sourceId: string): void;
+  /** Opens the article a claim was read in, at its sentence (the Sources view). */
+  readInContext?(articleId: string, claimId: string): void;
   /** The day the canvas shows what was known on, if any. */
   knownAt(): string | undefined;
   fail(doing: string, error: unknown): void;
@@ -33,6 +35,7 @@ export function createDetails(root: HTMLElement, deps: DetailsDeps): DetailsPane
     },
     expand: deps.expand,
     showClaims: deps.showClaims,
+    readInContext: deps.readInContext,
     close: () => canvas.clearSelection(),
   });
   canvas.onSelectionChange((selection) => void showSelection(panel, selection, deps));

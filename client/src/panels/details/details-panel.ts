@@ -11,6 +11,8 @@ import { section } from "./section";
 
 export interface DetailsPanelDeps extends EdgeDetailsDeps, NodeDetailsDeps {
   expand(id: string): void;
+  /** Offered on each claim read in an article: opens it at the claim's sentence. */
+  readInContext?: ((articleId: string, claimId: string) => void) | undefined;
   close(): void;
 }
 
@@ -134,7 +136,7 @@ export function createDetailsPanel(root: HTMLElement, deps: DetailsPanelDeps): D
     showClaims(edgeId, claims, knownAt) {
       if (shownEdge?.id !== edgeId || !contestsSlot || !claimsSlot) return;
       const evidence = typeof shownEdge.props.evidence === "string" ? shownEdge.props.evidence : undefined;
-      const rendered = renderClaims(claims, evidence, knownAt);
+      const rendered = renderClaims(claims, evidence, knownAt, deps.readInContext);
       contestsSlot.replaceChildren(...(rendered.contests ? [rendered.contests] : []));
       claimsSlot.replaceChildren(rendered.claims);
       claimsSlot.className = "claims-slot";
