@@ -16,6 +16,12 @@ export default defineConfig({
     // Cytoscape.js plus fcose is ~560 kB minified (170 kB gzipped).
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
+      // Three pages: the explorer, the sign-in page and the account page (accounts mode).
+      input: {
+        main: fileURLToPath(new URL("./client/index.html", import.meta.url)),
+        signIn: fileURLToPath(new URL("./client/sign-in.html", import.meta.url)),
+        admin: fileURLToPath(new URL("./client/admin.html", import.meta.url)),
+      },
       output: {
         // Cytoscape and its layout engine change rarely: their own chunk caches across releases.
         codeSplitting: {

@@ -1,5 +1,6 @@
 import express, { Router } from "express";
 import { viewEndpoints } from "../../../contract/view-endpoints";
+import { noteAuditSummary } from "../http/auth-context";
 import { route } from "../http/route";
 import type { WriteGuard } from "../http/write-guard";
 import type { SavedViewRepository } from "../views/saved-view-repository";
@@ -21,6 +22,7 @@ export function savedViewRoutes(repository: SavedViewRepository, writeGuard: Wri
   route(router, viewEndpoints.save, ...writeGuard("application/json"), async (req, res) => {
     const request = viewEndpoints.save.body.parse(req.body);
     const { view, created } = await repository.save(request);
+    noteAuditSummary(req, `${created ? "created" : "replaced"} saved view “${view.name}” (${view.nodeCount} nodes)`);
     res.status(created ? 201 : 200).json(view);
   });
 
@@ -32,6 +34,7 @@ export function savedViewRoutes(repository: SavedViewRepository, writeGuard: Wri
   route(router, viewEndpoints.delete, ...writeGuard("application/json"), async (req, res) => {
     const id = viewEndpoints.delete.params.id.parse(req.params.id);
     await repository.delete(id);
+    noteAuditSummary(req, `deleted saved view ${id}`);
     res.status(204).end();
   });
 
