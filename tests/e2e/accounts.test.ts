@@ -67,7 +67,9 @@ afterAll(async () => {
 async function newPage(): Promise<Page> {
   // axe-core is injected as an inline script, which the app's CSP (script-src 'self') refuses.
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
-  page.on("pageerror", (error) => ((page as Page & { problems?: string[] }).problems ??= []).push(error.message));
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(error.message));
+  (page as Page & { problems: string[] }).problems = problems;
   return page;
 }
 

@@ -86,6 +86,9 @@ newPasswordForm.addEventListener("submit", (event) => {
     .finally(() => busy(newPasswordForm, false));
 });
 
+// The one thing to do on this page: start typing the name.
+nameInput.focus();
+
 // Already signed in (a bookmark of this page), or no accounts here: go on.
 void accounts
   .me()
