@@ -1,4 +1,5 @@
 import { articleEndpoints } from "./article-endpoints";
+import { authEndpoints } from "./auth-endpoints";
 import { claimsEndpoints } from "./claims-endpoints";
 import { cypherEndpoints } from "./cypher-endpoints";
 import { docsEndpoints } from "./docs-endpoints";
@@ -21,8 +22,9 @@ export const API_ENDPOINTS = {
   views: viewEndpoints,
   cypher: cypherEndpoints,
   sources: extractEndpoints,
-  drafts: draftEndpoints,
+  auth: authEndpoints,
   articles: articleEndpoints,
+  drafts: draftEndpoints,
   vocabulary: vocabularyEndpoints,
 } as const satisfies { [area: string]: { [name: string]: Endpoint } };
 

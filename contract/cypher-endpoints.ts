@@ -6,6 +6,8 @@ export const cypherEndpoints = {
   run: defineEndpoint({
     method: "POST",
     path: "/api/cypher",
+    // Read-only (the server refuses writes), so viewers may run it.
+    access: "viewer",
     body: cypherRequestSchema,
     answer: cypherResultSchema,
     summary: "Runs one read-only Cypher statement: rows as a table and the elements in them as a graph.",

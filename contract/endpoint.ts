@@ -1,5 +1,12 @@
 import type { z } from "zod";
 
+/** The roles of signed-in users, each allowed what the one before it is, and more. */
+export const ROLES = ["viewer", "editor", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who may call an endpoint: a role (at least), or anyone, signed in or not ("public"). */
+export type Access = Role | "public";
+
 /**
  * One HTTP endpoint of the API, as both sides use it: the server registers its route at `path`
  * and parses `params`, `query` and `body` with these schemas; the client builds its URL from
@@ -19,6 +26,18 @@ export interface Endpoint {
   readonly answer: z.ZodType | null;
   /** What it does, in a line. */
   readonly summary: string;
+  /** Who may call it when users sign in; by default viewers may GET and editors may write. */
+  readonly access?: Access;
+}
+
+/** The access an endpoint needs: its own, else by method (GET: viewer; POST, DELETE: editor). */
+export function endpointAccess(endpoint: Endpoint): Access {
+  return endpoint.access ?? (endpoint.method === "GET" ? "viewer" : "editor");
+}
+
+/** True when `role` is `needed` or above it. */
+export function roleAtLeast(role: Role, needed: Role): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(needed);
 }
 
 /** Keeps an endpoint's literal types (its path, its schemas), so callers are checked against them. */

@@ -21,6 +21,7 @@ export const explorationEndpoints = {
   lookup: defineEndpoint({
     method: "POST",
     path: "/api/nodes/lookup",
+    access: "viewer",
     body: nodeLookupRequestSchema,
     answer: nodeLookupResultSchema,
     summary: "The nodes with these ids, the relationships among them, and the ids that no longer exist.",

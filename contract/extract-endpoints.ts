@@ -80,6 +80,8 @@ export const extractEndpoints = {
   extract: defineEndpoint({
     method: "POST",
     path: "/api/extract",
+    // Read-only: proposes claims, writes nothing.
+    access: "viewer",
     body: extractRequestSchema,
     answer: extractAnswerSchema,
     summary: "Proposes claims from an article's text (offline, deterministic) as a draft claims file; writes nothing.",

@@ -7,6 +7,7 @@ export const probeEndpoints = {
   liveness: defineEndpoint({
     method: "GET",
     path: "/api/health",
+    access: "public",
     answer: livenessSchema,
     summary: "Liveness: the process is up and serving; open whatever the token.",
     open: true,
@@ -16,6 +17,7 @@ export const probeEndpoints = {
   readiness: defineEndpoint({
     method: "GET",
     path: "/api/ready",
+    access: "public",
     answer: healthSchema,
     summary: "Readiness: Neo4j answers and the server is not shutting down; 503 with this shape otherwise.",
     // It answers 503 with its own report, never the error shape.
@@ -32,6 +34,7 @@ export const probeEndpoints = {
   csrfToken: defineEndpoint({
     method: "GET",
     path: "/api/csrf-token",
+    access: "public",
     answer: csrfTokenSchema,
     summary: "A token the page sends back in X-CSRF-Token with every write.",
     neo4j: false,

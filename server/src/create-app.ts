@@ -7,6 +7,11 @@ import type { Driver } from "neo4j-driver";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { ArticleRepository } from "./articles/article-repository";
+import { AuditLog } from "./audit/audit-log";
+import { AccountRepository } from "./auth/account-repository";
+import { accountRoutes, tokenModeAuthRoutes } from "./auth/auth-routes";
+import { authenticate, requirePageSignIn } from "./auth/authenticate";
+import { FailureWindows } from "./auth/failure-windows";
 import { ClaimsIngester } from "./claims/claims-ingester";
 import { ClaimsRepository } from "./claims/claims-repository";
 import type { AppConfig } from "./config/app-config";
@@ -108,11 +113,25 @@ export function createApp({
   // Open to probes whatever the token; everything after it needs APP_TOKEN when one is set.
   app.use(livenessRoute());
   const authFailures = new AuthFailureLimit(config.http.authFailureLimit.max, config.http.authFailureLimit.windowMs);
-  if (config.auth.appToken) app.use(requireAppToken(config.auth.appToken, authFailures));
-  app.use(readinessRoute(repository, drain));
+  const accountsMode = config.auth.mode === "accounts";
+  if (!accountsMode && config.auth.appToken) app.use(requireAppToken(config.auth.appToken, authFailures));
   app.use("/api", apiRateLimit(config.http.rateLimit), requestDeadline(config.requestTimeoutMs));
   // Every state-changing route runs this guard: no cross-site writes, no write on a cached login alone.
-  const csrf = new CsrfTokens(config.auth.appToken ?? config.auth.writeToken);
+  const csrf = new CsrfTokens(accountsMode ? config.auth.secret : (config.auth.appToken ?? config.auth.writeToken));
+  // Accounts mode: who asks (session cookie or API key) before any route; each route's access gate
+  // (server/src/http/route.ts) checks the role its endpoint needs.
+  const accounts = accountsMode
+    ? {
+        accounts: new AccountRepository(database),
+        audit: new AuditLog(database),
+        csrf,
+        session: config.auth.session,
+        failures: authFailures,
+        logger,
+      }
+    : undefined;
+  if (accounts) app.use(authenticate(accounts), requirePageSignIn());
+  app.use(readinessRoute(repository, drain));
   const writeGuard = createWriteGuard({ allowedOrigins: config.http.corsOrigins, csrf });
   app.use(csrfTokenRoute(csrf));
   // The API's reference, generated from the endpoint table, behind the same token as the API.
@@ -135,13 +154,22 @@ export function createApp({
     extractRoutes(new KnownEntitiesRepository(database), { bodyMaxBytes: config.http.claimsBodyMaxBytes }, vocabulary),
   );
   app.use(express.json({ limit: config.http.bodyMaxBytes }));
+  app.use(
+    accounts
+      ? accountRoutes({
+          ...accounts,
+          cookieSecurity: config.auth.session.cookieSecure,
+          accountFailures: new FailureWindows(config.auth.accountFailureMax, config.http.authFailureLimit.windowMs),
+        })
+      : tokenModeAuthRoutes(),
+  );
   app.use(graphRoutes(repository));
   app.use(exportRoutes(repository));
   app.use(explorationRoutes(new ExplorationRepository(database, { maxEdges: config.graphMaxEdges })));
   app.use(savedViewRoutes(new SavedViewRepository(database), writeGuard));
   app.use(claimsReadRoutes(new ClaimsRepository(database)));
-  app.use(vocabularyRoutes(vocabulary, claimsSettings));
   app.use(articleRoutes(new ArticleRepository(database)));
+  app.use(vocabularyRoutes(vocabulary, claimsSettings));
   const { cypher } = config;
   const workbench = new CypherWorkbench(
     database,

@@ -13,7 +13,7 @@ const short = (file: string) => relative(ROOT, file);
 const folderOf = (file: string) => (short(file).includes("/") ? (short(file).split("/")[0] as string) : "(root)");
 
 /**
- * The server's floors, lowest first (README, Architecture): a folder imports only from floors
+ * The server's floors, lowest first (docs/architecture.md): a folder imports only from floors
  * below its own. `graph/` sits above `claims/` because the graph's reads on as-of dates use the
  * claims' rules; `routes/` get repositories and `http/` plumbing; the root files compose.
  */
@@ -21,13 +21,16 @@ const FLOORS: readonly (readonly string[])[] = [
   ["config", "errors", "logging"],
   ["neo4j", "http"],
   // vocabulary/ (the relationship types, RelationshipType nodes) beside the other stored records.
-  ["claims", "views", "cypher", "vocabulary"],
+  // audit/ (the audit trail's AuditEvent nodes) too.
+  ["claims", "views", "cypher", "vocabulary", "audit"],
   // sources/ (reading articles into proposed claims) uses the claims' name folding; drafts/ (an
   // article under review, committed as a claims file) uses it too.
   ["graph", "sources", "drafts"],
   // articles/ (the Sources view's reads) sits beside them.
   ["articles"],
   ["routes"],
+  // auth/ (accounts: users, sessions, keys, their routes); the access gate every route runs is in http/.
+  ["auth"],
   ["(root)"],
 ];
 const floorOf = (folder: string) => FLOORS.findIndex((floor) => floor.includes(folder));

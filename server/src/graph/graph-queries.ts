@@ -1,7 +1,8 @@
 /**
  * The server's own read queries. Every user value is a $parameter.
  * Nodes are found by their `id` property, or by element id for nodes that have none.
- * SavedView, Claim, Article and Draft nodes are the app's own records, not part of the analysts' graph:
+ * SavedView, Claim, Article, Draft and RelationshipType nodes are the app's own records, not part
+ * of the analysts' graph:
  * no query here returns them (Claim and Article are isolated nodes, so only node scans filter them).
  */
 
@@ -30,7 +31,7 @@ const NODE_AS_OF = `(
  */
 const graphQuery = (nodeFilter: string | null, relationshipFilter: string) => `
 MATCH (n)
-WHERE NOT n:SavedView|Claim|Article|RelationshipType|Draft
+WHERE NOT n:SavedView|Claim|Article|Draft|RelationshipType|AppUser|AuthSession|ApiKey|AuditEvent
 WITH n ORDER BY COUNT { (n)--() } DESC, n.id${
   nodeFilter === null
     ? ""
@@ -76,13 +77,13 @@ const findNode = (param: string, alias: string) => `
 OPTIONAL MATCH (seek:Entity {id: $${param}})
 WITH seek LIMIT 1
 CALL (seek) {
-  WITH seek WHERE seek IS NOT NULL AND NOT seek:SavedView|Claim|Article|RelationshipType|Draft
+  WITH seek WHERE seek IS NOT NULL AND NOT seek:SavedView|Claim|Article|Draft|RelationshipType|AppUser|AuthSession|ApiKey|AuditEvent
   RETURN seek AS found
   UNION
   WITH seek WHERE seek IS NULL
   CALL () {
     MATCH (scan)
-    WHERE (scan.id = $${param} OR elementId(scan) = $${param}) AND NOT scan:SavedView|Claim|Article|RelationshipType|Draft
+    WHERE (scan.id = $${param} OR elementId(scan) = $${param}) AND NOT scan:SavedView|Claim|Article|Draft|RelationshipType|AppUser|AuthSession|ApiKey|AuditEvent
     RETURN scan LIMIT 1
   }
   RETURN scan AS found
@@ -190,7 +191,7 @@ RETURN n, CASE WHEN exact THEN exactCount ELSE degree END AS neighbourCount,
 /** The nodes a view names (by `id` or element id), in one scan, and the relationships among them. */
 export const LOOKUP_QUERY = `
 MATCH (n)
-WHERE (n.id IN $ids OR elementId(n) IN $ids) AND NOT n:SavedView|Claim|Article|RelationshipType|Draft
+WHERE (n.id IN $ids OR elementId(n) IN $ids) AND NOT n:SavedView|Claim|Article|Draft|RelationshipType|AppUser|AuthSession|ApiKey|AuditEvent
 WITH collect(n) AS found
 CALL (found) {
   UNWIND found AS a
