@@ -29,7 +29,7 @@ export const SHORTCUTS: readonly ShortcutGroup[] = [
     shortcuts: [
       { keys: ["↑ / ↓"], does: "Move through a menu or the search hits" },
       { keys: ["Enter"], does: "Pick the menu entry or search hit" },
-      { keys: ["Esc"], does: "Close a menu, a dialog, this help, or the paths found" },
+      { keys: ["Esc"], does: "Close a menu, a dialog, this help, the paths found, then the details panel" },
     ],
   },
   {

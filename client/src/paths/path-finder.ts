@@ -126,6 +126,8 @@ export function createPathFinder(deps: PathFinderDeps): PathFinder {
   document.addEventListener("keydown", (event) => {
     if (event.key !== "Escape" || !panel.isOpen() || isTyping(event.target)) return;
     if (document.querySelector("dialog[open]")) return;
+    // Handled: the details panel, which closes on an Escape nothing else took, stays open.
+    event.preventDefault();
     close();
   });
 

@@ -183,6 +183,8 @@ export function createWorkbench(root: HTMLElement, toggleButton: HTMLElement, de
     if (event.key !== "Escape" || event.defaultPrevented || !isOpen()) return;
     // Escape in the search box closes its hits, not the workbench.
     if (event.target instanceof Element && event.target.closest(".search")) return;
+    // Handled: the details panel, which closes on an Escape nothing else took, stays open.
+    event.preventDefault();
     close();
   });
   toggleButton.addEventListener("click", () => (isOpen() ? close() : open()));

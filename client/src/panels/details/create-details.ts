@@ -1,6 +1,7 @@
 import type { GraphEdge, GraphNode } from "../../../../contract/graph-contract";
 import type { ApiClient } from "../../api/api-client";
 import type { Canvas, CanvasSelection } from "../../canvas/create-canvas";
+import { isTyping } from "../../dom/is-typing";
 import { relationshipClaimsId } from "../../look/edge-claims";
 import { describeError } from "../status/describe-error";
 import { createDetailsPanel, type DetailsPanel } from "./details-panel";
@@ -39,6 +40,14 @@ export function createDetails(root: HTMLElement, deps: DetailsDeps): DetailsPane
     close: () => canvas.clearSelection(),
   });
   canvas.onSelectionChange((selection) => void showSelection(panel, selection, deps));
+  // Escape closes the panel last of all: on the window, after every panel, menu and dialog listening on
+  // the document has had the key (those that close something mark it handled).
+  window.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || event.defaultPrevented || root.hidden || isTyping(event.target)) return;
+    if (document.querySelector("dialog[open]")) return;
+    event.preventDefault();
+    canvas.clearSelection();
+  });
   return panel;
 }
 
