@@ -385,7 +385,8 @@ export const claimSchema = z.object({
   quote: z.string(),
   /** BCP 47 language of the quote: `fr`, `en`, `zh`. */
   quoteLang: z.string(),
-  /** English rendering of the quote; null until someone writes one. */
+  /** English rendering of the quote. */
+  /** Null until someone writes an English rendering. */
   quoteEn: z.string().nullable(),
   /** Numbers the claim gives, by name, as on the relationship: `{ quantity: 100000, delivered: 30000 }`. */
   quantities: z.record(z.string(), z.number()),
@@ -406,6 +407,12 @@ export const claimSchema = z.object({
    */
   start: z.number().int().nonnegative().nullable().default(null),
   end: z.number().int().nonnegative().nullable().default(null),
+  /**
+   * Who entered the claim and when (ISO date-time): the signed-in user who committed it, or the
+   * OS user (or --as) of `npm run ingest`; null for claims entered before accounts, or in token mode.
+   */
+  enteredBy: z.string().nullable().default(null),
+  enteredAt: z.string().nullable().default(null),
 });
 export type Claim = z.infer<typeof claimSchema>;
 

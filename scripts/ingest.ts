@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
+import { userInfo } from "node:os";
 import { resolve } from "node:path";
+import { parseArgs } from "node:util";
 import type { IngestReport } from "../contract/graph-contract";
 import { ingestClaims } from "../server/src/claims/ingest-claims";
 import { loadAppConfig } from "../server/src/config/app-config";
@@ -8,8 +10,14 @@ import { createDriver } from "../server/src/neo4j/create-driver";
 import { CliError, runCli } from "./neo4j/cli-error";
 import { projectRoot } from "./project-root";
 
-// npm run ingest -- file.json [more.json ...]: each file in its own transaction, all or nothing.
-const files = process.argv.slice(2);
+// npm run ingest -- file.json [more.json ...] [--as NAME]: each file in its own transaction, all or
+// nothing. New claims record who entered them: NAME, else the OS user.
+const { positionals: files, values } = parseArgs({
+  args: process.argv.slice(2),
+  allowPositionals: true,
+  options: { as: { type: "string" } },
+});
+const enteredBy = values.as?.trim() || userInfo().username;
 
 function print(file: string, report: IngestReport): void {
   if (!report.written) {
@@ -45,7 +53,7 @@ await runCli("ingest", async () => {
       } catch (error) {
         throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
       }
-      const report = await ingestClaims(driver, config.neo4j.database, text);
+      const report = await ingestClaims(driver, config.neo4j.database, text, { enteredBy });
       print(file, report);
       if (!report.written) rejected++;
     }

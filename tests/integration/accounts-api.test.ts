@@ -6,6 +6,8 @@
  * session, API keys, failed sign-ins per account and per address, and the audit trail with its CSV.
  */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -439,5 +441,62 @@ describe("npm run users", () => {
     expect(badRole.status).toBe(1);
     expect(badRole.err).toContain("a role is viewer, editor or admin");
     expect(users("frobnicate").err).toContain('no command "frobnicate"');
+  });
+});
+
+describe("who entered each claim", () => {
+  const laterReport = () =>
+    JSON.parse(readFileSync(join(projectRoot, "tests", "fixtures", "claims", "later-report.json"), "utf8")) as {
+      article: { id: string };
+    };
+
+  it("a claims file committed with an editor's key records the editor on each new claim, shown with the claims", async () => {
+    await userWith("claims.editor", "editor");
+    const key = (await accounts.createKey("claims.editor", "ingest")).secret;
+    const answer = await call(app, "POST", "/api/claims", { bearer: key, body: laterReport() });
+    expect(answer.status, JSON.stringify(answer.body).slice(0, 500)).toBe(200);
+    const { records } = await driver.executeQuery(
+      "MATCH (c:Claim {articleId: $article}) RETURN c.relationshipId AS relationshipId, c.enteredBy AS by LIMIT 1",
+      { article: laterReport().article.id },
+    );
+    expect(records[0]?.get("by")).toBe("claims.editor");
+    const claims = await call(app, "GET", `/api/relationships/${records[0]?.get("relationshipId")}/claims`, {
+      bearer: key,
+    });
+    const entered = (claims.body as { claims: { enteredBy: string | null; enteredAt: string | null }[] }).claims.find(
+      (claim) => claim.enteredBy === "claims.editor",
+    );
+    expect(entered?.enteredAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const events = await auditEvents("?actor=claims.editor&action=POST%20/api/claims");
+    expect(events[0]?.summary).toMatch(/^claims file: \d+ new claims/);
+  });
+
+  it("npm run ingest records the OS user, or the name given with --as", () => {
+    const file = laterReport();
+    file.article.id = "fictional-later-report-cli-copy";
+    const path = join(mkdtempSync(join(tmpdir(), "ingest-as-")), "later-copy.json");
+    writeFileSync(path, JSON.stringify(file));
+    const { uri, username, password, database } = neo4j.connection;
+    const run = spawnSync(
+      process.execPath,
+      ["--import", "tsx", join(projectRoot, "scripts", "ingest.ts"), path, "--as", "M. Dupont"],
+      {
+        cwd: projectRoot,
+        encoding: "utf8",
+        env: {
+          ...process.env,
+          NEO4J_URI: uri,
+          NEO4J_USERNAME: username,
+          NEO4J_PASSWORD: password,
+          NEO4J_DATABASE: database,
+        },
+      },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    return driver
+      .executeQuery("MATCH (c:Claim {articleId: $article}) RETURN collect(DISTINCT c.enteredBy) AS by", {
+        article: file.article.id,
+      })
+      .then(({ records }) => expect(records[0]?.get("by")).toEqual(["M. Dupont"]));
   });
 });

@@ -68,9 +68,27 @@ describe("requireWriteToken", () => {
 
   it("falls back to APP_TOKEN when WRITE_TOKEN is not set", () => {
     const appToken = "app-token-0123456789abcdef";
-    expect(loadAppConfig({ APP_TOKEN: appToken }).auth).toEqual({ appToken, writeToken: appToken });
+    expect(loadAppConfig({ APP_TOKEN: appToken }).auth).toMatchObject({
+      mode: "token",
+      appToken,
+      writeToken: appToken,
+    });
     expect(loadAppConfig({ APP_TOKEN: appToken, WRITE_TOKEN: TOKEN }).auth.writeToken).toBe(TOKEN);
-    expect(loadAppConfig({ APP_TOKEN: "" }).auth).toEqual({ appToken: undefined, writeToken: undefined });
+    // No token at all: accounts mode, the default.
+    expect(loadAppConfig({ APP_TOKEN: "" }).auth).toMatchObject({
+      mode: "accounts",
+      appToken: undefined,
+      writeToken: undefined,
+    });
+  });
+
+  it("picks the mode: token with APP_TOKEN or WRITE_TOKEN, accounts without; refuses accounts with a token", () => {
+    expect(loadAppConfig({ WRITE_TOKEN: TOKEN }).auth.mode).toBe("token");
+    expect(loadAppConfig({ AUTH_MODE: "token" }).auth.mode).toBe("token");
+    expect(loadAppConfig({}).auth.mode).toBe("accounts");
+    expect(() => loadAppConfig({ AUTH_MODE: "accounts", APP_TOKEN: TOKEN })).toThrow(
+      /AUTH_MODE=accounts takes no APP_TOKEN/,
+    );
   });
 });
 

@@ -76,6 +76,8 @@ export class ClaimsRepository {
         article: articleOf(row.article),
         start: offset(row.claim.start),
         end: offset(row.claim.end),
+        enteredBy: text(row.claim, "enteredBy"),
+        enteredAt: text(row.claim, "enteredAt"),
       }),
     );
     return {

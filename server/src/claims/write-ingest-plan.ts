@@ -29,6 +29,8 @@ export interface WriteOptions {
   /** Aborting rolls the transaction back at the next step. */
   signal?: AbortSignal;
   onProgress?: (step: IngestStep) => void;
+  /** Who enters the claims: kept on each new Claim with the time (a claim already stored keeps its own). */
+  enteredBy?: string;
 }
 
 /** Thrown inside the transaction to roll it back with the problems found. */
@@ -100,7 +102,7 @@ export async function writeIngest(
   step("article");
   const relationships = await writeRelationships(tx, plan, elementIds);
   step("relationships");
-  await writeClaims(tx, plan, relationships, counts);
+  await writeClaims(tx, plan, relationships, counts, options.enteredBy);
   step("claims");
   await writeSummaries(tx, relationships, counts);
   step("summaries");
@@ -140,10 +142,14 @@ async function writeClaims(
   plan: IngestPlan,
   relationships: Map<string, WrittenRelationship>,
   counts: Counts,
+  enteredBy: string | undefined,
 ) {
   const offset = (value: unknown) => (typeof value === "number" ? neo4jInt(value) : null);
+  // Set on new claims only (MERGE_CLAIMS_QUERY's ON CREATE): the id derives from the content, not from who entered it.
+  const entered = enteredBy ? { enteredBy, enteredAt: new Date().toISOString() } : {};
   const claims = plan.claims.map(({ relationshipKey, props }) => ({
     ...props,
+    ...entered,
     // Offsets as integers: a JS number would be stored as a float.
     start: offset(props.start),
     end: offset(props.end),

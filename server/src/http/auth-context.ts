@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { Request } from "express";
 import type { Role } from "../../../contract/endpoint";
 
@@ -54,4 +55,20 @@ export function auditSummaryOf(req: Request): string | undefined {
 /** The client address as Express sees it (TRUST_PROXY decides whether X-Forwarded-For counts). */
 export function clientAddress(req: Request): string {
   return req.ip ?? req.socket?.remoteAddress ?? "unknown";
+}
+
+const scope = new AsyncLocalStorage<Principal | undefined>();
+
+/**
+ * Runs a route's handler as its principal: code below the route (the claims ingester) asks
+ * `currentPrincipal()` who is writing, without every route passing it down. route() does this for
+ * every handler, so routes added later need nothing.
+ */
+export function runAs<T>(principal: Principal | undefined, work: () => T): T {
+  return scope.run(principal, work);
+}
+
+/** Who the running request's handler acts for (accounts mode), else undefined. */
+export function currentPrincipal(): Principal | undefined {
+  return scope.getStore();
 }

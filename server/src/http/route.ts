@@ -1,6 +1,7 @@
 import type { RequestHandler, Router } from "express";
 import type { Endpoint } from "../../../contract/endpoint";
 import { accessGate } from "./access-gate";
+import { principalOf, runAs } from "./auth-context";
 
 const METHODS = { GET: "get", POST: "post", PUT: "put", DELETE: "delete" } as const;
 
@@ -10,5 +11,10 @@ const METHODS = { GET: "get", POST: "post", PUT: "put", DELETE: "delete" } as co
  * access gate runs first (roles, CSRF and the audit trail in accounts mode).
  */
 export function route(router: Router, endpoint: Endpoint, ...handlers: RequestHandler[]): void {
-  router[METHODS[endpoint.method]](endpoint.path, accessGate(endpoint), ...handlers);
+  const asPrincipal = handlers.map(
+    (handler): RequestHandler =>
+      (req, res, next) =>
+        runAs(principalOf(req), () => handler(req, res, next)),
+  );
+  router[METHODS[endpoint.method]](endpoint.path, accessGate(endpoint), ...asPrincipal);
 }

@@ -3,6 +3,7 @@ import { claimsEndpoints } from "../../../contract/claims-endpoints";
 import type { ClaimsIngester } from "../claims/claims-ingester";
 import type { ClaimsRepository } from "../claims/claims-repository";
 import { AppError } from "../errors/app-error";
+import { noteAuditSummary } from "../http/auth-context";
 import type { AuthFailureLimit } from "../http/auth-failure-limit";
 import { route } from "../http/route";
 import { requireWriteToken } from "../http/token-auth";
@@ -41,6 +42,11 @@ export function claimsIngestRoutes(ingester: ClaimsIngester, settings: ClaimsIng
         const message = `The claims file has ${count} problem${count === 1 ? "" : "s"}; nothing was written.`;
         throw new AppError("VALIDATION", 400, message, false, report);
       }
+      const { claims, relationships, entities } = report.counts;
+      noteAuditSummary(
+        req,
+        `claims file: ${claims.created} new claims (${claims.unchanged} already there), ${relationships.created} new relationships, ${entities.created} new entities`,
+      );
       res.json(report);
     },
   );

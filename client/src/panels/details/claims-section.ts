@@ -178,6 +178,7 @@ function renderClaim(claim: Claim, { withQuote, laterThan, readInContext }: Clai
       : el("p", { class: "meta" }, "The quote is the evidence above."),
     claim.note ? curatorNote(claim.note) : null,
     claim.article ? articleLine(claim.article) : null,
+    claim.enteredBy ? enteredLine(claim.enteredBy, claim.enteredAt) : null,
     claim.article && readInContext ? readInContextButton(claim.article, claim.id, readInContext) : null,
     laterThan ? el("p", { class: "meta" }, `Reported after ${laterThan}, the day the canvas shows.`) : null,
   );
@@ -234,6 +235,15 @@ function readInContextButton(
   );
   button.addEventListener("click", () => readInContext(article.id, claimId));
   return button;
+}
+
+/** Who entered the claim into the graph, and on which day: the curation's own provenance. */
+function enteredLine(by: string, at: string | null): HTMLElement {
+  return el(
+    "p",
+    { class: "claim-entered", "data-testid": "claim-entered" },
+    `Entered by ${by}${at ? ` on ${at.slice(0, 10)}` : ""}`,
+  );
 }
 
 function articleLine(article: NonNullable<Claim["article"]>): HTMLElement {
