@@ -21,6 +21,7 @@ import { AuditLog } from "../../server/src/audit/audit-log";
 import { AccountRepository } from "../../server/src/auth/account-repository";
 import { createDriver } from "../../server/src/neo4j/create-driver";
 import { Neo4jDatabase } from "../../server/src/neo4j/neo4j-database";
+import { startServerProcess } from "../support/server-process";
 import { type RunningApp, startTestApp } from "../support/test-app";
 
 let neo4j: PrivateNeo4j;
@@ -104,11 +105,41 @@ async function auditEvents(query = ""): Promise<ReturnType<typeof auditEventSche
   return (answer.body as { events: unknown[] }).events.map((event) => auditEventSchema.parse(event));
 }
 
+/** What `npm start` does on a database without users: server/src/main.ts in accounts mode, its log read, then stopped. */
+let firstStart: { logLine: string; password: string };
+async function firstStartOfTheServer(): Promise<typeof firstStart> {
+  const { uri, username, password, database } = neo4j.connection;
+  const server = await startServerProcess({
+    AUTH_MODE: "accounts",
+    APP_TOKEN: "",
+    WRITE_TOKEN: "",
+    NEO4J_URI: uri,
+    NEO4J_USERNAME: username,
+    NEO4J_PASSWORD: password,
+    NEO4J_DATABASE: database,
+  });
+  try {
+    for (let i = 0; i < 300; i++) {
+      const line = server.logs.find((entry) => entry.msg.startsWith("No users yet"));
+      if (line) {
+        const oneTime = /one-time password (\S+) /.exec(line.msg)?.[1] ?? "";
+        return { logLine: line.msg, password: oneTime };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`no first-admin line in the log: ${JSON.stringify(server.logs)}`);
+  } finally {
+    server.child.kill("SIGTERM");
+    await server.exited;
+  }
+}
+
 beforeAll(async () => {
   neo4j = await startPrivateNeo4j({ name: "accounts", boltPort: 7686 });
   driver = createDriver(neo4j.connection);
   const database = new Neo4jDatabase(driver, { database: neo4j.connection.database, queryTimeoutMs: 10_000 });
   accounts = new AccountRepository(database);
+  firstStart = await firstStartOfTheServer();
   await accounts.ensureSchema();
   await new AuditLog(database).ensureSchema();
   for (const role of ROLES) {
@@ -176,6 +207,18 @@ describe("every endpoint of the contract, for every role", () => {
       if (answer.status !== 401) missing.push(`${area}.${name} (${answer.status})`);
     }
     expect(missing).toEqual([]);
+  });
+});
+
+describe("the first start", () => {
+  it("creates admin with a one-time password, printed to the server's log only, that signs in", async () => {
+    expect(firstStart.logLine).toContain('created the user "admin"');
+    expect(firstStart.logLine).toContain("/sign-in.html");
+    expect(firstStart.password).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    const answer = await call(app, "POST", "/api/auth/sign-in", {
+      body: { name: "admin", password: firstStart.password },
+    });
+    expect(answer.body).toEqual({ name: "admin", role: "admin", mustChangePassword: true });
   });
 });
 
