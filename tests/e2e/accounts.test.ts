@@ -6,18 +6,20 @@
  * sign-in and account pages. Afterwards the audit trail holds exactly what the specs did.
  * ACCOUNTS_SHOTS_DIR=dir saves screenshots of both pages at 1366×768 and 1920×1080.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PrivateNeo4j, startPrivateNeo4j } from "../../scripts/neo4j/private-neo4j";
+import { projectRoot } from "../../scripts/project-root";
 import { AuditLog } from "../../server/src/audit/audit-log";
 import { AccountRepository } from "../../server/src/auth/account-repository";
+import { ingestClaims } from "../../server/src/claims/ingest-claims";
 import { createDriver } from "../../server/src/neo4j/create-driver";
 import { Neo4jDatabase } from "../../server/src/neo4j/neo4j-database";
-import { launchBrowser, pageProblems } from "../support/browser";
+import { clickElement, edgeId, launchBrowser, pageProblems, startFrom } from "../support/browser";
 import { type RunningApp, startTestApp } from "../support/test-app";
 
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
@@ -50,6 +52,10 @@ beforeAll(async () => {
     await accounts.changePassword(name, PASSWORD);
   }
   newcomerPassword = (await accounts.createUser("newcomer", "editor", "e2e")).oneTimePassword;
+  // A fictional later report, entered by m.dupont (as npm run ingest -- --as m.dupont would).
+  const laterReport = readFileSync(join(projectRoot, "tests", "fixtures", "claims", "later-report.json"), "utf8");
+  const report = await ingestClaims(driver, neo4j.connection.database, laterReport, { enteredBy: "m.dupont" });
+  if (!report.written) throw new Error(`the later report was not ingested: ${JSON.stringify(report.problems)}`);
   app = await startTestApp({
     neo4j: neo4j.connection,
     env: { AUTH_MODE: "accounts", APP_TOKEN: "", WRITE_TOKEN: "", RATE_LIMIT_MAX: "100000" },
@@ -206,6 +212,23 @@ describe("roles in the page", () => {
   });
 });
 
+describe("who entered a claim", () => {
+  it("the relationship panel says who entered each claim and on which day", async () => {
+    const page = await signedInPage("v.viewer");
+    await startFrom(page, ["bytedance", "ascend-910b"]);
+    const id = await edgeId(page, "bytedance", "ORDERED", "ascend-910b");
+    await clickElement(page, id);
+    await page.waitForFunction((edge) => window.cy.getElementById(edge).selected(), id, { timeout: 5_000 });
+    const panel = page.getByTestId("details-panel");
+    await panel.getByTestId("claim-list").waitFor();
+    const entered = panel.getByTestId("claim-entered");
+    await entered.first().waitFor();
+    expect(await entered.first().innerText()).toMatch(/^Entered by m\.dupont on \d{4}-\d{2}-\d{2}$/);
+    await shoot(page, "claim-entered-by");
+    await page.close();
+  });
+});
+
 describe("the account page", () => {
   it("shows an admin the users and the audit trail, and passes axe", async () => {
     const page = await signedInPage("ada.admin");
@@ -235,6 +258,7 @@ describe("the account page", () => {
       "m.dupont POST /api/auth/sign-out 204",
       "m.dupont sign-in 200",
       "m.dupont POST /api/views 201",
+      "v.viewer sign-in 200",
       "v.viewer sign-in 200",
       "ada.admin sign-in 200",
     ]);
