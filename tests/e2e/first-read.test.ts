@@ -92,3 +92,21 @@ describe("Escape closes what is open, the details panel last", () => {
     await expect(page.getByTestId("details-panel").isVisible()).resolves.toBe(true);
   });
 });
+
+describe("days are typed as the app writes them", () => {
+  it("takes YYYY-MM-DD in the legend's day field whatever the locale, and marks a day that does not exist", async () => {
+    const page = await open();
+    const field = page.getByTestId("legend-reported-since");
+    await field.click();
+    await page.keyboard.type("20240230");
+    await expect(field.inputValue()).resolves.toBe("2024-02-30");
+    await expect.poll(() => field.evaluate((input: HTMLInputElement) => input.validity.valid)).toBe(false);
+    await expect(field.getAttribute("title")).resolves.toBe("2024-02-30 is not a day of the calendar.");
+
+    await field.fill("");
+    await page.keyboard.type("20240101");
+    await page.keyboard.press("Enter");
+    await expect(field.inputValue()).resolves.toBe("2024-01-01");
+    await expect.poll(() => field.getAttribute("class")).toContain("is-active");
+  });
+});

@@ -49,7 +49,8 @@ describe("the time bar in Chromium", () => {
     const chipsToday = Number(await chipCount(page));
 
     await page.getByTestId("time-date").focus();
-    await page.keyboard.type("12312024");
+    // Typed as the app writes days, whatever the browser's locale; the hyphens come by themselves.
+    await page.keyboard.type("20241231");
     await page.keyboard.press("Enter");
     await page.waitForFunction(() =>
       /^Known on 2024-12-31/.test(document.querySelector("[data-testid=status-text]")?.textContent ?? ""),

@@ -1,5 +1,6 @@
 import { debounce } from "../dom/debounce";
 import { el } from "../dom/el";
+import { createIsoDateField } from "../dom/iso-date-field";
 import { type AsOfChoice, type AsOfMode, dayFromNumber, dayNumber } from "./as-of";
 
 export interface TimeBar {
@@ -10,7 +11,7 @@ export interface TimeBar {
   setDays(first: string, today: string, marks: readonly string[]): void;
 }
 
-/** A date typed digit by digit is a valid day at each digit of its year: reload once the typing pauses. */
+/** A day is typed digit by digit: reload once the typing pauses (or at Enter). */
 export const TYPING_PAUSE_MS = 700;
 
 const MODES: ReadonlyArray<{ mode: AsOfMode; text: string; title: string }> = [
@@ -49,7 +50,8 @@ export function createTimeBar(pick: (choice: AsOfChoice | null) => void): TimeBa
     list: "time-ticks",
     "aria-label": "Day",
   });
-  const dateField = el("input", { type: "date", class: "time-date", "data-testid": "time-date", "aria-label": "Day" });
+  const dayField = createIsoDateField({ class: "time-date", "data-testid": "time-date", "aria-label": "Day" });
+  const dateField = dayField.input;
   const nowButton = el(
     "button",
     { type: "button", class: "time-now", "data-testid": "time-now", title: "Back to what is known today" },
@@ -69,7 +71,7 @@ export function createTimeBar(pick: (choice: AsOfChoice | null) => void): TimeBa
   const render = () => {
     element.classList.toggle("is-past", choice !== null);
     for (const button of modeButtons) button.setAttribute("aria-pressed", String(button.dataset.mode === mode));
-    dateField.max = today;
+    dayField.setMax(today);
     dateField.value = choice?.day ?? "";
     slider.value = String(dayNumber(choice?.day ?? today));
     slider.setAttribute("aria-valuetext", choice?.day ?? `today, ${today}`);
@@ -85,12 +87,12 @@ export function createTimeBar(pick: (choice: AsOfChoice | null) => void): TimeBa
     pick(day >= today ? null : { mode, day });
   });
   const pickTyped = () => {
+    const day = dayField.day();
     if (!dateField.value) pick(null);
-    else if (dateField.validity.valid)
-      pick({ mode, day: dayFromNumber(Math.min(dayNumber(dateField.value), dayNumber(today))) });
+    else if (day) pick({ mode, day });
   };
   const typed = debounce(pickTyped, TYPING_PAUSE_MS);
-  dateField.addEventListener("change", () => typed.call());
+  dateField.addEventListener("input", () => typed.call());
   dateField.addEventListener("keydown", (event) => {
     if (event.key !== "Enter") return;
     typed.cancel();

@@ -1,6 +1,7 @@
 import { TYPING_PAUSE_MS } from "../../claims/time-bar";
 import { debounce } from "../../dom/debounce";
 import { el, svgEl } from "../../dom/el";
+import { createIsoDateField } from "../../dom/iso-date-field";
 import type { CanvasTally } from "../../explorer/canvas-tally";
 import type { ClaimFilterKey } from "../../explorer/claim-filters";
 import type { ViewFilters } from "../../explorer/view-filters";
@@ -55,18 +56,19 @@ export function createClaimsLegend(setFilter: SetClaimFilter): ClaimsLegend {
     "Sources disagree: a denial, or different numbers. Drawn in red, marked ⚠ contested.",
     contestedIcon(),
   );
-  const since = el("input", {
-    type: "date",
+  const sinceField = createIsoDateField({
     id: "legend-reported-since",
     class: "legend-since",
     "data-testid": "legend-reported-since",
   });
+  const since = sinceField.input;
   const pickSince = () => {
+    const day = sinceField.day();
     if (!since.value) setFilter("reportedSince", null);
-    else if (since.validity.valid) setFilter("reportedSince", since.value);
+    else if (day) setFilter("reportedSince", day);
   };
   const typed = debounce(pickSince, TYPING_PAUSE_MS);
-  since.addEventListener("change", () => typed.call());
+  since.addEventListener("input", () => typed.call());
   since.addEventListener("keydown", (event) => {
     if (event.key !== "Enter") return;
     typed.cancel();
