@@ -28,7 +28,8 @@ const FLOORS: readonly (readonly string[])[] = [
   ["graph", "sources", "drafts"],
   // articles/ (the Sources view's reads) sits beside them.
   ["articles"],
-  ["routes"],
+  // openapi/ (the OpenAPI document and /api/docs, built from the endpoint table) registers routes as routes/ do.
+  ["routes", "openapi"],
   // auth/ (accounts: users, sessions, keys, their routes); the access gate every route runs is in http/.
   ["auth"],
   ["(root)"],
