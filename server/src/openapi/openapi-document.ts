@@ -92,9 +92,13 @@ function exampleValues(endpoint: DocumentedEndpoint, pick: (example: EndpointExa
   );
 }
 
-/** A parameter's value in the first example that sets it (one value: a viewer fills the form with it). */
+/**
+ * A parameter's value in the endpoint's first example, the one a viewer fills its form with (the
+ * others are listed with the request body, or in the table); one example's values belong together.
+ */
 function firstExample(endpoint: DocumentedEndpoint, pick: (example: EndpointExample) => unknown): unknown {
-  return (endpoint.examples ?? []).map(pick).find((value) => value !== undefined);
+  const [first] = endpoint.examples ?? [];
+  return first === undefined ? undefined : pick(first);
 }
 
 function parametersOf(endpoint: DocumentedEndpoint, schemas: OpenApiSchemas, hint: string): JsonSchema[] {
