@@ -160,6 +160,7 @@ export function createApp({
           ...accounts,
           cookieSecurity: config.auth.session.cookieSecure,
           accountFailures: new FailureWindows(config.auth.accountFailureMax, config.http.authFailureLimit.windowMs),
+          writeGuard,
         })
       : tokenModeAuthRoutes(),
   );

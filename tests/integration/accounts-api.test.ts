@@ -64,9 +64,9 @@ async function call(
   base: RunningApp,
   method: string,
   path: string,
-  options: { body?: unknown; cookie?: string; csrf?: string; bearer?: string } = {},
+  options: { body?: unknown; cookie?: string; csrf?: string; bearer?: string; headers?: Record<string, string> } = {},
 ): Promise<Answer> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (options.cookie) headers.cookie = options.cookie;
   if (options.csrf) headers["x-csrf-token"] = options.csrf;
@@ -246,6 +246,22 @@ describe("signing in", () => {
     expect((await call(app, "GET", "/api/graph", { cookie: session.cookie })).status).toBe(200);
   });
 
+  it("signing in from another site's page, or not as JSON, is refused before any password is checked", async () => {
+    const body = { name: "table-viewer", password: PASSWORD };
+    const crossSite = await call(app, "POST", "/api/auth/sign-in", {
+      body,
+      headers: { origin: "http://elsewhere.example", "sec-fetch-site": "cross-site" },
+    });
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.headers.get("set-cookie")).toBeNull();
+    const form = await fetch(`${app.baseUrl}/api/auth/sign-in`, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: JSON.stringify(body),
+    });
+    expect(form.status).toBe(415);
+  });
+
   it("a wrong password is 401, recorded in the audit trail without the password", async () => {
     const secret = "not-the-password-42";
     const answer = await call(app, "POST", "/api/auth/sign-in", { body: { name: "table-viewer", password: secret } });
@@ -293,12 +309,16 @@ describe("signing in", () => {
     const one = await signIn(app, "walker");
     const two = await signIn(app, "walker");
     const three = await signIn(app, "walker");
-    const out = await call(app, "POST", "/api/auth/sign-out", { cookie: one.cookie, csrf: one.csrf });
+    const out = await call(app, "POST", "/api/auth/sign-out", { cookie: one.cookie, csrf: one.csrf, body: {} });
     expect(out.status).toBe(204);
     expect(out.headers.get("set-cookie")).toMatch(/Max-Age=0/);
     expect((await call(app, "GET", "/api/graph", { cookie: one.cookie })).status).toBe(401);
     expect((await call(app, "GET", "/api/graph", { cookie: two.cookie })).status).toBe(200);
-    const everywhere = await call(app, "POST", "/api/auth/sign-out-everywhere", { cookie: two.cookie, csrf: two.csrf });
+    const everywhere = await call(app, "POST", "/api/auth/sign-out-everywhere", {
+      cookie: two.cookie,
+      csrf: two.csrf,
+      body: {},
+    });
     expect(everywhere.status).toBe(204);
     expect((await call(app, "GET", "/api/graph", { cookie: two.cookie })).status).toBe(401);
     expect((await call(app, "GET", "/api/graph", { cookie: three.cookie })).status).toBe(401);

@@ -4,6 +4,7 @@ import { auditCsv } from "../audit/audit-log";
 import { AppError } from "../errors/app-error";
 import { noteAuditSummary, type Principal, principalOf } from "../http/auth-context";
 import { route } from "../http/route";
+import type { WriteGuard } from "../http/write-guard";
 import { abortOnClose } from "../routes/abort-on-close";
 import { nameKey } from "./account-repository";
 import { type AccountsDependencies, auditWriter } from "./authenticate";
@@ -14,6 +15,8 @@ export interface AuthRouteSettings extends AccountsDependencies {
   cookieSecurity: CookieSecurity;
   /** Failed sign-ins per account name. */
   accountFailures: FailureWindows;
+  /** The cross-site and content-type checks every state-changing route runs (signing in too). */
+  writeGuard: WriteGuard;
 }
 
 /** Set by the access gate before any of these handlers runs for a non-public endpoint. */
@@ -39,6 +42,7 @@ export function accountRoutes(settings: AuthRouteSettings): Router {
   const { accounts, audit, failures, accountFailures, cookieSecurity, session } = settings;
   const record = auditWriter(audit, settings.logger);
   const router = Router();
+  const guard = settings.writeGuard("application/json");
 
   route(router, authEndpoints.me, (req, res) => {
     const principal = principalOf(req);
@@ -52,7 +56,7 @@ export function accountRoutes(settings: AuthRouteSettings): Router {
     res.json(answer);
   });
 
-  route(router, authEndpoints.signIn, async (req, res) => {
+  route(router, authEndpoints.signIn, ...guard, async (req, res) => {
     const { name, password } = authEndpoints.signIn.body.parse(req.body);
     const account = nameKey(name);
     const wait = Math.max(failures.lockedFor(req), accountFailures.lockedFor(account));
@@ -78,7 +82,7 @@ export function accountRoutes(settings: AuthRouteSettings): Router {
     res.json({ name: user.name, role: user.role, mustChangePassword: user.mustChangePassword });
   });
 
-  route(router, authEndpoints.signOut, async (req, res) => {
+  route(router, authEndpoints.signOut, ...guard, async (req, res) => {
     const token = readSessionCookie(req);
     if (token) await accounts.endSession(token);
     clearSessionCookie(req, res, cookieSecurity);
@@ -86,14 +90,14 @@ export function accountRoutes(settings: AuthRouteSettings): Router {
     res.status(204).end();
   });
 
-  route(router, authEndpoints.signOutEverywhere, async (req, res) => {
+  route(router, authEndpoints.signOutEverywhere, ...guard, async (req, res) => {
     const ended = await accounts.endAllSessions(signedIn(req).name);
     clearSessionCookie(req, res, cookieSecurity);
     noteAuditSummary(req, `signed out everywhere (${ended} session${ended === 1 ? "" : "s"})`);
     res.status(204).end();
   });
 
-  route(router, authEndpoints.changePassword, async (req, res) => {
+  route(router, authEndpoints.changePassword, ...guard, async (req, res) => {
     const principal = signedIn(req);
     const { currentPassword, newPassword } = authEndpoints.changePassword.body.parse(req.body);
     if (!(await accounts.checkPassword(principal.name, currentPassword))) {
@@ -115,7 +119,7 @@ export function accountRoutes(settings: AuthRouteSettings): Router {
     res.json({ keys: await accounts.listKeys(signedIn(req).name) });
   });
 
-  route(router, authEndpoints.createKey, async (req, res) => {
+  route(router, authEndpoints.createKey, ...guard, async (req, res) => {
     const { label } = authEndpoints.createKey.body.parse(req.body);
     const created = await accounts.createKey(signedIn(req).name, label);
     noteAuditSummary(req, `created API key ${created.key.id} "${label}"`);
@@ -123,7 +127,7 @@ export function accountRoutes(settings: AuthRouteSettings): Router {
     res.status(201).json(created);
   });
 
-  route(router, authEndpoints.revokeKey, async (req, res) => {
+  route(router, authEndpoints.revokeKey, ...guard, async (req, res) => {
     const id = authEndpoints.revokeKey.params.id.parse(req.params.id);
     await accounts.revokeKey(signedIn(req).name, id);
     noteAuditSummary(req, `revoked API key ${id}`);
@@ -134,7 +138,7 @@ export function accountRoutes(settings: AuthRouteSettings): Router {
     res.json({ users: await accounts.listUsers() });
   });
 
-  route(router, authEndpoints.createUser, async (req, res) => {
+  route(router, authEndpoints.createUser, ...guard, async (req, res) => {
     const { name, role } = authEndpoints.createUser.body.parse(req.body);
     const created = await accounts.createUser(name, role, signedIn(req).name);
     noteAuditSummary(req, `added user ${name} as ${role}`);
@@ -142,7 +146,7 @@ export function accountRoutes(settings: AuthRouteSettings): Router {
     res.status(201).json(created);
   });
 
-  route(router, authEndpoints.setRole, async (req, res) => {
+  route(router, authEndpoints.setRole, ...guard, async (req, res) => {
     const name = authEndpoints.setRole.params.name.parse(req.params.name);
     const { role } = authEndpoints.setRole.body.parse(req.body);
     const user = await accounts.setRole(name, role);
@@ -150,7 +154,7 @@ export function accountRoutes(settings: AuthRouteSettings): Router {
     res.json(user);
   });
 
-  route(router, authEndpoints.resetPassword, async (req, res) => {
+  route(router, authEndpoints.resetPassword, ...guard, async (req, res) => {
     const name = authEndpoints.resetPassword.params.name.parse(req.params.name);
     const reset = await accounts.resetPassword(name);
     noteAuditSummary(req, `reset the password of ${reset.user.name}; their sessions ended`);
@@ -158,7 +162,7 @@ export function accountRoutes(settings: AuthRouteSettings): Router {
     res.json(reset);
   });
 
-  route(router, authEndpoints.removeUser, async (req, res) => {
+  route(router, authEndpoints.removeUser, ...guard, async (req, res) => {
     const name = authEndpoints.removeUser.params.name.parse(req.params.name);
     await accounts.removeUser(name);
     noteAuditSummary(req, `removed user ${name} with their sessions and keys`);
