@@ -33,6 +33,7 @@ import { createSearchBox } from "./search/search-box";
 import { revealRelationship } from "./sources/reveal-relationship";
 import { createSourcesView } from "./sources/sources-view";
 import { createViews } from "./views/create-views";
+import { createVocabularyEditor } from "./vocabulary/vocabulary-editor";
 import { browserStorage } from "./workbench/browser-storage";
 import { workbenchCanvas } from "./workbench/results/workbench-canvas";
 import { createWorkbench } from "./workbench/workbench";
@@ -162,6 +163,7 @@ createLayoutPicker(byId<HTMLSelectElement>("layout-picker"), byId<HTMLButtonElem
 });
 createThemeSwitch(byId<HTMLButtonElement>("theme-button"), browserStorage(), (theme) => canvas.setTheme(theme));
 createHelpOverlay(byId<HTMLButtonElement>("help-button"), cap);
+createVocabularyEditor({ button: byId<HTMLButtonElement>("vocabulary-button"), api, tell });
 host.append(asOf.element);
 floating.push(createMinimap(host, canvas.cy, browserStorage()), asOf.element);
 

@@ -32,6 +32,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   panels: 3,
   expand: 3,
   views: 3,
+  vocabulary: 3,
   workbench: 3,
   "main.ts": 4,
 };

@@ -29,6 +29,12 @@ import {
 import { graphEndpoints } from "../../../contract/graph-endpoints";
 import { probeEndpoints } from "../../../contract/probe-endpoints";
 import { viewEndpoints } from "../../../contract/view-endpoints";
+import {
+  type AddRelationshipTypeRequest,
+  type EditRelationshipTypeRequest,
+  type RelationshipType,
+  vocabularyEndpoints,
+} from "../../../contract/vocabulary-endpoints";
 import { ApiRequestError } from "./api-request-error";
 
 export interface NeighbourQuery {
@@ -78,6 +84,16 @@ export interface ApiClient {
   /** Saving under an existing name replaces that view. */
   saveView(request: SaveViewRequest): Promise<SavedView>;
   deleteView(id: string): Promise<void>;
+  /** The relationship types, built-in and added, with their relationships' counts. */
+  listVocabulary(signal?: AbortSignal): Promise<RelationshipType[]>;
+  /** Adds a type; `writeToken` when the server wants one the browser's login does not carry. */
+  addRelationshipType(request: AddRelationshipTypeRequest, writeToken?: string): Promise<RelationshipType>;
+  /** Replaces a type's description, direction or trigger phrases. */
+  editRelationshipType(
+    name: string,
+    request: EditRelationshipTypeRequest,
+    writeToken?: string,
+  ): Promise<RelationshipType>;
   /** The articles claims were read in, newest first. */
   listArticles(signal?: AbortSignal): Promise<ArticleSummary[]>;
   /** One article: its text (or null) and its claims as highlights. */
@@ -114,7 +130,7 @@ export function createApiClient(baseUrl = ""): ApiClient {
   };
   const write = async <T>(href: string, schema: z.ZodType<T>, options: RequestOptions): Promise<T> => {
     const send = async (token: string) =>
-      requestJson(href, schema, { ...options, headers: { [CSRF_TOKEN_HEADER]: token } });
+      requestJson(href, schema, { ...options, headers: { ...options.headers, [CSRF_TOKEN_HEADER]: token } });
     try {
       return await send(await (csrfToken ?? freshCsrfToken()));
     } catch (error) {
@@ -166,11 +182,27 @@ export function createApiClient(baseUrl = ""): ApiClient {
     saveView: (request) => write(url(views.save, {}), views.save.answer, { body: request }),
     // 204: no body to check.
     deleteView: (id) => write(url(views.delete, { id }), z.undefined(), { method: "DELETE" }),
+    listVocabulary: async (signal) =>
+      (await requestJson(url(vocabularyEndpoints.list, {}), vocabularyEndpoints.list.answer, { signal })).types,
+    addRelationshipType: (request, writeToken) =>
+      write(url(vocabularyEndpoints.add, {}), vocabularyEndpoints.add.answer, {
+        body: request,
+        headers: bearer(writeToken),
+      }),
+    editRelationshipType: (name, request, writeToken) =>
+      write(url(vocabularyEndpoints.edit, { name }), vocabularyEndpoints.edit.answer, {
+        body: request,
+        headers: bearer(writeToken),
+      }),
     listArticles: async (signal) =>
       (await requestJson(url(articleEndpoints.list, {}), articleEndpoints.list.answer, { signal })).articles,
     getArticle: (id, signal) => requestJson(url(articleEndpoints.get, { id }), articleEndpoints.get.answer, { signal }),
   };
 }
+
+/** A write token typed by the analyst, sent as a bearer token; none: the browser's own login. */
+const bearer = (token: string | undefined): Record<string, string> =>
+  token?.trim() ? { Authorization: `Bearer ${token.trim()}` } : {};
 
 async function requestJson<T>(href: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
   const { signal, acceptedErrorStatuses = [], body, method, headers = {} } = options;

@@ -1,7 +1,8 @@
-import type { StylesheetJson } from "cytoscape";
+import type { EdgeSingular, StylesheetJson } from "cytoscape";
 import { CANVAS_PALETTES, type CanvasPalette } from "../look/canvas-palette";
 import { CERTAINTY_STYLES, type CertaintyStyle } from "../look/certainty-styles";
 import { DEFAULT_LABEL_STYLE, LABEL_STYLES, type LabelStyle, labelClass } from "../look/label-styles";
+import { relationshipTypeColor } from "../look/relationship-type-colors";
 
 export const FONT_FAMILY =
   '"Inter", "Segoe UI", "Helvetica Neue", "Liberation Sans", "DejaVu Sans", "Noto Sans CJK SC", Arial, sans-serif';
@@ -70,6 +71,11 @@ export function graphStylesheet(
         ...(style.lineStyle === "dotted" ? { width: 2, color: palette.speculativeCaption } : {}),
       },
     })),
+    // The line says how certain, the arrowhead which type: any type, one added a minute ago too.
+    {
+      selector: "edge[type]",
+      style: { "target-arrow-color": (edge: EdgeSingular) => relationshipTypeColor(String(edge.data("type"))) },
+    },
     {
       selector: "edge.incident",
       style: {

@@ -5,6 +5,7 @@ import { isFiltering, type ViewFilters } from "../../explorer/view-filters";
 import { CERTAINTY_STYLES, type CertaintyStyle } from "../../look/certainty-styles";
 import { LABEL_STYLES, labelStyleFor } from "../../look/label-styles";
 import { shapeIcon } from "../../look/shape-icon";
+import { typeSwatch } from "../../look/type-swatch";
 import { createClaimsLegend, type SetClaimFilter } from "./claims-legend";
 
 export type FilterKind = "label" | "type" | "certainty";
@@ -177,7 +178,7 @@ export function createLegend(root: HTMLElement, handlers: LegendFilterHandlers):
             value: type,
             shown: !filters.hiddenTypes.includes(type),
             title: `${type} relationships (${count} on the canvas)`,
-            content: [el("span", { class: "legend-name legend-type" }, type), countBadge(count)],
+            content: [typeSwatch(type), el("span", { class: "legend-name legend-type" }, type), countBadge(count)],
           };
         }),
       );
