@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { claimsDraftSchema, extractRequestSchema } from "../contract/extract-endpoints";
+import type { RelationshipType } from "../contract/vocabulary-endpoints";
 import { loadAppConfig } from "../server/src/config/app-config";
 import { loadEnvFile } from "../server/src/config/load-env-file";
 import { createDriver } from "../server/src/neo4j/create-driver";
@@ -10,6 +11,8 @@ import { extractDraft } from "../server/src/sources/extract-draft";
 import { KnownEntitiesRepository, type KnownSource } from "../server/src/sources/known-entities-repository";
 import { loadLexicon } from "../server/src/sources/load-lexicon";
 import type { KnownEntity } from "../server/src/sources/proposal";
+import { withStoredTypes } from "../server/src/sources/with-stored-types";
+import { VocabularyRepository } from "../server/src/vocabulary/vocabulary-repository";
 import { CliError, runCli } from "./neo4j/cli-error";
 import { projectRoot } from "./project-root";
 
@@ -18,7 +21,12 @@ const USAGE =
   "npm run extract -- FILE [--published YYYY-MM-DD] [--lang fr|en] [--source NAME] [--title TITLE] --out DRAFT.json";
 
 /** The graph's entities when Neo4j answers within a few seconds, else none (and says so). */
-async function knownEntities(): Promise<{ known: KnownEntity[]; sources: KnownSource[]; from: string }> {
+async function knownEntities(): Promise<{
+  known: KnownEntity[];
+  sources: KnownSource[];
+  types: RelationshipType[];
+  from: string;
+}> {
   loadEnvFile(projectRoot);
   const config = loadAppConfig();
   const driver = createDriver(config.neo4j);
@@ -29,17 +37,23 @@ async function knownEntities(): Promise<{ known: KnownEntity[]; sources: KnownSo
     ]);
     const database = new Neo4jDatabase(driver, { database: config.neo4j.database, queryTimeoutMs: 10_000 });
     const repository = new KnownEntitiesRepository(database);
-    const [known, sources] = await Promise.all([repository.list(), repository.sources()]);
+    const [known, sources, types] = await Promise.all([
+      repository.list(),
+      repository.sources(),
+      new VocabularyRepository(database).withTriggers(),
+    ]);
     return {
       known,
       sources,
-      from: `${known.length} entities and ${sources.length} sources of the graph at ${config.neo4j.uri}`,
+      types,
+      from: `${known.length} entities, ${sources.length} sources and ${types.length} relationship types with trigger phrases of their own, of the graph at ${config.neo4j.uri}`,
     };
   } catch (error) {
     const reason = (error as { code?: string; message?: string }).code ?? (error as Error).message;
     return {
       known: [],
       sources: [],
+      types: [],
       from: `no graph (Neo4j at ${config.neo4j.uri} not reachable: ${reason}); working from the file alone`,
     };
   } finally {
@@ -79,9 +93,10 @@ await runCli("extract", async () => {
     throw new CliError(
       `${file}: ${parsed.error.issues.map((issue) => `${issue.path.join(".") || "text"}: ${issue.message}`).join("; ")}`,
     );
-  const { known, sources, from } = await knownEntities();
+  const { known, sources, types, from } = await knownEntities();
   console.log(`Known entities: ${from}.`);
-  const answer = extractDraft({ ...parsed.data, file: basename(file) }, known, loadLexicon(), sources);
+  const lexicon = withStoredTypes(loadLexicon(), types);
+  const answer = extractDraft({ ...parsed.data, file: basename(file) }, known, lexicon, sources);
   claimsDraftSchema.parse(answer.draft);
   writeFileSync(resolve(values.out), `${JSON.stringify(answer.draft, null, 2)}\n`);
   const byCertainty = answer.draft.claims.reduce<Record<string, number>>((counts, claim) => {
