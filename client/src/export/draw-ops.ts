@@ -71,8 +71,16 @@ export interface TextBlockOp {
   readonly font: { readonly style: string; readonly weight: string; readonly size: number; readonly family: string };
   readonly fill: Paint;
   readonly anchor: "start" | "middle" | "end";
-  /** Each line and its position, in the block's own (unrotated) frame. */
-  readonly lines: ReadonlyArray<{ readonly text: string; readonly x: number; readonly y: number }>;
+  /**
+   * Each line and its position, in the block's own (unrotated) frame, and its advance as measured
+   * where it was laid out: an SVG viewer spaces the line to that width, so it fits its box in any font.
+   */
+  readonly lines: ReadonlyArray<{
+    readonly text: string;
+    readonly x: number;
+    readonly y: number;
+    readonly width?: number;
+  }>;
   /** Radians, turned about `origin`. */
   readonly rotation: number;
   readonly origin: { readonly x: number; readonly y: number };

@@ -70,7 +70,10 @@ function textBlockToSvg(op: TextBlockOp): string {
   const outline = halo
     ? ` stroke="${xmlText(halo.color)}"${opacity("stroke-opacity", halo.opacity)} stroke-width="${n(halo.width)}" stroke-linejoin="round" paint-order="stroke"`
     : "";
-  const lines = op.lines.map((line) => `<tspan x="${n(line.x)}" y="${n(line.y)}">${xmlText(line.text)}</tspan>`);
+  const lines = op.lines.map((line) => {
+    const spaced = line.width && line.text.trim() !== "" ? ` textLength="${n(line.width)}" lengthAdjust="spacing"` : "";
+    return `<tspan x="${n(line.x)}" y="${n(line.y)}"${spaced}>${xmlText(line.text)}</tspan>`;
+  });
   parts.push(
     `<text ${font} text-anchor="${op.anchor}" ${fillAttributes(op.fill)}${outline} xml:space="preserve">${lines.join("")}</text>`,
     "</g>",

@@ -136,7 +136,12 @@ export function labelOps(label: SceneLabel, measure: LabelMeasure): TextBlockOp[
       font: label.font,
       fill: { color: label.color, opacity: label.opacity },
       anchor,
-      lines: lines.map((text, index) => ({ text, x: 0, y: bottom + index * lineHeight - toAlphabetic })),
+      lines: lines.map((text, index) => ({
+        text,
+        x: 0,
+        y: bottom + index * lineHeight - toAlphabetic,
+        width: measure.width(text, font),
+      })),
       rotation: label.rotation,
       origin: { x: label.x, y: label.y },
       halo: label.outline
