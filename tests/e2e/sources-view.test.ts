@@ -51,6 +51,10 @@ async function shoot(target: Page, name: string): Promise<void> {
     [1920, 1080],
   ] as const) {
     await target.setViewportSize({ width, height });
+    // Cytoscape follows its container's new size on its next resize callback.
+    await expect
+      .poll(() => target.evaluate(() => window.cy.width() === (window.cy.container() as HTMLElement).clientWidth))
+      .toBe(true);
     await target.screenshot({ path: join(shotsDir, `${name}-${width}x${height}.png`) });
   }
   await target.setViewportSize({ width: 1366, height: 768 });
@@ -109,6 +113,13 @@ describe("the Sources view", () => {
     expect(await page.locator('[data-testid="highlight"][data-count]').count()).toBeGreaterThan(0);
     expect(await axeViolations(page, "#sources")).toEqual([]);
     await shoot(page, "sources-article");
+    // The dark theme too.
+    await page.getByTestId("theme-button").click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+    expect(await axeViolations(page, "#sources")).toEqual([]);
+    await shoot(page, "sources-article-dark");
+    await page.getByTestId("theme-button").click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).not.toBe("dark");
   });
 
   it("selects the relationship of a clicked highlight, adding it as one step that Ctrl+Z takes back", async () => {
@@ -173,6 +184,30 @@ describe("the Sources view", () => {
     const chosen = article.highlights.find((highlight) => highlight.claimId === claimIds[0]) as ArticleHighlight;
     await expect.poll(() => selectedEdges(page)).toEqual([chosen.relationshipId]);
     expect(pageProblems(page)).toEqual([]);
+  });
+
+  it("shows an article without its text as its claims' sentences in order, with a plain notice", async () => {
+    // The server's answer for an article stored without text (see tests/integration/articles-api.test.ts).
+    const bare = {
+      ...article,
+      hasText: false,
+      text: null,
+      highlights: article.highlights.map((highlight) => ({ ...highlight, start: null, end: null })),
+    };
+    await page.route(`**/api/articles/${SEED_ID}`, (route) => route.fulfill({ json: bare }));
+    await page.getByTestId("sources-back").click();
+    await page.locator(`[data-testid="sources-open"][data-article-id="${SEED_ID}"]`).click();
+    await expect(page.getByTestId("no-text-notice").innerText()).resolves.toBe(
+      "The full text of this article is not stored; its quoted sentences are shown.",
+    );
+    const sentences = [...new Set(article.highlights.map((highlight) => highlight.quote.replace(/\s+/g, " ")))];
+    await expect(page.getByTestId("article-text").locator("p").allInnerTexts()).resolves.toEqual(sentences);
+    const ordered = article.highlights.find((highlight) => highlight.predicate === "ORDERED") as ArticleHighlight;
+    await page.locator(`[data-testid="highlight"][data-claim-ids~="${ordered.claimId}"]`).click();
+    await expect.poll(() => selectedEdges(page)).toEqual([ordered.relationshipId]);
+    expect(await axeViolations(page, "#sources")).toEqual([]);
+    await shoot(page, "sources-no-text");
+    await page.unroute(`**/api/articles/${SEED_ID}`);
   });
 
   it("closes with Escape, back to the same canvas and a URL without the article", async () => {

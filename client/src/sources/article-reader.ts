@@ -184,7 +184,10 @@ export function renderArticle(article: Article, deps: ArticleReaderDeps): Articl
           highlight.stance === "denies" ? el("span", { class: "badge badge-denies" }, "denies") : null,
           certaintyBadge(highlight.certainty),
           highlight.contested ? el("span", { class: "article-claim-contested" }, "contested") : null,
-          el("span", { class: "article-claim-source" }, highlight.source.name),
+          // Who said it, when not the outlet itself ("Selon Reuters…").
+          highlight.source.id === article.outlet.id
+            ? null
+            : el("span", { class: "article-claim-source" }, `according to ${highlight.source.name}`),
         ),
         runsOf.has(highlight.claimId)
           ? null

@@ -1,0 +1,78 @@
+import cytoscape from "cytoscape";
+import { describe, expect, it } from "vitest";
+import { addElements } from "../../client/src/canvas/add-elements";
+import type { ExplorerCanvas } from "../../client/src/explorer/command";
+import { createExplorer } from "../../client/src/explorer/create-explorer";
+import { revealRelationship } from "../../client/src/sources/reveal-relationship";
+import type { GraphEdge, GraphNode } from "../../contract/graph-contract";
+
+// Made-up entities.
+const node = (id: string): GraphNode => ({
+  data: { id, elementId: `4:x:${id}`, labels: ["Company"], label: "Company", caption: id, props: { id, name: id } },
+});
+const edge = (id: string, source: string, target: string): GraphEdge => ({
+  data: { id, elementId: id, source, target, type: "ORDERED", caption: "ordered", certainty: "reported", props: {} },
+});
+
+/** A Cytoscape without a screen behind the explorer, as the explorer's own tests build it. */
+function headless() {
+  const cy = cytoscape({ headless: true });
+  const centred: string[] = [];
+  const canvas: ExplorerCanvas = {
+    cy,
+    addGraph: (part, placement) => addElements(cy, part, placement),
+    has: (id) => cy.getElementById(id).nonempty(),
+    nodeCaption: (id) => (cy.getElementById(id).nonempty() ? id : undefined),
+    clear: () => cy.elements().remove(),
+    select: (id) => {
+      cy.elements(":selected").unselect();
+      cy.getElementById(id).select();
+    },
+    centreOn: (id) => centred.push(id),
+    fitAll: () => {},
+    counts: () => ({ nodes: cy.nodes().length, edges: cy.edges().length, byLabel: new Map<string, number>() }),
+    runLayout: async () => {},
+  };
+  const said: string[] = [];
+  const room = createExplorer({ canvas, changed: () => {}, tell: (message) => said.push(message) });
+  const ids = () =>
+    cy
+      .elements()
+      .map((element) => element.id())
+      .sort();
+  return { cy, room, said, centred, ids };
+}
+
+const ordered = edge("5:x:velda-ordered-sorel", "velda", "sorel");
+const found = { nodes: [node("velda"), node("sorel")], edges: [ordered] };
+
+describe("revealRelationship", () => {
+  it("adds a relationship not drawn, with its missing end, as one step that undo takes back, and selects it", () => {
+    const explorer = headless();
+    addElements(explorer.cy, { nodes: [node("velda")], edges: [] }, { kind: "centre" });
+    expect(explorer.room.apply(revealRelationship(ordered.data.id, found, "velda ordered sorel"))).toBe(true);
+    expect(explorer.ids()).toEqual([ordered.data.id, "sorel", "velda"]);
+    expect(explorer.cy.getElementById(ordered.data.id).selected()).toBe(true);
+    expect(explorer.said.at(-1)).toBe("Added 1 node, 1 relationship");
+    expect(explorer.centred.at(-1)).toBe("velda");
+    expect(explorer.room.history.undoLabel()).toBe("Undo Open velda ordered sorel");
+    explorer.room.history.undo();
+    expect(explorer.ids()).toEqual(["velda"]);
+  });
+
+  it("selects a relationship already drawn without an undo step", () => {
+    const explorer = headless();
+    addElements(explorer.cy, found, { kind: "centre" });
+    expect(
+      explorer.room.apply(revealRelationship(ordered.data.id, { nodes: [], edges: [] }, "velda ordered sorel")),
+    ).toBe(true);
+    expect(explorer.cy.getElementById(ordered.data.id).selected()).toBe(true);
+    expect(explorer.room.history.undoLabel()).toBeNull();
+  });
+
+  it("does nothing when the answer does not hold the relationship", () => {
+    const explorer = headless();
+    expect(explorer.room.apply(revealRelationship("5:x:gone", found, "gone"))).toBe(false);
+    expect(explorer.ids()).toEqual([]);
+  });
+});
