@@ -1,5 +1,6 @@
 import "./styles.css";
 import { createApiClient } from "./api/api-client";
+import { createDraftsClient } from "./api/drafts-client";
 import { createCanvas } from "./canvas/create-canvas";
 import { pageOverlays } from "./canvas/measure-overlays";
 import { createHelpOverlay } from "./chrome/help-overlay";
@@ -30,6 +31,10 @@ import { createStatusLine } from "./panels/status/status-line";
 import { createPathFinder } from "./paths/path-finder";
 import { createSourceNames } from "./paths/source-names";
 import { createSearchBox } from "./search/search-box";
+import { browserReaders } from "./sources/intake/browser-readers";
+import { createIntake } from "./sources/intake/intake";
+import { BUILT_IN_PREDICATES } from "./sources/intake/review-page";
+import { showCommitted } from "./sources/intake/show-committed";
 import { revealRelationship } from "./sources/reveal-relationship";
 import { createSourcesView } from "./sources/sources-view";
 import { createViews } from "./views/create-views";
@@ -131,6 +136,19 @@ const sources = createSourcesView({
   fail,
   shift: (dx) => canvas.cy.panBy({ x: dx, y: 0 }),
 });
+
+// Sources → New article: paste or drop an article, review the proposed claims, commit them.
+const intake = createIntake({
+  drafts: createDraftsClient(),
+  readers: browserReaders,
+  search: (text, signal) => api.search(text, 8, signal),
+  predicates: () => BUILT_IN_PREDICATES,
+  showOnCanvas: async (answer) => {
+    const { graph } = await api.lookupNodes(answer.nodeIds);
+    apply(showCommitted(graph, answer.relationshipIds));
+  },
+});
+sources.addToolbarAction(intake.button);
 
 const opener = createViews({
   button: byId<HTMLButtonElement>("views-button"),

@@ -106,8 +106,8 @@ interface RequestOptions {
   acceptedErrorStatuses?: readonly number[];
   /** Sent as JSON with POST when present. */
   body?: unknown;
-  /** Overrides the method (GET, or POST with a body). */
-  method?: "DELETE";
+  /** Overrides the method (GET, or POST with a body): DELETE, or PUT with a body. */
+  method?: "DELETE" | "PUT";
   /** Extra request headers (a write's CSRF token). */
   headers?: Record<string, string>;
 }
@@ -204,12 +204,13 @@ export function createApiClient(baseUrl = ""): ApiClient {
 const bearer = (token: string | undefined): Record<string, string> =>
   token?.trim() ? { Authorization: `Bearer ${token.trim()}` } : {};
 
-async function requestJson<T>(href: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
+/** One request, its answer checked against `schema`; failures as ApiRequestError. */
+export async function requestJson<T>(href: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
   const { signal, acceptedErrorStatuses = [], body, method, headers = {} } = options;
   const init: RequestInit = { headers: { Accept: "application/json", ...headers }, signal: signal ?? null };
   if (method) init.method = method;
   if (body !== undefined) {
-    init.method = "POST";
+    init.method = method ?? "POST";
     init.headers = { Accept: "application/json", "Content-Type": "application/json", ...headers };
     init.body = JSON.stringify(body);
   }
