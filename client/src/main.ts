@@ -136,6 +136,9 @@ const sources = createSourcesView({
   fail,
   shift: (dx) => canvas.cy.panBy({ x: dx, y: 0 }),
 });
+canvas.onSelectionChange((selection) =>
+  sources.showRelationship(selection?.kind === "edge" ? selection.data.id : null),
+);
 
 // Sources → New article: paste or drop an article, review the proposed claims, commit them.
 const intake = createIntake({

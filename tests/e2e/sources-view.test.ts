@@ -133,6 +133,14 @@ describe("the Sources view", () => {
     await panel.getByTestId("claim-list").waitFor();
     await expect(panel.innerText()).resolves.toMatch(/ordered/i);
     await expect(page.locator(".highlight.is-marked").first().innerText()).resolves.toContain("100 000 puces");
+    // Every sentence with a claim about the selected relationship is outlined.
+    const related = article.highlights.filter((highlight) => highlight.relationshipId === ordered.relationshipId);
+    const outlined = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>(".highlight.is-related")].flatMap((run) =>
+        (run.dataset.claimIds ?? "").split(" "),
+      ),
+    );
+    expect(related.every((highlight) => outlined.includes(highlight.claimId))).toBe(true);
     await shoot(page, "sources-selected");
 
     await page.keyboard.press("Control+z");

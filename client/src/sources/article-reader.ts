@@ -13,6 +13,8 @@ export interface ArticleReader {
   element: HTMLElement;
   /** Marks a claim's sentence and scrolls it into view (`focus`: and moves the keyboard there). */
   mark(claimId: string, options?: { focus?: boolean }): boolean;
+  /** Outlines the sentences of every claim about this relationship (its canvas edge id); null: none. */
+  showRelationship(edgeId: string | null): void;
 }
 
 export const NO_TEXT_NOTICE = "The full text of this article is not stored; its quoted sentences are shown.";
@@ -213,6 +215,14 @@ export function renderArticle(article: Article, deps: ArticleReaderDeps): Articl
     return true;
   }
 
+  function showRelationship(edgeId: string | null): void {
+    for (const run of body.querySelectorAll(".highlight.is-related")) run.classList.remove("is-related");
+    if (edgeId === null) return;
+    for (const highlight of article.highlights)
+      if (highlight.relationshipId === edgeId)
+        for (const run of runsOf.get(highlight.claimId) ?? []) run.classList.add("is-related");
+  }
+
   const outlet = article.outlet.grade ? `${article.outlet.name} (${article.outlet.grade})` : article.outlet.name;
   const facts = [outlet, article.publishedAt ?? "undated", languageName(article.language)];
   const link =
@@ -243,5 +253,5 @@ export function renderArticle(article: Article, deps: ArticleReaderDeps): Articl
       ),
     ),
   );
-  return { element, mark };
+  return { element, mark, showRelationship };
 }

@@ -33,6 +33,8 @@ export interface SourcesView {
   close(): void;
   /** Opens what the URL names (`?sources`, `?article=<id>`), if anything. */
   openFromUrl(): Promise<void>;
+  /** The canvas selected this relationship (its edge id) or nothing: the article outlines its claims' sentences. */
+  showRelationship(edgeId: string | null): void;
   /** Puts a button (or any control) in the view's toolbar, after those already there. */
   addToolbarAction(action: HTMLElement): void;
 }
@@ -63,6 +65,8 @@ export function createSourcesView(deps: SourcesViewDeps): SourcesView {
   root.setAttribute("aria-labelledby", "sources-heading");
 
   let shown: { article: Article; reader: ArticleReader } | null = null;
+  /** The relationship selected on the canvas, outlined in whichever article is shown. */
+  let related: string | null = null;
   let loading: AbortController | null = null;
 
   const setLocation = (location: SourcesLocation) => {
@@ -160,6 +164,7 @@ export function createSourcesView(deps: SourcesViewDeps): SourcesView {
       if (signal.aborted) return;
       const reader = renderArticle(article, { pick: (highlight) => void select(highlight) });
       shown = { article, reader };
+      reader.showRelationship(related);
       content.replaceChildren(reader.element);
       content.scrollTop = 0;
       if (!(claimId && reader.mark(claimId, { focus: true }))) reader.element.querySelector<HTMLElement>("h2")?.focus();
@@ -199,6 +204,10 @@ export function createSourcesView(deps: SourcesViewDeps): SourcesView {
       const location = readSourcesLocation(window.location.search);
       if (location.kind === "list") await open();
       if (location.kind === "article") await openArticle(location.id);
+    },
+    showRelationship: (edgeId) => {
+      related = edgeId;
+      shown?.reader.showRelationship(edgeId);
     },
     addToolbarAction: (action) => toolbar.append(action),
   };
