@@ -31,7 +31,7 @@ await runCli("db:seed", async () => {
     );
     if (report.articleTexts === 0)
       console.log(
-        `No article text found in ${sourcesDir} (set SEED_SOURCES_DIR): the Sources view shows the seed article's quoted sentences only.`,
+        `No article text found in ${sourcesDir} (set SEED_SOURCES_DIR): an article without a stored text shows its quoted sentences only in the Sources view.`,
       );
   } finally {
     await driver.close();
