@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listEndpoints } from "../../contract/api-endpoints";
 import { endpointUrl, type PathParams, type QueryValues } from "../../contract/endpoint";
@@ -29,7 +30,7 @@ afterAll(() => app?.close());
 
 /** Checks a JSON answer against the document's schema for that operation and status. */
 function answerMatches(path: string, method: string, status: number, body: unknown): string[] {
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
   ajv.addSchema({ $id: DOC_ID, components: document.components });
   const operation = document.paths[path]?.[method] as
     | { responses: { [status: string]: { content?: object } } }

@@ -57,7 +57,21 @@ const RETRY_AFTER = {
   schema: { type: "integer", minimum: 1 },
 };
 
-function errorResponses(endpoint: DocumentedEndpoint, accounts: boolean): { [status: string]: JsonSchema } {
+/** The error shape with `code` narrowed to the codes one status carries (the whole shape: viewers show examples from it). */
+function errorShape(apiError: JsonSchema, codes: readonly string[]): JsonSchema {
+  const shape = structuredClone(apiError) as { properties: { error: { properties: { [key: string]: JsonSchema } } } };
+  shape.properties.error.properties.code = { type: "string", enum: [...codes] };
+  shape.properties.error.properties.details = {
+    description: "What exactly was wrong, when the code says more: { path, message } per problem for VALIDATION.",
+  };
+  return shape as unknown as JsonSchema;
+}
+
+function errorResponses(
+  endpoint: DocumentedEndpoint,
+  accounts: boolean,
+  apiError: JsonSchema,
+): { [status: string]: JsonSchema } {
   const scopes = scopesOf(endpoint, accounts);
   const cases: ApiErrorCase[] = [
     ...API_ERROR_CASES.filter((errorCase) => scopes.has(errorCase.scope)),
@@ -73,9 +87,13 @@ function errorResponses(endpoint: DocumentedEndpoint, accounts: boolean): { [sta
       ...(list.some((errorCase) => errorCase.retryAfter) ? { headers: { "Retry-After": RETRY_AFTER } } : {}),
       content: {
         "application/json": {
-          schema: {
-            allOf: [{ $ref: "#/components/schemas/ApiError" }],
-            properties: { error: { properties: { code: { enum: codes } } } },
+          schema: errorShape(apiError, codes),
+          example: {
+            error: {
+              code: list[0]?.code,
+              message: "What went wrong, in words for the analyst.",
+              retriable: list[0]?.retryAfter === true,
+            },
           },
         },
       },
@@ -210,7 +228,7 @@ export function buildOpenApiDocument(config: OpenApiConfig): OpenApiDocument {
             },
           }
         : {}),
-      responses: { ...successResponses(endpoint, schemas, hint), ...errorResponses(endpoint, accounts) },
+      responses: { ...successResponses(endpoint, schemas, hint), ...errorResponses(endpoint, accounts, apiError) },
     };
     const path = openApiPath(endpoint.path);
     paths[path] = { ...paths[path], [endpoint.method.toLowerCase()]: operation };
