@@ -73,12 +73,22 @@ function fold(text: string, spaces: "one" | "none"): Folded {
 /** A quote's own folding, trimmed: a space at either end of it is not part of the sentence. */
 const foldQuote = (quote: string, spaces: "one" | "none") => fold(quote.trim(), spaces).text.trim();
 
+/** The first folded character that stands for an original offset at or after `from` (starts only grow). */
+function firstAtOrAfter(starts: readonly number[], from: number): number {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((starts[middle] as number) < from) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** The first place at or after `from` (an offset of the original text) where `needle` is in `folded`. */
 function findFolded(folded: Folded, needle: string, from: number): QuoteSpan | null {
   if (needle === "") return null;
-  let at = folded.starts.findIndex((start) => start >= from);
-  if (at === -1) return null;
-  at = folded.text.indexOf(needle, at);
+  const at = folded.text.indexOf(needle, firstAtOrAfter(folded.starts, from));
   if (at === -1) return null;
   return { start: folded.starts[at] as number, end: folded.ends[at + needle.length - 1] as number };
 }
