@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { EndpointDocs } from "./endpoint-docs";
 
 /** The roles of signed-in users, each allowed what the one before it is, and more. */
 export const ROLES = ["viewer", "editor", "admin"] as const;
@@ -11,9 +12,9 @@ export type Access = Role | "public";
  * One HTTP endpoint of the API, as both sides use it: the server registers its route at `path`
  * and parses `params`, `query` and `body` with these schemas; the client builds its URL from
  * `path` and checks the answer with `answer`. Later tools (an OpenAPI document, a route × role
- * table) read the same entries.
+ * table) read the same entries; what only the reference needs (errors, examples) is in EndpointDocs.
  */
-export interface Endpoint {
+export interface Endpoint extends EndpointDocs {
   readonly method: "GET" | "POST" | "PUT" | "DELETE";
   /** Express' form, the full path: `/api/nodes/:id`. */
   readonly path: `/api/${string}`;

@@ -193,3 +193,34 @@ describe("the document's security and write marks, checked against the running a
     expect(mismatched).toEqual([]);
   });
 });
+
+describe("the document's security in accounts mode, checked against the running app", () => {
+  const config = loadAppConfig({ AUTH_MODE: "accounts" });
+  const app = buildApp(config);
+  const accounts = buildOpenApiDocument(config);
+
+  it("answers 401 without a session or key exactly where the document asks for one, and names the role", async () => {
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+    const { port } = server.address() as { port: number };
+    const mismatched: string[] = [];
+    try {
+      for (const [path, methods] of Object.entries(accounts.paths)) {
+        for (const [method, operation] of Object.entries(methods)) {
+          const open = JSON.stringify(operation.security) === "[{}]";
+          const answer = await fetch(`http://127.0.0.1:${port}${path.replace(/\{\w+\}/g, "example")}`, {
+            method: method.toUpperCase(),
+            headers: { "content-type": "application/json" },
+            ...(method === "get" ? {} : { body: "{}" }),
+          });
+          await answer.body?.cancel();
+          if ((answer.status === 401) === open) mismatched.push(`${method.toUpperCase()} ${path}: ${answer.status}`);
+          if (!open && typeof operation["x-required-role"] !== "string") mismatched.push(`${path}: no role`);
+        }
+      }
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    expect(mismatched).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { listEndpoints } from "../../../contract/api-endpoints";
 import { API_ERROR_CASES, type ApiErrorCase, type ErrorScope } from "../../../contract/api-errors";
-import type { Endpoint } from "../../../contract/endpoint";
+import { type Endpoint, endpointAccess } from "../../../contract/endpoint";
 import type { EndpointDocs, EndpointExample } from "../../../contract/endpoint-docs";
 import { apiErrorSchema } from "../../../contract/graph-contract";
 import packageJson from "../../../package.json" with { type: "json" };
@@ -30,7 +30,7 @@ const accountsMode = (config: OpenApiConfig) => (config.auth as { mode?: unknown
 
 /** Needs no credentials: in token mode what is served before the APP_TOKEN check, in accounts mode what the table calls public. */
 const isOpen = (endpoint: DocumentedEndpoint, accounts: boolean) =>
-  accounts ? (endpoint as { access?: unknown }).access === "public" : endpoint.open === true;
+  accounts ? endpoint.access === "public" : endpoint.open === true;
 
 /** The write checks an endpoint runs: its own, else by method (a GET none, any other the write guard). */
 export const writesOf = (endpoint: DocumentedEndpoint) =>
@@ -213,6 +213,12 @@ export function buildOpenApiDocument(config: OpenApiConfig): OpenApiDocument {
       operationId: `${area}.${name}`,
       tags: [area],
       summary: endpoint.summary,
+      ...(accounts && !isOpen(endpoint, accounts)
+        ? {
+            description: `Accounts mode: needs the role **${endpointAccess(endpoint)}** or above.`,
+            "x-required-role": endpointAccess(endpoint),
+          }
+        : {}),
       security: securityFor(accessKind(endpoint, accounts), tokens),
       parameters: parametersOf(endpoint, schemas, hint),
       ...(endpoint.body
