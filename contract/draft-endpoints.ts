@@ -172,6 +172,7 @@ export const draftEndpoints = {
     body: commitDraftRequestSchema,
     answer: commitDraftAnswerSchema,
     summary: "Ingests the draft's accepted claims as a claims file (behind WRITE_TOKEN): all or nothing, idempotent.",
+    writes: "write-token",
   }),
   claimsFile: defineEndpoint({
     method: "GET",

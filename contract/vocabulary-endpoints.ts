@@ -139,6 +139,7 @@ export const vocabularyEndpoints = {
     body: addRelationshipTypeRequestSchema,
     answer: relationshipTypeSchema,
     summary: "Adds a relationship type (201); 409 when the name is taken, 400 when it is not UPPER_SNAKE.",
+    writes: "write-token",
   }),
   edit: defineEndpoint({
     method: "POST",
@@ -147,5 +148,6 @@ export const vocabularyEndpoints = {
     body: editRelationshipTypeRequestSchema,
     answer: relationshipTypeSchema,
     summary: "Replaces a type's description, direction or trigger phrases.",
+    writes: "write-token",
   }),
 } as const;

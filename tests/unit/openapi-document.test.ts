@@ -23,7 +23,7 @@ const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
   Object.entries(methods).map(([method, operation]) => ({ path, method, operation })),
 );
 const responsesOf = (operation: { [key: string]: unknown }) =>
-  operation.responses as { [status: string]: { headers?: object; content?: object } };
+  operation.responses as { [status: string]: { description?: string; headers?: object; content?: object } };
 
 describe("the OpenAPI document generated from the endpoint table", () => {
   it("is a valid OpenAPI 3.1 document for a third-party validator, whatever the sign-in mode", async () => {
@@ -189,6 +189,42 @@ describe("the document's security and write marks, checked against the running a
             `${method.toUpperCase()} ${path}: answered ${answer.status} ${answer.code}, documented guarded: ${guarded}`,
           );
       }
+    }
+    expect(mismatched).toEqual([]);
+  });
+});
+
+describe("the document's write-token marks, checked against the running app", () => {
+  const config = loadAppConfig({ AUTH_MODE: "token", APP_TOKEN: TOKEN, WRITE_TOKEN: `${TOKEN}-for-writes` });
+  const app = buildApp(config);
+  const document = buildOpenApiDocument(config);
+
+  it("refuses the app token alone (401) exactly where the document asks for WRITE_TOKEN", async () => {
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+    const { port } = server.address() as { port: number };
+    const mismatched: string[] = [];
+    try {
+      for (const [path, methods] of Object.entries(document.paths)) {
+        for (const [method, operation] of Object.entries(methods)) {
+          if (method === "get") continue;
+          const answer = await fetch(`http://127.0.0.1:${port}${path.replace(/\{\w+\}/g, "example")}`, {
+            method: method.toUpperCase(),
+            headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` },
+            body: "{}",
+          });
+          const code = /"code":"(\w+)"/.exec(await answer.text())?.[1];
+          // Served in another mode only (accounts): 404 before any check here.
+          if (answer.status === 404 && code === "NOT_FOUND") continue;
+          const documented = String(responsesOf(operation)["401"]?.description ?? "").includes("WRITE_TOKEN");
+          if ((answer.status === 401) !== documented)
+            mismatched.push(
+              `${method.toUpperCase()} ${path}: ${answer.status} ${code}, documented WRITE_TOKEN: ${documented}`,
+            );
+        }
+      }
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
     expect(mismatched).toEqual([]);
   });
