@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { relationshipTypeColor } from "../../client/src/look/relationship-type-colors";
 import { type PrivateNeo4j, startPrivateNeo4j } from "../../scripts/neo4j/private-neo4j";
 import { launchBrowser, openApp, pageProblems } from "../support/browser";
 import { type RunningApp, startTestApp } from "../support/test-app";
@@ -145,7 +146,11 @@ describe("the vocabulary editor", () => {
     await expect(page.getByTestId("vocabulary-name").inputValue()).resolves.toBe("LICENSES_TO");
     await page.getByTestId("vocabulary-triggers-fr").click();
     await page.keyboard.type("concède * licence* à");
+    await expect(page.getByTestId("vocabulary-triggers-fr").inputValue()).resolves.toBe("concède * licence* à");
     await page.getByTestId("vocabulary-submit").click();
+    // Saved: the form is back to adding a type, with no error.
+    await expect.poll(() => page.locator(".vocabulary-form-title").innerText()).toBe("Add a type");
+    await expect(page.getByTestId("vocabulary-error").isVisible()).resolves.toBe(false);
     await expect
       .poll(() => row("LICENSES_TO").locator(".vocabulary-triggers").innerText())
       .toBe("trigger phrases: 1 French, 2 English");
@@ -160,5 +165,61 @@ describe("the vocabulary editor", () => {
     await expect.poll(() => editor().isVisible()).toBe(false);
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("vocabulary-button");
     expect(pageProblems(page).filter((problem) => !/401|409/.test(problem))).toEqual([]);
+  });
+
+  it("draws a relationship of the new type with its own arrow colour and lists it in the legend", async () => {
+    const claims = {
+      format: "claims/1",
+      fictional: true,
+      article: {
+        id: "fictional-acmetron-licence",
+        title: "Acmetron licenses its patents (fictional)",
+        source: "fictional-wire",
+        language: "en",
+        publishedAt: "2024-05-02",
+      },
+      sources: [{ id: "fictional-wire", name: "Fictional Wire", grade: "C" }],
+      entities: [
+        { id: "acmetron", name: "Acmetron", label: "Company" },
+        { id: "zorblax", name: "Zorblax", label: "Company" },
+      ],
+      claims: [
+        {
+          subject: "acmetron",
+          predicate: "LICENSES_TO",
+          object: "zorblax",
+          source: "fictional-wire",
+          certainty: "confirmed",
+          quote: "Acmetron licenses its patents to Zorblax.",
+          quoteLang: "en",
+          reportedAt: "2024-05-02",
+        },
+      ],
+    };
+    const ingest = await fetch(`${app.baseUrl}/api/claims`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${WRITE_TOKEN}` },
+      body: JSON.stringify(claims),
+    });
+    expect(ingest.status).toBe(200);
+    page = await openApp(browser, app.baseUrl);
+    const arrow = await page.evaluate(() =>
+      window.cy
+        .edges()
+        .filter((edge) => edge.data("type") === "LICENSES_TO")
+        .map((edge) => edge.style("target-arrow-color") as string),
+    );
+    const hex = relationshipTypeColor("LICENSES_TO");
+    const rgb = `rgb(${[1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16)).join(",")})`;
+    expect(arrow).toEqual([rgb]);
+    await page.locator(".legend-types-summary").click();
+    const legendRow = page.locator('[data-filter="type:LICENSES_TO"]');
+    await legendRow.waitFor();
+    await expect(legendRow.innerText()).resolves.toMatch(/LICENSES_TO\s*1/);
+    const swatch = await legendRow
+      .locator(".type-swatch")
+      .evaluate((element) => getComputedStyle(element).backgroundColor.replace(/\s/g, ""));
+    expect(swatch).toBe(rgb);
+    await shoot(page, "vocabulary-legend");
   });
 });
