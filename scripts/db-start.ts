@@ -13,8 +13,8 @@ await runCli("db:start", async () => {
   const layout = neo4jLayout(projectRoot);
   // Started here: "up" only once the database itself is online (startLocalNeo4j checks it).
   const outcome = await startLocalNeo4j(layout, settings, join(projectRoot, "scripts", "neo4j", "pom.xml"));
-  if (outcome === "already-running") {
-    // Started earlier: not ours to stop, but say so when its database is not serving.
+  if (outcome === "already-running" || outcome === "external") {
+    // Started earlier, or not by us: not ours to stop, but say so when its database is not serving.
     await waitForDatabaseOnline({
       uri: settings.NEO4J_URI,
       username: settings.NEO4J_USERNAME,
@@ -25,8 +25,10 @@ await runCli("db:start", async () => {
     }).catch((error: unknown) => {
       if (!(error instanceof CliError)) throw error;
       throw new CliError(
-        `Neo4j is running, but ${error.message} (the log says why; npm run db:stop stops it)`,
-        error.logFile,
+        outcome === "external"
+          ? `the Neo4j at ${settings.NEO4J_URI} answers, but ${error.message}`
+          : `Neo4j is running, but ${error.message} (the log says why; npm run db:stop stops it)`,
+        outcome === "external" ? undefined : error.logFile,
       );
     });
   }
@@ -34,6 +36,7 @@ await runCli("db:start", async () => {
     remote: `NEO4J_URI is ${settings.NEO4J_URI}: not a local server, nothing to start.`,
     "already-running": `Neo4j ${layout.version} is already running at ${settings.NEO4J_URI}, its database online; nothing to do.`,
     started: `Neo4j ${layout.version} is up at ${settings.NEO4J_URI}, its database online (logs: ${layout.logsDir}).`,
+    external: `Its database is online; the project will not stop it (npm run db:stop stops only the project's own).`,
   };
   console.log(messages[outcome]);
 });

@@ -13,9 +13,17 @@ const settingsSchema = z.object({
   NEO4J_PAGECACHE_SIZE: memorySize.default("256m"),
   NEO4J_TRANSACTION_MEMORY_MAX: memorySize.default("256m"),
   NEO4J_START_TIMEOUT: z.coerce.number().int().positive().default(120),
+  /**
+   * auto: use a Neo4j that already answers at a local NEO4J_URI, start the project's own only when
+   * nothing listens; always: the project's own or an error; never: only one that already runs.
+   */
+  NEO4J_MANAGED: z.enum(["auto", "always", "never"]).default("auto"),
 });
 
-export type LocalNeo4jSettings = z.infer<typeof settingsSchema>;
+/** Settings of a local Neo4j; NEO4J_MANAGED unset (as private test servers leave it) means "always". */
+export type LocalNeo4jSettings = Omit<z.infer<typeof settingsSchema>, "NEO4J_MANAGED"> & {
+  NEO4J_MANAGED?: "auto" | "always" | "never";
+};
 
 export function localNeo4jSettings(env: NodeJS.ProcessEnv = process.env): LocalNeo4jSettings {
   const parsed = settingsSchema.safeParse(env);

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CliError } from "./cli-error";
 import { waitForDatabaseOnline } from "./database-online";
@@ -11,10 +11,12 @@ import { neo4jClassPath, neo4jEnv, runNeo4jAdmin } from "./neo4j-admin";
 import type { Neo4jLayout } from "./neo4j-layout";
 import { isAlive, runningNeo4jPid, waitForExit } from "./neo4j-process";
 import { portInUse } from "./port-in-use";
+import { answersBolt, probeBolt, unsupportedVersion } from "./probe-bolt";
 import { renderNeo4jConf } from "./render-neo4j-conf";
 import { waitForBolt } from "./wait-for-bolt";
 
-export type StartOutcome = "started" | "already-running" | "remote";
+/** external: a Neo4j the project did not start already answers at NEO4J_URI, and is used as it is. */
+export type StartOutcome = "started" | "already-running" | "remote" | "external";
 
 // What bin/neo4j adds for Neo4j 5 on Java 17: its off-heap and Netty code needs these packages open.
 const JVM_FLAGS = [
@@ -44,9 +46,44 @@ function setInitialPassword(layout: Neo4jLayout, java: string, password: string)
   );
 }
 
+/** The Bolt port the project's own server was configured with, from its neo4j.conf. */
+function configuredBoltPort(layout: Neo4jLayout): number | undefined {
+  if (!existsSync(layout.confFile)) return undefined;
+  const match = /^server\.bolt\.listen_address=.*:(\d+)\s*$/m.exec(readFileSync(layout.confFile, "utf8"));
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * With NEO4J_MANAGED auto or never: what already listens at the target, used as it is when it is a
+ * supported Neo4j that accepts the credentials; a plain error naming the cause otherwise.
+ */
+async function useExisting(settings: LocalNeo4jSettings, target: { host: string; port: number }): Promise<void> {
+  const found = (await answersBolt(target.host, target.port))
+    ? await probeBolt(settings.NEO4J_URI, settings.NEO4J_USERNAME, settings.NEO4J_PASSWORD)
+    : ({ kind: "not-neo4j", detail: "it does not answer Bolt's handshake" } as const);
+  const where = `${target.host}:${target.port}`;
+  if (found.kind === "refused-credentials") {
+    throw new CliError(
+      `a Neo4j at ${where} refuses the credentials in NEO4J_USERNAME and NEO4J_PASSWORD (user "${settings.NEO4J_USERNAME}"): set that server's user and password, or point NEO4J_URI at a free port for the project's own Neo4j`,
+    );
+  }
+  if (found.kind === "not-neo4j") {
+    throw new CliError(
+      `port ${target.port} on ${target.host} is taken by another program that is not Neo4j (${found.detail}); stop it or point NEO4J_URI at another port`,
+    );
+  }
+  const why = unsupportedVersion(found.version);
+  if (why) throw new CliError(`${why}; found at ${settings.NEO4J_URI}`);
+  const edition = found.edition ? ` ${found.edition}` : "";
+  console.log(`Using the Neo4j already running at ${settings.NEO4J_URI}, version ${found.version}${edition}.`);
+}
+
 /**
  * Starts the project's own Neo4j (fetching it the first time) and resolves once it accepts Bolt.
- * Does nothing when NEO4J_URI points elsewhere or when it already runs.
+ * Does nothing when NEO4J_URI points elsewhere or when it already runs. With NEO4J_MANAGED=auto (what
+ * .env settings give), a supported Neo4j already answering at a local NEO4J_URI with the configured
+ * credentials is used as it is ("external"); never uses only such a server; always (or unset, as
+ * private test servers leave it) insists on the project's own.
  */
 export async function startLocalNeo4j(
   layout: Neo4jLayout,
@@ -55,11 +92,32 @@ export async function startLocalNeo4j(
 ): Promise<StartOutcome> {
   const target = localTarget(settings.NEO4J_URI);
   if (!target.local) return "remote";
-  if (runningNeo4jPid(layout) !== undefined) return "already-running";
-  if (await portInUse(target.host, target.port)) {
+  const managed = settings.NEO4J_MANAGED ?? "always";
+  const ownPid = runningNeo4jPid(layout);
+  const listening = await portInUse(target.host, target.port);
+  if (ownPid !== undefined) {
+    const ownPort = configuredBoltPort(layout);
+    if (managed === "always" || ownPort === undefined || ownPort === target.port) return "already-running";
+    // The project's own server runs, on another port than NEO4J_URI names.
+    if (!listening) {
+      throw new CliError(
+        `the project's own Neo4j runs on port ${ownPort}, but NEO4J_URI names port ${target.port}, where nothing answers; npm run db:stop stops it`,
+      );
+    }
+  }
+  if (managed === "never" && !listening) {
     throw new CliError(
-      `port ${target.port} on ${target.host} is taken by another program; stop it or point NEO4J_URI at another port`,
+      `nothing answers at ${settings.NEO4J_URI} and NEO4J_MANAGED=never: start that Neo4j, or set NEO4J_MANAGED=auto to let the project run its own`,
     );
+  }
+  if (listening) {
+    if (managed === "always") {
+      throw new CliError(
+        `port ${target.port} on ${target.host} is taken by another program; stop it or point NEO4J_URI at another port`,
+      );
+    }
+    await useExisting(settings, target);
+    return "external";
   }
   const java = findJava();
   if (!isNeo4jDownloaded(layout)) await fetchNeo4j(layout, pomFile);

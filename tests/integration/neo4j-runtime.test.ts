@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { createServer, type Server } from "node:net";
+import { createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -34,12 +34,23 @@ describe("db:start", () => {
   describe("with the Bolt port taken by another program", () => {
     let blocker: Server;
     let port: number;
+    // db:start tries Bolt's handshake on it: the connections are dropped at the end, unanswered.
+    const sockets = new Set<Socket>();
     beforeAll(async () => {
-      blocker = createServer();
+      blocker = createServer((socket) => {
+        sockets.add(socket);
+        socket.on("error", () => {});
+      });
       await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", () => resolve()));
       port = (blocker.address() as { port: number }).port;
     });
-    afterAll(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
+    afterAll(
+      () =>
+        new Promise<void>((resolve) => {
+          for (const socket of sockets) socket.destroy();
+          blocker.close(() => resolve());
+        }),
+    );
 
     it("fails at once with a one-line cause naming the port", async () => {
       const attempt = startLocalNeo4j(neo4jLayout(scratch), settings(`bolt://127.0.0.1:${port}`), pom);
