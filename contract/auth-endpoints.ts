@@ -32,6 +32,8 @@ export const whoAmISchema = z.object({
   /** `accounts`: users sign in; `token`: the single-user mode (APP_TOKEN, WRITE_TOKEN, or nothing). */
   mode: z.enum(["accounts", "token"]),
   user: signedInUserSchema.nullable(),
+  /** Users may sign in through the organisation's OpenID Connect provider (GET /api/auth/oidc/start). */
+  oidc: z.boolean().default(false),
 });
 export type WhoAmI = z.infer<typeof whoAmISchema>;
 
@@ -140,6 +142,21 @@ export const authEndpoints = {
     body: changePasswordRequestSchema,
     answer: null,
     summary: "Changes the signed-in user's password (204); other sessions end.",
+  }),
+  oidcStart: defineEndpoint({
+    method: "GET",
+    path: "/api/auth/oidc/start",
+    access: "public",
+    query: z.object({ next: z.string().max(2000).optional() }),
+    answer: null,
+    summary: "Sends the browser to the organisation's OpenID Connect provider (302); 404 when none is configured.",
+  }),
+  oidcCallback: defineEndpoint({
+    method: "GET",
+    path: "/api/auth/oidc/callback",
+    access: "public",
+    answer: null,
+    summary: "Where the provider sends the browser back: checks the ID token, signs in, goes on (an HTML page).",
   }),
   listKeys: defineEndpoint({
     method: "GET",

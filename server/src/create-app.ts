@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import express, { type Express } from "express";
@@ -12,6 +12,7 @@ import { AccountRepository } from "./auth/account-repository";
 import { accountRoutes, tokenModeAuthRoutes } from "./auth/auth-routes";
 import { authenticate, requirePageSignIn } from "./auth/authenticate";
 import { FailureWindows } from "./auth/failure-windows";
+import { OidcSignIn } from "./auth/oidc-sign-in";
 import { ClaimsIngester } from "./claims/claims-ingester";
 import { ClaimsRepository } from "./claims/claims-repository";
 import type { AppConfig } from "./config/app-config";
@@ -161,6 +162,9 @@ export function createApp({
           cookieSecurity: config.auth.session.cookieSecure,
           accountFailures: new FailureWindows(config.auth.accountFailureMax, config.http.authFailureLimit.windowMs),
           writeGuard,
+          oidc: config.auth.oidc
+            ? new OidcSignIn(config.auth.oidc, config.auth.secret ?? randomBytes(32).toString("hex"))
+            : undefined,
         })
       : tokenModeAuthRoutes(),
   );

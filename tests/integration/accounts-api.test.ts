@@ -21,6 +21,7 @@ import { AuditLog } from "../../server/src/audit/audit-log";
 import { AccountRepository } from "../../server/src/auth/account-repository";
 import { createDriver } from "../../server/src/neo4j/create-driver";
 import { Neo4jDatabase } from "../../server/src/neo4j/neo4j-database";
+import { type MiniOidcProvider, startMiniOidcProvider } from "../support/mini-oidc-provider";
 import { startServerProcess } from "../support/server-process";
 import { type RunningApp, startTestApp } from "../support/test-app";
 
@@ -231,7 +232,11 @@ describe("signing in", () => {
     expect(session.setCookie).toMatch(/SameSite=Strict/);
     expect(session.setCookie).not.toMatch(/Secure/); // plain http here; SESSION_COOKIE_SECURE=always forces it
     const me = await call(app, "GET", "/api/auth/me", { cookie: session.cookie });
-    expect(me.body).toEqual({ mode: "accounts", user: { name: "m.dupont", role: "editor", mustChangePassword: true } });
+    expect(me.body).toEqual({
+      mode: "accounts",
+      user: { name: "m.dupont", role: "editor", mustChangePassword: true },
+      oidc: false,
+    });
 
     const early = await call(app, "GET", "/api/graph", { cookie: session.cookie });
     expect(early.status).toBe(403);
@@ -494,7 +499,7 @@ describe("npm run users", () => {
     expect(users("list").out).not.toContain("cli.analyst");
     const events = await auditEvents("?actor=cli:");
     expect(events.map((event) => event.action)).toEqual(["users remove", "users role", "users add"]);
-  });
+  }, 60_000);
 
   it("says what is wrong in one line: a taken name, a bad role, an unknown command", () => {
     const taken = users("add", "table-admin");
@@ -504,7 +509,7 @@ describe("npm run users", () => {
     expect(badRole.status).toBe(1);
     expect(badRole.err).toContain("a role is viewer, editor or admin");
     expect(users("frobnicate").err).toContain('no command "frobnicate"');
-  });
+  }, 60_000);
 });
 
 describe("who entered each claim", () => {
@@ -561,5 +566,89 @@ describe("who entered each claim", () => {
         article: file.article.id,
       })
       .then(({ records }) => expect(records[0]?.get("by")).toEqual(["M. Dupont"]));
+  });
+});
+
+describe("single sign-on through OpenID Connect", () => {
+  let provider: MiniOidcProvider;
+  let sso: RunningApp;
+
+  beforeAll(async () => {
+    provider = await startMiniOidcProvider("graph-explorer", "client-secret-for-tests");
+    sso = await accountsApp({
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: "graph-explorer",
+      OIDC_CLIENT_SECRET: "client-secret-for-tests",
+      OIDC_ROLE_CLAIM: "groups",
+      OIDC_ROLE_MAP: "analysts=editor, it-admins=admin, readers=viewer",
+    });
+  });
+  afterAll(async () => {
+    await provider?.close();
+  });
+
+  /** The browser's round trip: start here, the provider's redirect back, the callback's answer. */
+  async function roundTrip(target: RunningApp) {
+    const start = await call(target, "GET", "/api/auth/oidc/start?next=%2F%3Fview%3Dx");
+    expect(start.status).toBe(302);
+    const flowCookie = (start.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    expect(start.headers.get("set-cookie")).toMatch(/SameSite=Lax/);
+    const authorize = await fetch(start.headers.get("location") ?? "", { redirect: "manual" });
+    expect(authorize.status).toBe(302);
+    const callback = new URL(authorize.headers.get("location") ?? "");
+    return call(target, "GET", `${callback.pathname}${callback.search}`, { cookie: flowCookie });
+  }
+
+  it("signs a new user in with the role their groups map to, and goes on to where they were going", async () => {
+    provider.user = { sub: "u-1", preferred_username: "s.sso", groups: ["readers", "analysts"] };
+    const answer = await roundTrip(sso);
+    expect(answer.status, String(answer.body).slice(0, 300)).toBe(200);
+    expect(String(answer.body)).toContain('content="0;url=/?view=x"');
+    const cookie = (answer.headers.get("set-cookie") ?? "")
+      .split(", ")
+      .find((c) => c.startsWith("graph_explorer_session="));
+    const me = await call(sso, "GET", "/api/auth/me", { cookie: cookie?.split(";")[0] ?? "" });
+    expect(me.body).toEqual({
+      mode: "accounts",
+      user: { name: "s.sso", role: "editor", mustChangePassword: false },
+      oidc: true,
+    });
+  });
+
+  it("takes the role from the provider at each sign-in", async () => {
+    provider.user = { sub: "u-1", preferred_username: "s.sso", groups: "readers" };
+    expect((await roundTrip(sso)).status).toBe(200);
+    expect((await accounts.listUsers()).find((user) => user.name === "s.sso")?.role).toBe("viewer");
+  });
+
+  it("refuses a user none of whose groups maps to a role", async () => {
+    provider.user = { sub: "u-2", preferred_username: "outsider", groups: ["marketing"] };
+    const answer = await roundTrip(sso);
+    expect(answer.status).toBe(403);
+    expect((await accounts.listUsers()).some((user) => user.name === "outsider")).toBe(false);
+  });
+
+  it("refuses an ID token from another issuer, or for another client", async () => {
+    provider.user = { sub: "u-3", preferred_username: "forged", groups: ["it-admins"] };
+    provider.tamper = { iss: "http://127.0.0.1:1/elsewhere" };
+    expect((await roundTrip(sso)).status).toBe(401);
+    provider.tamper = { aud: "another-client" };
+    expect((await roundTrip(sso)).status).toBe(401);
+    provider.tamper = {};
+    expect((await accounts.listUsers()).some((user) => user.name === "forged")).toBe(false);
+  });
+
+  it("cannot take over a local account of the same name", async () => {
+    provider.user = { sub: "u-4", preferred_username: "table-admin", groups: ["it-admins"] };
+    expect((await roundTrip(sso)).status).toBe(409);
+  });
+
+  it("refuses a callback that did not start here", async () => {
+    const answer = await call(sso, "GET", "/api/auth/oidc/callback?code=x&state=y");
+    expect(answer.status).toBe(401);
+  });
+
+  it("answers 404 where no provider is configured", async () => {
+    expect((await call(app, "GET", "/api/auth/oidc/start")).status).toBe(404);
   });
 });

@@ -5,8 +5,10 @@ import { endpointAccess, roleAtLeast } from "../../contract/endpoint";
 import { auditCsv, dayBound } from "../../server/src/audit/audit-log";
 import { nameKey } from "../../server/src/auth/account-repository";
 import { FailureWindows } from "../../server/src/auth/failure-windows";
+import { oidcUser } from "../../server/src/auth/oidc-sign-in";
 import { hashPassword, oneTimePassword, passwordMatches } from "../../server/src/auth/password-hash";
 import { sessionExpired } from "../../server/src/auth/session-expiry";
+import { parseRoleMap } from "../../server/src/config/app-config";
 
 describe("password hashing", () => {
   it("stores argon2id hashes, salted, that verify only the right password", async () => {
@@ -125,5 +127,37 @@ describe("the audit trail's CSV", () => {
     expect(dayBound("2026-12-04", true)).toBe("2026-12-04T23:59:59.999Z");
     expect(dayBound("2026-12-04T10:00Z", true)).toBe("2026-12-04T10:00Z");
     expect(dayBound(undefined, true)).toBeNull();
+  });
+});
+
+describe("roles from an identity provider's claims", () => {
+  const settings = {
+    nameClaim: "preferred_username",
+    roleClaim: "groups",
+    roleMap: parseRoleMap("readers=viewer, analysts=editor, it-admins=admin"),
+    defaultRole: undefined,
+  };
+
+  it("takes the highest role any of the user's groups maps to", () => {
+    expect(oidcUser({ sub: "1", preferred_username: "a", groups: ["readers", "analysts"] }, settings)).toEqual({
+      name: "a",
+      role: "editor",
+    });
+    expect(oidcUser({ sub: "1", preferred_username: "a", groups: "readers it-admins" }, settings).role).toBe("admin");
+  });
+
+  it("has no role when nothing maps and there is no default, else the default", () => {
+    expect(oidcUser({ sub: "1", groups: ["marketing"] }, settings).role).toBeUndefined();
+    expect(oidcUser({ sub: "1" }, { ...settings, defaultRole: "viewer" }).role).toBe("viewer");
+  });
+
+  it("names the user by the name claim, else email, else sub", () => {
+    expect(oidcUser({ sub: "s-1", email: "m@example.org" }, settings).name).toBe("m@example.org");
+    expect(oidcUser({ sub: "s-1" }, settings).name).toBe("s-1");
+  });
+
+  it("refuses a role map naming no role of ours", () => {
+    expect(() => parseRoleMap("analysts=owner")).toThrow(/OIDC_ROLE_MAP/);
+    expect(() => parseRoleMap("=editor")).toThrow(/OIDC_ROLE_MAP/);
   });
 });

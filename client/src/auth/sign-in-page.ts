@@ -92,7 +92,11 @@ nameInput.focus();
 // Already signed in (a bookmark of this page), or no accounts here: go on.
 void accounts
   .me()
-  .then(({ mode, user }) => {
+  .then(({ mode, user, oidc }) => {
     if (mode === "token" || (user && !user.mustChangePassword)) window.location.replace(next);
+    if (oidc) {
+      byId<HTMLAnchorElement>("sso-link").href = `/api/auth/oidc/start?next=${encodeURIComponent(next)}`;
+      byId("sso").hidden = false;
+    }
   })
   .catch(() => undefined);

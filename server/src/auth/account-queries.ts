@@ -127,3 +127,16 @@ export const REVOKE_KEY_QUERY = `
 MATCH (k:ApiKey {id: $id, userKey: $nameKey})
 DELETE k
 RETURN count(*) AS revoked`;
+
+/**
+ * A user of the organisation's OpenID Connect provider: created at their first sign-in (no
+ * password), their role set from the provider's claims at each one. A local account of that name
+ * is left alone (`external` false): the provider cannot take it over.
+ */
+export const UPSERT_EXTERNAL_USER_QUERY = `
+MERGE (u:AppUser {nameKey: $nameKey})
+ON CREATE SET u.name = $name, u.role = $role, u.passwordHash = '', u.mustChangePassword = false,
+              u.createdAt = datetime(), u.createdBy = 'OpenID Connect', u.external = 'oidc'
+WITH u
+SET u.role = CASE WHEN u.external = 'oidc' THEN $role ELSE u.role END
+RETURN ${USER}, coalesce(u.external = 'oidc', false) AS external`;

@@ -28,6 +28,7 @@ import {
   SET_ROLE_QUERY,
   TOUCH_KEY_QUERY,
   TOUCH_SESSION_QUERY,
+  UPSERT_EXTERNAL_USER_QUERY,
 } from "./account-queries";
 import { decoyHash, hashPassword, oneTimePassword, passwordMatches } from "./password-hash";
 import { type SessionTimes, sessionExpired } from "./session-expiry";
@@ -120,6 +121,22 @@ export class AccountRepository {
       return records[0]?.get("created") === true;
     });
     return created ? password : undefined;
+  }
+
+  /** The user an identity provider vouches for, with the role it gives; 409 when a local account has the name. */
+  async upsertExternalUser(name: string, role: Role): Promise<UserSummary> {
+    const { records } = await this.database.write((tx) =>
+      tx.run(UPSERT_EXTERNAL_USER_QUERY, { nameKey: nameKey(name), name, role }),
+    );
+    const record = records[0] as Neo4jRecord;
+    if (record.get("external") !== true) {
+      throw new AppError(
+        "UNAUTHORIZED",
+        409,
+        `A local account is named "${name}": the identity provider cannot sign in as it.`,
+      );
+    }
+    return toUser(record);
   }
 
   /** The user when the password is theirs, else undefined (an unknown name costs the same time). */

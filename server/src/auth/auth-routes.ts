@@ -9,7 +9,16 @@ import { abortOnClose } from "../routes/abort-on-close";
 import { nameKey } from "./account-repository";
 import { type AccountsDependencies, auditWriter } from "./authenticate";
 import type { FailureWindows } from "./failure-windows";
+import { type OidcSignIn, oidcUser } from "./oidc-sign-in";
 import { type CookieSecurity, clearSessionCookie, readSessionCookie, setSessionCookie } from "./session-cookie";
+
+/** A path of this site (from ?next=), never another site ("//x", "https:"). */
+function safeLocalPath(next: string | undefined): string {
+  return next?.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+}
+
+const escapeAttribute = (text: string) =>
+  text.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 
 export interface AuthRouteSettings extends AccountsDependencies {
   cookieSecurity: CookieSecurity;
@@ -17,6 +26,8 @@ export interface AuthRouteSettings extends AccountsDependencies {
   accountFailures: FailureWindows;
   /** The cross-site and content-type checks every state-changing route runs (signing in too). */
   writeGuard: WriteGuard;
+  /** Sign-in through the organisation's OpenID Connect provider, when OIDC_ISSUER is set. */
+  oidc: OidcSignIn | undefined;
 }
 
 /** Set by the access gate before any of these handlers runs for a non-public endpoint. */
@@ -30,7 +41,7 @@ function signedIn(req: Parameters<typeof principalOf>[0]): Principal {
 export function tokenModeAuthRoutes(): Router {
   const router = Router();
   route(router, authEndpoints.me, (_req, res) => {
-    const answer: WhoAmI = { mode: "token", user: null };
+    const answer: WhoAmI = { mode: "token", user: null, oidc: false };
     res.setHeader("Cache-Control", "no-store");
     res.json(answer);
   });
@@ -51,6 +62,7 @@ export function accountRoutes(settings: AuthRouteSettings): Router {
       user: principal
         ? { name: principal.name, role: principal.role, mustChangePassword: principal.mustChangePassword }
         : null,
+      oidc: settings.oidc !== undefined,
     };
     res.setHeader("Cache-Control", "no-store");
     res.json(answer);
@@ -80,6 +92,53 @@ export function accountRoutes(settings: AuthRouteSettings): Router {
     record(req, { actor: user.name, action: "sign-in", status: 200, summary: `signed in as ${user.role}` });
     res.setHeader("Cache-Control", "no-store");
     res.json({ name: user.name, role: user.role, mustChangePassword: user.mustChangePassword });
+  });
+
+  const oidcOrNotFound = (): OidcSignIn => {
+    if (!settings.oidc)
+      throw new AppError("NOT_FOUND", 404, "This server has no OpenID Connect provider (OIDC_ISSUER).");
+    return settings.oidc;
+  };
+
+  route(router, authEndpoints.oidcStart, async (req, res) => {
+    const { next } = authEndpoints.oidcStart.query.parse(req.query);
+    await oidcOrNotFound().start(req, res, safeLocalPath(next));
+  });
+
+  route(router, authEndpoints.oidcCallback, async (req, res) => {
+    const oidc = oidcOrNotFound();
+    const { claims, next } = await oidc.finish(req, res);
+    const { name, role } = oidcUser(claims, oidc.settings);
+    if (!role || name.length > 64) {
+      record(req, {
+        actor: name.slice(0, 64),
+        action: "sign-in refused",
+        status: 403,
+        summary: "OpenID Connect: no role maps",
+      });
+      throw new AppError(
+        "UNAUTHORIZED",
+        403,
+        `${name} has no role here: ask an administrator to map one of your groups (OIDC_ROLE_MAP).`,
+      );
+    }
+    const user = await accounts.upsertExternalUser(name, role);
+    const token = await accounts.startSession(user.name);
+    setSessionCookie(req, res, token, cookieSecurity, session.maxAgeMs);
+    record(req, {
+      actor: user.name,
+      action: "sign-in",
+      status: 200,
+      summary: `signed in through OpenID Connect as ${user.role}`,
+    });
+    // A page, not a redirect: the SameSite=Strict cookie goes with a navigation this site starts, not the provider's.
+    res.setHeader("Cache-Control", "no-store");
+    const to = escapeAttribute(next);
+    res
+      .type("html")
+      .send(
+        `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${to}"><title>Signed in</title><p>Signed in. <a href="${to}">Continue</a></p>`,
+      );
   });
 
   route(router, authEndpoints.signOut, ...guard, async (req, res) => {

@@ -1,4 +1,39 @@
 import { z } from "zod";
+import type { Role } from "../../../contract/endpoint";
+
+/** OIDC_*: the organisation's OpenID Connect provider, and how its claims become a user and a role. */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where the provider sends the browser back; by default this server's /api/auth/oidc/callback. */
+  redirectUrl: string | undefined;
+  /** The ID token claim that names the user (falls back to email, then sub). */
+  nameClaim: string;
+  /** The claim holding the user's groups or roles (a string or a list). */
+  roleClaim: string;
+  /** Claim values to roles, the highest match wins. */
+  roleMap: ReadonlyMap<string, Role>;
+  /** The role of a user none of whose values is mapped; undefined: such users are refused. */
+  defaultRole: Role | undefined;
+}
+
+/** `analysts=editor, it-admins=admin` as a map; a role that is none of the three stops start-up. */
+export function parseRoleMap(text: string): Map<string, Role> {
+  const map = new Map<string, Role>();
+  for (const pair of text
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const eq = pair.lastIndexOf("=");
+    const role = pair.slice(eq + 1).trim();
+    if (eq <= 0 || !["viewer", "editor", "admin"].includes(role)) {
+      throw new Error(`Invalid configuration: OIDC_ROLE_MAP: "${pair}" is not value=viewer|editor|admin`);
+    }
+    map.set(pair.slice(0, eq).trim(), role as Role);
+  }
+  return map;
+}
 
 /** `APP_TOKEN=` in .env means "no token", as if the line were not there. */
 const optionalToken = (name: string) =>
@@ -45,6 +80,18 @@ const configSchema = z.object({
   SESSION_COOKIE_SECURE: z.enum(["auto", "always", "never"]).default("auto"),
   /** Keys the page's CSRF tokens in accounts mode; set the same on every server behind one load balancer. */
   AUTH_SECRET: optionalToken("AUTH_SECRET"),
+  /** OpenID Connect (accounts mode): the provider's issuer URL, this app's client id and secret. */
+  OIDC_ISSUER: z.string().default(""),
+  OIDC_CLIENT_ID: z.string().default(""),
+  OIDC_CLIENT_SECRET: z.string().default(""),
+  /** Where the provider sends the browser back; empty: this server's /api/auth/oidc/callback. */
+  OIDC_REDIRECT_URL: z.string().default(""),
+  OIDC_NAME_CLAIM: z.string().min(1).default("preferred_username"),
+  OIDC_ROLE_CLAIM: z.string().min(1).default("groups"),
+  /** Claim values to roles: `analysts=editor,it-admins=admin`; the highest match wins. */
+  OIDC_ROLE_MAP: z.string().default(""),
+  /** The role of a user none of whose values is mapped; empty: refused. */
+  OIDC_DEFAULT_ROLE: z.enum(["viewer", "editor", "admin", ""]).default(""),
   /** Failed sign-ins one account may have per AUTH_FAILURE_WINDOW_MS, from any address. */
   SIGN_IN_FAILURE_MAX_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   /** How long SIGTERM waits for requests in flight before cutting them. */
@@ -92,6 +139,7 @@ export interface AppConfig {
     session: { idleMs: number; maxAgeMs: number; cookieSecure: "auto" | "always" | "never" };
     secret: string | undefined;
     accountFailureMax: number;
+    oidc: OidcSettings | undefined;
   };
   cypher: {
     rowCap: number;
@@ -123,6 +171,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const value = parsed.data;
   const mode = value.AUTH_MODE || (value.APP_TOKEN || value.WRITE_TOKEN ? "token" : "accounts");
+  if (value.OIDC_ISSUER && (mode !== "accounts" || !value.OIDC_CLIENT_ID)) {
+    throw new Error("Invalid configuration: OIDC_ISSUER needs AUTH_MODE=accounts and OIDC_CLIENT_ID");
+  }
   if (mode === "accounts" && (value.APP_TOKEN || value.WRITE_TOKEN)) {
     throw new Error(
       "Invalid configuration: AUTH_MODE=accounts takes no APP_TOKEN or WRITE_TOKEN (users sign in; scripts use API keys)",
@@ -163,6 +214,18 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       },
       secret: value.AUTH_SECRET,
       accountFailureMax: value.SIGN_IN_FAILURE_MAX_PER_ACCOUNT,
+      oidc: value.OIDC_ISSUER
+        ? {
+            issuer: value.OIDC_ISSUER,
+            clientId: value.OIDC_CLIENT_ID,
+            clientSecret: value.OIDC_CLIENT_SECRET,
+            redirectUrl: value.OIDC_REDIRECT_URL || undefined,
+            nameClaim: value.OIDC_NAME_CLAIM,
+            roleClaim: value.OIDC_ROLE_CLAIM,
+            roleMap: parseRoleMap(value.OIDC_ROLE_MAP),
+            defaultRole: value.OIDC_DEFAULT_ROLE || undefined,
+          }
+        : undefined,
     },
     cypher: {
       rowCap: value.CYPHER_ROW_CAP,
