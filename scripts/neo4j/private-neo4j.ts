@@ -10,7 +10,8 @@
  *
  * HTTP stays off as in the project's conf, so a Bolt port is all it needs. It takes 15 to 30 s
  * to start here: share one per test file. Ports in use: 7687 the project's, 7688 benchmarks,
- * 7690–7693 and 7695 the fault suite, 7694 claims ingestion (integration), 7696 the claims browser specs.
+ * 7690–7693 and 7695 the fault suite, 7694 claims ingestion (integration), 7696 the claims browser specs,
+ * 7684 the NEO4J_MANAGED spec (a Neo4j the project did not start).
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";

@@ -11,6 +11,7 @@ import { runningNeo4jPid } from "../../scripts/neo4j/neo4j-process";
 import { type PrivateNeo4j, startPrivateNeo4j } from "../../scripts/neo4j/private-neo4j";
 import { unsupportedVersion } from "../../scripts/neo4j/probe-bolt";
 import { projectRoot } from "../../scripts/project-root";
+import { createDriver } from "../../server/src/neo4j/create-driver";
 
 /**
  * NEO4J_MANAGED against a Neo4j the project did not start: a private server on port 7684 stands in
@@ -82,6 +83,43 @@ describe("NEO4J_MANAGED with a Neo4j already listening", () => {
     expect(run.stdout).toMatch(new RegExp(`Using the Neo4j already running at ${uri}, version 5\\.`));
     expect(run.stdout).toMatch(/Its database is online; the project will not stop it/);
   });
+
+  it("npm run db:seed leaves someone else's graph alone unless told --force", async () => {
+    const driver = createDriver(other.connection);
+    try {
+      await driver.executeQuery(
+        "CREATE (:Fictional {name: 'A fictional record of someone else'})",
+        {},
+        {
+          database: "neo4j",
+        },
+      );
+    } finally {
+      await driver.close();
+    }
+    const seed = (...args: string[]) =>
+      spawnSync(
+        join(projectRoot, "node_modules", ".bin", "tsx"),
+        [join(projectRoot, "scripts", "db-seed.ts"), ...args],
+        {
+          cwd: projectRoot,
+          encoding: "utf8",
+          timeout: 120_000,
+          env: { ...process.env, NEO4J_URI: uri, NEO4J_PASSWORD: other.connection.password, NEO4J_DATABASE: "neo4j" },
+        },
+      );
+    const refused = seed();
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(
+      /db:seed: the database "neo4j" at bolt:\/\/127\.0\.0\.1:7684 holds 1 nodes this project did not seed .*--force/,
+    );
+    const forced = seed("--force");
+    expect(forced.stderr).toBe("");
+    expect(forced.status).toBe(0);
+    expect(forced.stdout).toMatch(/^Seeded: /m);
+    // Seeded once, it is the project's: seeding again needs nothing more.
+    expect(seed().status).toBe(0);
+  }, 240_000);
 
   // Last: wrong passwords count towards Neo4j's lock-out of the user.
   it("names refused credentials plainly", async () => {
