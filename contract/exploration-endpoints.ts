@@ -39,7 +39,10 @@ export const explorationEndpoints = {
     path: "/api/paths",
     query: pathsQuerySchema,
     answer: pathsResultSchema,
-    summary: "All shortest paths, or all simple paths up to maxHops, between two nodes.",
+    summary:
+      "All shortest paths, or all simple paths up to maxHops, between two nodes, either way or along the arrows " +
+      "(direction); ranked by their weakest hop's certainty, then length, one page (offset, limit) at a time, " +
+      "with how many there are up to a cap.",
     errors: [{ status: 404, code: "NOT_FOUND", when: "`from` or `to` names no node." }],
     examples: [
       { name: "shortest", summary: "How two companies are linked", query: { from: "bytedance", to: "nvidia" } },
@@ -47,6 +50,19 @@ export const explorationEndpoints = {
         name: "all-simple",
         summary: "Every simple path of at most 3 hops",
         query: { from: "bytedance", to: "huawei", mode: "all", maxHops: 3 },
+      },
+      {
+        name: "directed-page-2",
+        summary: "The second page of paths that follow the arrows",
+        query: {
+          from: "bytedance",
+          to: "ascend-910b",
+          mode: "all",
+          direction: "directed",
+          maxHops: 4,
+          offset: 5,
+          limit: 5,
+        },
       },
     ],
   }),

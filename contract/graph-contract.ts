@@ -262,19 +262,35 @@ export const graphPathSchema = z.object({
   nodes: z.array(z.string()),
   edges: z.array(z.string()),
   length: z.number(),
+  /** The least certain hop's certainty (a hop with none recorded counts as weaker than speculative: absent). */
+  weakest: certaintySchema.optional(),
 });
 export type GraphPath = z.infer<typeof graphPathSchema>;
 
 export const pathModeSchema = z.enum(["shortest", "all"]);
 export type PathMode = z.infer<typeof pathModeSchema>;
+/** `either`: relationships walked either way; `directed`: each hop along its arrow, from `from` towards `to`. */
+export const pathDirectionSchema = z.enum(["either", "directed"]);
+export type PathDirection = z.infer<typeof pathDirectionSchema>;
 
-/** `GET /api/paths?from=&to=&mode=&maxHops=&limit=`: the paths, and every element on them as a graph. */
+/**
+ * `GET /api/paths?from=&to=&mode=&direction=&maxHops=&offset=&limit=`: one page of the paths, ranked
+ * by their weakest hop's certainty (confirmed > reported > speculative > none recorded), then length,
+ * and every element on that page as a graph.
+ */
 export const pathsResultSchema = z.object({
   mode: pathModeSchema,
+  direction: pathDirectionSchema,
   maxHops: z.number(),
+  /** Paths skipped before this page. */
+  offset: z.number(),
   paths: z.array(graphPathSchema),
+  /** Paths found in all, counted up to `cap`. */
+  total: z.number(),
+  /** The most paths one search counts and ranks; when `total` reaches it there may be more. */
+  cap: z.number(),
   graph: graphSchema,
-  /** True when the path limit cut the answer short. */
+  /** True when there are paths after this page (beyond `offset + paths.length`, or beyond the cap). */
   truncated: z.boolean(),
 });
 export type PathsResult = z.infer<typeof pathsResultSchema>;

@@ -3,10 +3,12 @@
  * The server parses requests with these; the client's calls are typed by them.
  */
 import { z } from "zod";
-import { asOfQuerySchema, directionSchema, pathModeSchema } from "./graph-contract";
+import { asOfQuerySchema, directionSchema, pathDirectionSchema, pathModeSchema } from "./graph-contract";
 
 /** Hops a path search may span at most (`maxHops`). */
 export const MAX_PATH_HOPS = 6;
+/** Paths one search counts, ranks and pages through at most (`total` stops here; `offset` stays below). */
+export const PATH_COUNT_CAP = 500;
 
 const limit = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
@@ -50,7 +52,16 @@ export const pathsQuerySchema = z.object({
   to: nodeIdSchema,
   mode: pathModeSchema.default("shortest"),
   maxHops: z.coerce.number().int().min(1).max(MAX_PATH_HOPS).default(4),
+  /** `either`: a relationship may be walked against its arrow; `directed`: only from its start to its end. */
+  direction: pathDirectionSchema.default("either"),
   limit: limit(25, 100),
+  /** Paths skipped before this page, in ranked order. */
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(PATH_COUNT_CAP - 1)
+    .default(0),
 });
 export type PathsRequest = z.output<typeof pathsQuerySchema>;
 

@@ -195,8 +195,12 @@ const pathFinder = createPathFinder({
   caption: (id) => canvas.nodeCaption(id) ?? id,
   add: (graph, near, label) => apply(addPath(graph, near, label)),
   selectEdge: (id) => canvas.select(id),
+  fit: (ids) => canvas.fitElements(ids),
   sourceNames: createSourceNames(canvas.nodeCaption, (id) => api.getNode(id)),
   tell,
+  untell: (message) => {
+    if (statusRoot.textContent === message) status.clear();
+  },
   fail,
 });
 floating.push(pathFinder.panel);

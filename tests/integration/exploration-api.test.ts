@@ -121,8 +121,10 @@ describe("GET /api/paths", () => {
 
   it("finds the shortest path from Doubao to the A100, with the source and sentence of each hop", async () => {
     const result = await paths("from=doubao&to=a100&mode=shortest&maxHops=4");
-    expect(result).toMatchObject({ mode: "shortest", maxHops: 4, truncated: false });
-    expect(result.paths).toEqual([{ nodes: ["doubao", "ascend-910b", "a100"], edges: expect.any(Array), length: 2 }]);
+    expect(result).toMatchObject({ mode: "shortest", direction: "either", maxHops: 4, truncated: false, total: 1 });
+    expect(result.paths).toEqual([
+      { nodes: ["doubao", "ascend-910b", "a100"], edges: expect.any(Array), length: 2, weakest: expect.any(String) },
+    ]);
     const hops = (result.paths[0]?.edges ?? []).map((id) => result.graph.edges.find((edge) => edge.data.id === id));
     expect(hops.map((edge) => edge?.data.type)).toEqual(["COULD_IMPROVE", "REPORTEDLY_OUTPERFORMS"]);
     expect(hops[0]?.data).toMatchObject({ source: "ascend-910b", target: "doubao" });
@@ -136,7 +138,7 @@ describe("GET /api/paths", () => {
     expect(nodeIds(result.graph)).toEqual(["a100", "ascend-910b", "doubao"]);
   });
 
-  it("lists all simple paths up to the hop limit, shortest first, as many as Cypher finds", async () => {
+  it("lists all simple paths up to the hop limit, ranked by their weakest hop then length, as many as Cypher finds", async () => {
     const result = await paths("from=doubao&to=a100&mode=all&maxHops=4&limit=100");
     const [expected] = await read(
       `MATCH p = (:Product {id: 'doubao'})-[*1..4]-(:Chip {id: 'a100'})
@@ -145,11 +147,19 @@ describe("GET /api/paths", () => {
     );
     expect(result.paths).toHaveLength(Number(expected?.n));
     expect(result.paths.length).toBeGreaterThan(3);
-    expect(result.truncated).toBe(false);
-    const lengths = result.paths.map((path) => path.length);
-    expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
-    expect(Math.max(...lengths)).toBeLessThanOrEqual(4);
+    expect(result).toMatchObject({ truncated: false, total: result.paths.length, offset: 0, direction: "either" });
     const edgesById = new Map(result.graph.edges.map((edge) => [edge.data.id, edge.data]));
+    const rank = (certainty: string | undefined) => ["speculative", "reported", "confirmed"].indexOf(certainty ?? "");
+    const keys = result.paths.map((path) => {
+      const weakest = Math.min(...path.edges.map((id) => rank(edgesById.get(id)?.certainty)));
+      expect(path.weakest, path.nodes.join(">")).toBe(["speculative", "reported", "confirmed"][weakest]);
+      return [-weakest, path.length];
+    });
+    const sorted = [...keys].sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0) || (x[1] ?? 0) - (y[1] ?? 0));
+    expect(keys).toEqual(sorted);
+    // The seed has paths of more than one strength here, so the order is not just by length.
+    expect(new Set(keys.map((key) => key[0])).size).toBeGreaterThan(1);
+    expect(Math.max(...result.paths.map((path) => path.length))).toBeLessThanOrEqual(4);
     for (const path of result.paths) {
       expect(new Set(path.nodes).size, path.nodes.join(">")).toBe(path.nodes.length);
       expect(path.nodes[0]).toBe("doubao");
@@ -162,9 +172,54 @@ describe("GET /api/paths", () => {
     }
   });
 
-  it("caps the number of paths and says so", async () => {
+  it("pages through the ranked paths: offset and limit, the total, and whether more follow", async () => {
+    const whole = await paths("from=doubao&to=a100&mode=all&maxHops=4&limit=100");
+    const total = whole.paths.length;
+    const seen: string[] = [];
+    for (let offset = 0; offset < total; offset += 2) {
+      const page = await paths(`from=doubao&to=a100&mode=all&maxHops=4&limit=2&offset=${offset}`);
+      expect(page).toMatchObject({ offset, total, cap: 500, truncated: offset + 2 < total });
+      expect(page.paths.length).toBe(Math.min(2, total - offset));
+      seen.push(...page.paths.map((path) => path.edges.join(",")));
+      // Each page's graph holds that page's paths only.
+      const pageEdges = new Set(page.paths.flatMap((path) => path.edges));
+      expect(page.graph.edges.map((edge) => edge.data.id).sort()).toEqual([...pageEdges].sort());
+    }
+    expect(seen).toEqual(whole.paths.map((path) => path.edges.join(",")));
+    const past = await paths(`from=doubao&to=a100&mode=all&maxHops=4&limit=2&offset=${total + 3}`);
+    expect(past).toMatchObject({ paths: [], total, truncated: false });
+  });
+
+  it("follows the arrows when asked: directed paths only, as Cypher counts them", async () => {
+    const [expected] = await read(
+      `MATCH p = (:Company {id: 'bytedance'})-[*1..4]->(:Chip {id: 'ascend-910b'})
+       WHERE all(i IN range(0, length(p)) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
+       RETURN count(p) AS n`,
+    );
+    const result = await paths("from=bytedance&to=ascend-910b&mode=all&direction=directed&maxHops=4&limit=100");
+    expect(result.direction).toBe("directed");
+    expect(result.paths.length).toBe(Number(expected?.n));
+    expect(result.paths.length).toBeGreaterThan(0);
+    const edgesById = new Map(result.graph.edges.map((edge) => [edge.data.id, edge.data]));
+    for (const path of result.paths)
+      path.edges.forEach((id, index) => {
+        expect(edgesById.get(id)?.source).toBe(path.nodes[index]);
+        expect(edgesById.get(id)?.target).toBe(path.nodes[index + 1]);
+      });
+    const either = await paths("from=bytedance&to=ascend-910b&mode=all&maxHops=4&limit=100");
+    expect(either.total).toBeGreaterThan(result.total);
+    // Against every arrow: nothing.
+    const backwards = await paths("from=ascend-910b&to=bytedance&mode=all&direction=directed&maxHops=4");
+    const [reverse] = await read(
+      `MATCH p = (:Chip {id: 'ascend-910b'})-[*1..4]->(:Company {id: 'bytedance'}) RETURN count(p) AS n`,
+    );
+    expect(backwards.total).toBe(Number(reverse?.n));
+  });
+
+  it("caps the number of paths per page and says more follow", async () => {
     const result = await paths("from=doubao&to=a100&mode=all&maxHops=4&limit=2");
-    expect(result.paths.map((path) => path.length)).toEqual([2, 3]);
+    expect(result.paths).toHaveLength(2);
+    expect(result.total).toBeGreaterThan(2);
     expect(result.truncated).toBe(true);
   });
 
@@ -183,7 +238,16 @@ describe("GET /api/paths", () => {
     await expectError("/paths?from=doubao&to=doubao", 400, "VALIDATION");
     const [doubao] = await read("MATCH (p:Product {id: 'doubao'}) RETURN elementId(p) AS elementId");
     await expectError(`/paths?from=doubao&to=${encodeURIComponent(String(doubao?.elementId))}`, 400, "VALIDATION");
-    for (const bad of ["maxHops=0", "maxHops=7", "mode=longest", "limit=101", "limit=0"])
+    for (const bad of [
+      "maxHops=0",
+      "maxHops=7",
+      "mode=longest",
+      "limit=101",
+      "limit=0",
+      "direction=up",
+      "offset=-1",
+      "offset=500",
+    ])
       await expectError(`/paths?from=doubao&to=a100&${bad}`, 400, "VALIDATION");
     await expectError("/paths?from=doubao", 400, "VALIDATION");
   });

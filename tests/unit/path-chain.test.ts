@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { noPathMessage, pathChains } from "../../client/src/paths/path-chain";
+import { noPathMessage, pageLine, pathChains } from "../../client/src/paths/path-chain";
 import type { GraphEdge, GraphNode, PathsResult } from "../../contract/graph-contract";
 
 const node = (id: string, caption: string): GraphNode => ({
@@ -26,7 +26,11 @@ const edge = (
 
 const result: PathsResult = {
   mode: "shortest",
+  direction: "either",
   maxHops: 4,
+  offset: 0,
+  total: 1,
+  cap: 500,
   truncated: false,
   graph: {
     nodes: [node("doubao", "Doubao"), node("bytedance", "ByteDance"), node("huawei", "Huawei")],
@@ -84,5 +88,13 @@ describe("paths as chains of evidence", () => {
   it("says there is no path within N hops, with the right plural", () => {
     expect(noPathMessage("Doubao", "A100", 2)).toBe("No path between Doubao and A100 within 2 hops");
     expect(noPathMessage("Doubao", "A100", 1)).toBe("No path between Doubao and A100 within 1 hop");
+  });
+
+  it("says which paths a page lists, of how many, and when the server stopped counting", () => {
+    expect(pageLine({ offset: 0, shown: 10, total: 37, cap: 500 }, "path")).toBe("Paths 1–10 of 37");
+    expect(pageLine({ offset: 30, shown: 7, total: 37, cap: 500 }, "path")).toBe("Paths 31–37 of 37");
+    expect(pageLine({ offset: 0, shown: 1, total: 1, cap: 500 }, "shortest path")).toBe("Shortest path 1 of 1");
+    expect(pageLine({ offset: 10, shown: 10, total: 500, cap: 500 }, "path")).toBe("Paths 11–20 of 500 or more");
+    expect(pageLine({ offset: 40, shown: 0, total: 37, cap: 500 }, "path")).toBe("No paths from 41 on (37 in all)");
   });
 });

@@ -18,6 +18,7 @@ import {
   type LibraryQueryDto,
   type NodeDetails,
   type NodeLookupResult,
+  type PathDirection,
   type PathMode,
   type PathsResult,
   type RelationshipClaims,
@@ -49,8 +50,12 @@ export interface PathsQuery {
   mode?: PathMode;
   /** 1 to 6. */
   maxHops?: number;
+  /** `either` (the default) or `directed`: each hop along its arrow. */
+  direction?: PathDirection;
   /** Paths at most, 1 to 100. */
   limit?: number;
+  /** Ranked paths to skip (paging). */
+  offset?: number;
 }
 
 /** The only module that calls `fetch`: one function per endpoint, answers checked against the contract. */
@@ -169,8 +174,10 @@ export function createApiClient(baseUrl = ""): ApiClient {
       (await requestJson(url(cypherEndpoints.queries, {}), cypherEndpoints.queries.answer)).queries,
     getExpansions: (id) => requestJson(url(expansions, { id }), expansions.answer),
     getPaths: (query, signal) => {
-      const { from, to, mode, maxHops, limit } = query;
-      return requestJson(url(paths, {}, { from, to, mode, maxHops, limit }), paths.answer, { signal });
+      const { from, to, mode, direction, maxHops, limit, offset } = query;
+      return requestJson(url(paths, {}, { from, to, mode, direction, maxHops, limit, offset }), paths.answer, {
+        signal,
+      });
     },
     lookupNodes: (ids) => requestJson(url(lookup, {}), lookup.answer, { body: { ids } }),
     getRelationshipClaims: (id) =>

@@ -38,6 +38,8 @@ export interface Canvas {
   addGraph(graph: GraphPart, placement: Placement): { nodes: number; edges: number };
   runLayout(request: LayoutRequest): Promise<void>;
   fitAll(): void;
+  /** Fits these nodes and relationships into the part of the canvas the panels leave visible. */
+  fitElements(ids: readonly string[]): void;
   has(id: string): boolean;
   /** Removes every element (after unselecting, so the selection handlers hear of it). */
   clear(): void;
@@ -146,6 +148,11 @@ export function createCanvas(container: HTMLElement, overlays: () => Overlays = 
       view.fitAll(true);
     },
     fitAll: () => view.fitAll(true),
+    fitElements: (ids) => {
+      let elements = cy.collection();
+      for (const id of ids) elements = elements.union(element(id));
+      view.fitElements(elements, true);
+    },
     has: (id) => element(id).nonempty(),
     clear: () => {
       layoutRun += 1;

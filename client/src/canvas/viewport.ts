@@ -5,9 +5,13 @@ import { type Box, fitViewport } from "./fit-viewport";
 import { LARGE_GRAPH_ELEMENTS } from "./performance-options";
 import type { Point } from "./place-around";
 
-/** What the page draws over the canvas: a full-height sheet on the right, floating boxes (screen px). */
+/**
+ * What the page draws over the canvas: a full-height sheet on the right, a tall panel along the
+ * left edge (the paths panel), floating boxes (screen px).
+ */
 export interface Overlays {
   right: number;
+  left?: number;
   boxes: readonly Box[];
 }
 
@@ -16,6 +20,8 @@ export interface Viewport {
   screenArea(): ScreenArea;
   /** Fits the whole graph into the screen, clear of the overlays. */
   fitAll(animate: boolean): void;
+  /** Fits these elements into the part of the screen the panels leave visible (the rest may fall outside). */
+  fitElements(elements: Collection, animate: boolean): void;
   /** Puts an element at the centre of the part of the canvas left of the sheet. */
   centreOn(id: string, zoom: number, animate?: boolean): void;
   /** Centres the element at once if the sheet or the canvas edge hides it. */
@@ -53,8 +59,9 @@ function centresBounds(nodes: NodeCollection): Box {
 export function createViewport(cy: Core, overlays: () => Overlays): Viewport {
   const screenArea = (): ScreenArea => {
     const { right, boxes } = overlays();
+    const left = leftInset();
     return {
-      width: Math.max(cy.width() - right, cy.width() / 3),
+      width: Math.max(cy.width() - right - left, cy.width() / 3),
       height: cy.height(),
       obstacles: boxes,
       padding: PADDING,
@@ -62,7 +69,43 @@ export function createViewport(cy: Core, overlays: () => Overlays): Viewport {
       maxZoom: FIT_MAX_ZOOM,
     };
   };
-  const freeCentre = (): Point => ({ x: (cy.width() - overlays().right) / 2, y: cy.height() / 2 });
+  /** The left panel's width, when what it leaves is still a third of the canvas (else ignored). */
+  const leftInset = (): number => {
+    const { right, left = 0 } = overlays();
+    return cy.width() - right - left >= cy.width() / 3 ? left : 0;
+  };
+  /** fitViewport works in the visible area; the canvas starts `left` pixels further left. */
+  const shifted = ({ zoom, pan }: { zoom: number; pan: Point }) => ({
+    zoom,
+    pan: { x: pan.x + leftInset(), y: pan.y },
+  });
+  const freeCentre = (): Point => {
+    const left = leftInset();
+    return { x: left + (cy.width() - overlays().right - left) / 2, y: cy.height() / 2 };
+  };
+  const fitInto = (elements: Collection, animate: boolean) => {
+    // On a big graph, measuring every caption and curve costs seconds and every animated frame
+    // redraws everything: node centres give the bounds, and the camera jumps.
+    const large = cy.elements().length >= LARGE_GRAPH_ELEMENTS;
+    const area = screenArea();
+    const left = leftInset();
+    // Obstacles are measured from the canvas' left edge; the area starts at the left panel's edge.
+    const obstacles = area.obstacles.map((box) => ({ ...box, x1: box.x1 - left, x2: box.x2 - left }));
+    const { zoom, pan } = shifted(
+      fitViewport({
+        ...area,
+        obstacles,
+        ...(large
+          ? { bounds: centresBounds(elements.nodes()), items: [] }
+          : {
+              bounds: elements.boundingBox({}),
+              items: elements.nodes().map((node) => node.boundingBox({ includeLabels: true })),
+            }),
+      }),
+    );
+    if (animate && !large) cy.animate({ zoom, pan }, { duration: ANIMATION_MS });
+    else cy.viewport({ zoom, pan });
+  };
   const centreOn = (id: string, zoom: number, animate = true) => {
     const target = cy.getElementById(id);
     if (target.empty()) return;
@@ -78,27 +121,18 @@ export function createViewport(cy: Core, overlays: () => Overlays): Viewport {
     centreOn,
     fitAll(animate) {
       if (cy.elements().empty()) return;
-      // On a big graph, measuring every caption and curve costs seconds and every animated frame
-      // redraws everything: node centres give the bounds, and the camera jumps.
-      const large = cy.elements().length >= LARGE_GRAPH_ELEMENTS;
-      const { zoom, pan } = fitViewport({
-        ...screenArea(),
-        ...(large
-          ? { bounds: centresBounds(cy.nodes()), items: [] }
-          : {
-              bounds: cy.elements().boundingBox({}),
-              items: cy.nodes().map((node) => node.boundingBox({ includeLabels: true })),
-            }),
-      });
-      if (animate && !large) cy.animate({ zoom, pan }, { duration: ANIMATION_MS });
-      else cy.viewport({ zoom, pan });
+      fitInto(cy.elements(), animate);
+    },
+    fitElements(elements, animate) {
+      if (elements.empty()) return;
+      fitInto(elements, animate);
     },
     keepVisible(id) {
       const target = cy.getElementById(id);
       if (target.empty()) return;
       const box = target.renderedBoundingBox({ includeLabels: false });
       const visibleWidth = cy.width() - overlays().right;
-      const shown = box.x1 >= 0 && box.y1 >= 0 && box.x2 <= visibleWidth && box.y2 <= cy.height();
+      const shown = box.x1 >= leftInset() && box.y1 >= 0 && box.x2 <= visibleWidth && box.y2 <= cy.height();
       // At once rather than animated: the element was just clicked and the panel slid over it.
       if (!shown) centreOn(id, cy.zoom(), false);
     },

@@ -31,6 +31,8 @@ export interface PathChain {
   hops: PathHop[];
   /** "Doubao ← develops ← ByteDance → orders → Ascend 910B", for a heading or a tooltip. */
   summary: string;
+  /** The least certain hop's certainty, as the server ranked it; undefined when a hop has none. */
+  weakest: Certainty | undefined;
 }
 
 /**
@@ -75,7 +77,7 @@ function toChain(
       asOf: text(edge.props.asOf),
     });
   }
-  return { nodeIds: path.nodes, edgeIds: path.edges, hops, summary: chainSummary(hops) };
+  return { nodeIds: path.nodes, edgeIds: path.edges, hops, summary: chainSummary(hops), weakest: path.weakest };
 }
 
 export function chainSummary(hops: readonly PathHop[]): string {
@@ -87,6 +89,25 @@ export function chainSummary(hops: readonly PathHop[]): string {
       hop.forward ? `→ ${hop.caption} → ${hop.to.caption}` : `← ${hop.caption} ← ${hop.to.caption}`,
     ),
   ].join(" ");
+}
+
+/** Where a page of paths sits among them all. */
+export interface PathPage {
+  offset: number;
+  shown: number;
+  total: number;
+  /** The most paths the server counts; a total at the cap means there may be more. */
+  cap: number;
+}
+
+/** "Paths 11–20 of 37", "Path 1 of 1", "Paths 1–10 of 500 or more" (the server stopped counting). */
+export function pageLine(page: PathPage, kind: "path" | "shortest path"): string {
+  const { offset, shown, total, cap } = page;
+  const of = total >= cap ? `${cap} or more` : String(total);
+  const noun = (count: number) => `${kind[0]?.toUpperCase()}${kind.slice(1)}${count === 1 ? "" : "s"}`;
+  if (shown === 0) return `No ${kind}s from ${offset + 1} on (${of} in all)`;
+  const range = shown === 1 ? String(offset + 1) : `${offset + 1}–${offset + shown}`;
+  return `${noun(total)} ${range} of ${of}`;
 }
 
 /** "No path between Doubao and A100 within 2 hops". */

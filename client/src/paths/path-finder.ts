@@ -1,19 +1,21 @@
 import type { Core, NodeSingular } from "cytoscape";
-import type { Graph, PathMode, PathsResult } from "../../../contract/graph-contract";
+import type { Graph, PathDirection, PathMode, PathsResult } from "../../../contract/graph-contract";
 import { clearPaths, highlightPaths } from "../canvas/path-highlight";
 import { isTyping } from "../dom/is-typing";
-import { noPathMessage, pathChains } from "./path-chain";
+import { noPathMessage, type PathChain, pageLine, pathChains } from "./path-chain";
 import { createPathPanel, type PathRequest } from "./path-panel";
 
-/** Paths one search lists at most. */
-const PATH_LIMIT = 10;
+/** Paths one page lists at most. */
+export const PATH_PAGE = 10;
 
 export interface PathsQuery {
   from: string;
   to: string;
   mode: PathMode;
+  direction: PathDirection;
   maxHops: number;
   limit: number;
+  offset: number;
 }
 
 export interface PathFinderDeps {
@@ -25,8 +27,12 @@ export interface PathFinderDeps {
   /** Adds the paths' nodes and relationships to the canvas through the history (a checkpoint first). */
   add(graph: Graph, near: string, label: string): void;
   selectEdge(id: string): void;
+  /** Fits these nodes and relationships into the part of the canvas the panels leave visible. */
+  fit(ids: readonly string[]): void;
   sourceNames(ids: readonly string[]): Promise<string[]>;
   tell(message: string): void;
+  /** Clears the status line when it still says this (the paths panel closed). */
+  untell(message: string): void;
   fail(doing: string, error: unknown): void;
 }
 
@@ -47,12 +53,40 @@ export function createPathFinder(deps: PathFinderDeps): PathFinder {
   let run = 0;
   /** Selected nodes in the order they were selected: the first is where paths start. */
   let order: string[] = [];
+  /** The page on show, to highlight another of its paths. */
+  let shown: {
+    chains: PathChain[];
+    summary: string;
+    offset: number;
+    previous: number | null;
+    next: number | null;
+  } | null = null;
+  /** What the paths last put on the status line, cleared with the panel. */
+  let told = "";
+
+  const tell = (message: string) => {
+    told = message;
+    deps.tell(message);
+  };
 
   const close = () => {
     run += 1;
     picking = false;
+    shown = null;
     clearPaths(cy);
     panel.hide();
+    if (told !== "") deps.untell(told);
+    told = "";
+  };
+
+  /** Highlights the chosen path alone (the rest of the page is listed, not drawn out) and fits it into view. */
+  const choose = (index: number) => {
+    if (!shown) return;
+    const chain = shown.chains[index];
+    if (!chain) return;
+    highlightPaths(cy, chain.nodeIds, chain.edgeIds);
+    deps.fit([...chain.nodeIds, ...chain.edgeIds]);
+    panel.showPaths(shown.chains, shown.summary, shown, index);
   };
 
   const find = async (request: PathRequest) => {
@@ -62,27 +96,35 @@ export function createPathFinder(deps: PathFinderDeps): PathFinder {
     const to = deps.caption(request.to);
     panel.busy(true);
     try {
-      const result = await deps.getPaths({ ...request, limit: PATH_LIMIT });
+      const result = await deps.getPaths({ ...request, limit: PATH_PAGE });
       if (mine !== run) return;
       const chains = pathChains(result);
       if (chains.length === 0) {
         clearPaths(cy);
-        const message = noPathMessage(from, to, request.maxHops);
+        shown = null;
+        const message =
+          result.total > 0 ? `No more paths after ${result.total}` : noPathMessage(from, to, request.maxHops);
         panel.showMessage(message);
-        deps.tell(message);
+        tell(message);
         return;
       }
       deps.add(result.graph, request.from, `Paths: ${from} → ${to}`);
-      highlightPaths(
-        cy,
-        chains.flatMap((chain) => chain.nodeIds),
-        chains.flatMap((chain) => chain.edgeIds),
-      );
       const kind = request.mode === "shortest" ? "shortest path" : "path";
-      const count = `${chains.length} ${kind}${chains.length === 1 ? "" : "s"}`;
-      const more = result.truncated ? ` (the first ${PATH_LIMIT}; there are more)` : "";
-      panel.showPaths(chains, `${count} from ${from} to ${to} within ${request.maxHops} hops${more}`);
-      deps.tell(`Found ${count} from ${from} to ${to}`);
+      const range = pageLine(
+        { offset: result.offset, shown: chains.length, total: result.total, cap: result.cap },
+        kind,
+      );
+      const way = request.direction === "directed" ? "along the arrows" : "either way";
+      const summary = `${range} from ${from} to ${to} within ${request.maxHops} hops, ${way}; strongest weakest hop first, then shortest`;
+      shown = {
+        chains,
+        summary,
+        offset: result.offset,
+        previous: result.offset > 0 ? Math.max(0, result.offset - PATH_PAGE) : null,
+        next: result.truncated ? result.offset + chains.length : null,
+      };
+      choose(0);
+      tell(`${range} from ${from} to ${to}`);
     } catch (error) {
       if (mine !== run) return;
       panel.showMessage(`Could not find paths: ${error instanceof Error ? error.message : String(error)}`);
@@ -95,6 +137,7 @@ export function createPathFinder(deps: PathFinderDeps): PathFinder {
   const panel = createPathPanel(deps.host, {
     caption: deps.caption,
     find: (request) => void find(request),
+    choose,
     selectEdge: deps.selectEdge,
     sourceNames: deps.sourceNames,
     close,
@@ -137,7 +180,7 @@ export function createPathFinder(deps: PathFinderDeps): PathFinder {
       close();
       picking = true;
       panel.setEnds(id, null);
-      deps.tell(`Paths from ${deps.caption(id)}: click the node at the other end`);
+      tell(`Paths from ${deps.caption(id)}: click the node at the other end`);
     },
     close,
   };

@@ -1,5 +1,6 @@
-import type { PathMode } from "../../../contract/graph-contract";
+import type { PathDirection, PathMode } from "../../../contract/graph-contract";
 import { el } from "../dom/el";
+import { certaintyBadge } from "../panels/details/certainty-badge";
 import { hopView } from "./hop-view";
 import type { PathChain } from "./path-chain";
 
@@ -7,12 +8,25 @@ export interface PathRequest {
   from: string;
   to: string;
   mode: PathMode;
+  direction: PathDirection;
   maxHops: number;
+  /** Ranked paths to skip: the page. */
+  offset: number;
+}
+
+/** The list's paging: which buttons work, and what "Next" and "Previous" ask for. */
+export interface PathPaging {
+  /** Paths before this page (the first listed is number offset + 1). */
+  offset: number;
+  previous: number | null;
+  next: number | null;
 }
 
 export interface PathPanelDeps {
   caption(id: string): string;
   find(request: PathRequest): void;
+  /** The analyst picked the path at this index of the list: highlight it alone. */
+  choose(index: number): void;
   selectEdge(id: string): void;
   /** Names of Source nodes, for "per Reuters"; ids stand in until they arrive. */
   sourceNames(ids: readonly string[]): Promise<string[]>;
@@ -25,7 +39,8 @@ export interface PathPanel {
   setEnds(from: string, to: string | null): void;
   ends(): { from: string; to: string | null } | null;
   busy(on: boolean): void;
-  showPaths(chains: readonly PathChain[], summary: string): void;
+  /** Lists a page of paths, `chosen` open with its hops, the others one line each. */
+  showPaths(chains: readonly PathChain[], summary: string, paging: PathPaging, chosen: number): void;
   showMessage(message: string): void;
   isOpen(): boolean;
   hide(): void;
@@ -44,6 +59,12 @@ export function createPathPanel(host: HTMLElement, deps: PathPanelDeps): PathPan
     { class: "path-select", "data-testid": "path-mode", "aria-label": "Which paths" },
     el("option", { value: "shortest" }, "Shortest paths"),
     el("option", { value: "all" }, "All paths"),
+  );
+  const direction = el(
+    "select",
+    { class: "path-select", "data-testid": "path-direction", "aria-label": "Direction" },
+    el("option", { value: "either" }, "either way"),
+    el("option", { value: "directed" }, "along the arrows"),
   );
   const hops = el(
     "select",
@@ -73,7 +94,7 @@ export function createPathPanel(host: HTMLElement, deps: PathPanelDeps): PathPan
     { class: "path-panel", "data-testid": "path-panel", "aria-label": "Paths", hidden: true },
     el("header", { class: "path-panel-header" }, el("h2", { class: "path-panel-title" }, "Paths"), closeButton),
     endsLine,
-    el("div", { class: "path-form" }, mode, hops, findButton),
+    el("div", { class: "path-form" }, mode, direction, hops, findButton),
     results,
   );
   host.append(root);
@@ -84,10 +105,31 @@ export function createPathPanel(host: HTMLElement, deps: PathPanelDeps): PathPan
     endsLine.replaceChildren(end(from), " → ", end(to));
     findButton.disabled = from === null || to === null;
   };
+  /** The form as it was when the list on show was asked for: paging keeps it, whatever was changed since. */
+  let asked: PathRequest | null = null;
+  const request = (offset: number): PathRequest | null =>
+    from === null || to === null
+      ? null
+      : {
+          from,
+          to,
+          mode: mode.value === "all" ? "all" : "shortest",
+          direction: direction.value === "directed" ? "directed" : "either",
+          maxHops: Number(hops.value),
+          offset,
+        };
   findButton.addEventListener("click", () => {
-    if (from === null || to === null) return;
-    deps.find({ from, to, mode: mode.value === "all" ? "all" : "shortest", maxHops: Number(hops.value) });
+    asked = request(0);
+    if (asked) deps.find(asked);
   });
+  const pageButton = (label: string, testId: string, offset: number | null) => {
+    const button = el("button", { type: "button", class: "button-small", "data-testid": testId }, label);
+    button.disabled = offset === null;
+    button.addEventListener("click", () => {
+      if (asked && offset !== null) deps.find({ ...asked, offset });
+    });
+    return button;
+  };
   closeButton.addEventListener("click", () => deps.close());
 
   return {
@@ -105,35 +147,57 @@ export function createPathPanel(host: HTMLElement, deps: PathPanelDeps): PathPan
       findButton.disabled = on || to === null;
       findButton.textContent = on ? "Finding…" : "Find paths";
     },
-    showPaths(chains, summary) {
-      results.replaceChildren(
-        el("p", { class: "path-summary", "data-testid": "path-summary" }, summary),
-        ...chains.map((chain, index) => {
-          const list = el("ol", { class: "path-hops" });
-          for (const hop of chain.hops) {
-            const names = el(
-              "span",
-              { class: "source-names" },
-              hop.sources.length ? hop.sources.join(", ") : "no source recorded",
-            );
-            if (hop.sources.length)
-              void deps.sourceNames(hop.sources).then((found) => {
-                names.textContent = found.join(", ");
-              });
-            list.append(hopView(hop, names, deps.selectEdge));
-          }
-          return el(
-            "section",
-            { class: "path-item", "data-testid": "path-item" },
-            el(
-              "h3",
-              { class: "path-item-title" },
-              `Path ${index + 1} · ${chain.hops.length} hop${chain.hops.length === 1 ? "" : "s"}`,
-            ),
-            list,
+    showPaths(chains, summary, paging, chosen) {
+      const items = chains.map((chain, index) => {
+        const open = index === chosen;
+        const title = `${chain.hops.length} hop${chain.hops.length === 1 ? "" : "s"}`;
+        const pick = el(
+          "button",
+          {
+            type: "button",
+            class: "path-item-pick",
+            "data-testid": "path-pick",
+            "aria-pressed": open ? "true" : "false",
+            title: open ? "Shown on the canvas" : "Show this path on the canvas",
+          },
+          el("span", { class: "path-item-title" }, `Path ${paging.offset + index + 1} · ${title}`),
+          el("span", { class: "path-item-weakest" }, "weakest hop ", certaintyBadge(chain.weakest)),
+          open ? null : el("span", { class: "path-item-line" }, chain.summary),
+        );
+        pick.addEventListener("click", () => deps.choose(index));
+        const section = el(
+          "section",
+          { class: open ? "path-item path-item-chosen" : "path-item", "data-testid": "path-item" },
+          pick,
+        );
+        if (!open) return section;
+        const list = el("ol", { class: "path-hops" });
+        for (const hop of chain.hops) {
+          const names = el(
+            "span",
+            { class: "source-names" },
+            hop.sources.length ? hop.sources.join(", ") : "no source recorded",
           );
-        }),
-      );
+          if (hop.sources.length)
+            void deps.sourceNames(hop.sources).then((found) => {
+              names.textContent = found.join(", ");
+            });
+          list.append(hopView(hop, names, deps.selectEdge));
+        }
+        section.append(list);
+        return section;
+      });
+      const pager =
+        paging.previous === null && paging.next === null
+          ? null
+          : el(
+              "nav",
+              { class: "path-pager", "aria-label": "More paths" },
+              pageButton("‹ Previous", "path-previous", paging.previous),
+              pageButton("Next ›", "path-next", paging.next),
+            );
+      results.replaceChildren(el("p", { class: "path-summary", "data-testid": "path-summary" }, summary), ...items);
+      if (pager) results.append(pager);
     },
     showMessage(message) {
       results.replaceChildren(

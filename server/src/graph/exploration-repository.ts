@@ -1,26 +1,21 @@
 import type { Record as Neo4jRecord, Node } from "neo4j-driver";
 import type {
+  Certainty,
   ExpansionOption,
   Expansions,
   Graph,
+  GraphPath,
   NodeLookupResult,
   PathsResult,
 } from "../../../contract/graph-contract";
-import { MAX_PATH_HOPS, type PathsRequest } from "../../../contract/request-schemas";
+import { MAX_PATH_HOPS, PATH_COUNT_CAP, type PathsRequest } from "../../../contract/request-schemas";
 import { AppError, notFound } from "../errors/app-error";
 import type { Neo4jDatabase } from "../neo4j/neo4j-database";
 import { assignNodeIds, recordsToGraph } from "../neo4j/records-to-graph";
 import { recordsToPaths } from "../neo4j/records-to-paths";
 import { neo4jInt } from "../neo4j/to-neo4j-params";
 import { toPlainValue } from "../neo4j/to-plain-value";
-import {
-  ALL_PATHS_QUERIES,
-  expansionsQuery,
-  LOOKUP_QUERY,
-  PATH_ENDS_QUERY,
-  SHORTEST_PATHS_QUERIES,
-  SOURCE_CLAIMS_QUERY,
-} from "./graph-queries";
+import { expansionsQuery, LOOKUP_QUERY, PATH_ENDS_QUERY, PATHS_QUERIES, SOURCE_CLAIMS_QUERY } from "./graph-queries";
 
 export interface ExplorationRepositoryOptions {
   /** Hard cap on relationships in one answer. */
@@ -93,7 +88,7 @@ export class ExplorationRepository {
   }
 
   async paths(request: PathsRequest, signal?: AbortSignal): Promise<PathsResult> {
-    const { from, to, mode, maxHops, limit } = request;
+    const { from, to, mode, direction, maxHops, limit, offset } = request;
     if (from === to)
       throw new AppError("VALIDATION", 400, "A path needs two different nodes: from and to are the same.");
     const ends = (await this.read(PATH_ENDS_QUERY, { from, to }, signal)).records[0];
@@ -105,15 +100,38 @@ export class ExplorationRepository {
     if (fromElementId === toElementId) {
       throw new AppError("VALIDATION", 400, "A path needs two different nodes: from and to name the same node.");
     }
-    const query = (mode === "shortest" ? SHORTEST_PATHS_QUERIES : ALL_PATHS_QUERIES)[maxHops - 1];
+    const query = PATHS_QUERIES[mode][direction][maxHops - 1];
     if (query === undefined) throw new AppError("VALIDATION", 400, `maxHops must be 1 to ${MAX_PATH_HOPS}.`);
-    const { records } = await this.read(query, { fromElementId, toElementId, pathFetch: neo4jInt(limit + 1) }, signal);
-    const kept = records.slice(0, limit);
+    const { records } = await this.read(
+      query,
+      {
+        fromElementId,
+        toElementId,
+        pathCap: neo4jInt(PATH_COUNT_CAP + 1),
+        offset: neo4jInt(offset),
+        end: neo4jInt(offset + limit),
+      },
+      signal,
+    );
+    // No path at all: no row. An empty page: one row whose p is null, for the total.
+    const found = Number(toPlainValue(records[0]?.get("total") ?? 0));
+    const kept = records.filter((record) => record.get("p") !== null);
     const { paths, graph } = recordsToPaths(kept, "p", {
       maxNodes: limit * (MAX_PATH_HOPS + 1),
       maxEdges: limit * MAX_PATH_HOPS,
     });
-    return { mode, maxHops, paths, graph, truncated: records.length > limit };
+    const certainties = new Map(graph.edges.map((edge) => [edge.data.id, edge.data.certainty]));
+    return {
+      mode,
+      direction,
+      maxHops,
+      offset,
+      paths: paths.map((path) => withWeakest(path, certainties)),
+      total: Math.min(found, PATH_COUNT_CAP),
+      cap: PATH_COUNT_CAP,
+      graph,
+      truncated: found > offset + paths.length,
+    };
   }
 
   async lookup(ids: readonly string[], signal?: AbortSignal): Promise<NodeLookupResult> {
@@ -147,4 +165,16 @@ export class ExplorationRepository {
 function sameNames(a: readonly string[], b: readonly string[]): boolean {
   const sortedB = [...b].sort();
   return a.length === b.length && [...a].sort().every((name, index) => name === sortedB[index]);
+}
+
+const CERTAINTY_ORDER: readonly Certainty[] = ["speculative", "reported", "confirmed"];
+
+/** The path with its weakest hop's certainty; none when a hop has no certainty recorded. */
+function withWeakest(path: GraphPath, certainties: ReadonlyMap<string, Certainty | undefined>): GraphPath {
+  const ranks = path.edges.map((id) => {
+    const certainty = certainties.get(id);
+    return certainty === undefined ? -1 : CERTAINTY_ORDER.indexOf(certainty);
+  });
+  const weakest = CERTAINTY_ORDER[Math.min(...ranks)];
+  return weakest === undefined ? path : { ...path, weakest };
 }

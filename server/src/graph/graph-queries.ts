@@ -6,6 +6,7 @@
  * no query here returns them (Claim and Article are isolated nodes, so only node scans filter them).
  */
 
+import type { PathDirection, PathMode } from "../../../contract/graph-contract";
 import { MAX_PATH_HOPS } from "../../../contract/request-schemas";
 import { CLAIM_AS_OF } from "../claims/claims-queries";
 
@@ -212,31 +213,49 @@ const PATH_ENDS = `
 MATCH (a) WHERE elementId(a) = $fromElementId
 MATCH (b) WHERE elementId(b) = $toElementId`;
 
-/** Undirected, 1 to `hops` relationships, never through a SavedView. */
-const pathPattern = (hops: number) => `(a)(()-[]-(:!SavedView)){1,${hops}}(b)`;
+/** 1 to `hops` relationships, either way or along their arrows, never through a SavedView. */
+const pathPattern = (hops: number, direction: PathDirection) =>
+  `(a)(()-[]-${direction === "directed" ? ">" : ""}(:!SavedView)){1,${hops}}(b)`;
+
+/** No node twice. */
+const SIMPLE = `\nWHERE size(nodes(p)) = COUNT { UNWIND nodes(p) AS x RETURN DISTINCT x }`;
+
+/** A hop's certainty as a rank: confirmed 3, reported 2, speculative 1, none recorded 0. */
+const CERTAINTY_RANK = `CASE r.certainty WHEN 'confirmed' THEN 3 WHEN 'reported' THEN 2 WHEN 'speculative' THEN 1 ELSE 0 END`;
+
+/**
+ * The first `$pathCap` paths found (shortest first), ranked by their weakest hop (strongest first),
+ * then length, then their relationships' element ids (so pages do not shift between requests); one
+ * row per path of the page `[$offset, $end)`, each with `total`, or one row with a null `p` when the
+ * page is empty (so `total` still comes back).
+ */
+const RANK_AND_PAGE = `
+WITH p ORDER BY length(p) LIMIT $pathCap
+WITH p, reduce(w = 3, x IN [r IN relationships(p) | ${CERTAINTY_RANK}] | CASE WHEN x < w THEN x ELSE w END) AS weakest
+ORDER BY weakest DESC, length(p), [r IN relationships(p) | elementId(r)]
+WITH collect(p) AS ranked
+UNWIND CASE WHEN size(ranked) > $offset THEN ranked[$offset..$end] ELSE [null] END AS p
+RETURN size(ranked) AS total, p`;
 
 /**
  * Cypher takes no parameter for a path length bound, and the bound must be in the pattern for the
- * search to stop there: so one fixed query per allowed bound, index = maxHops - 1.
+ * search to stop there: so one fixed query per mode, direction and allowed bound, index = maxHops - 1.
+ * `shortest`: all shortest paths; `all`: simple paths (no node twice).
  */
-export const SHORTEST_PATHS_QUERIES: readonly string[] = Array.from(
-  { length: MAX_PATH_HOPS },
-  (_, index) => `${PATH_ENDS}
-MATCH p = ALL SHORTEST ${pathPattern(index + 1)}
-RETURN p
-LIMIT $pathFetch`,
-);
+export const PATHS_QUERIES: Readonly<Record<PathMode, Readonly<Record<PathDirection, readonly string[]>>>> = {
+  shortest: {
+    either: pathQueries((hops) => `MATCH p = ALL SHORTEST ${pathPattern(hops, "either")}`),
+    directed: pathQueries((hops) => `MATCH p = ALL SHORTEST ${pathPattern(hops, "directed")}`),
+  },
+  all: {
+    either: pathQueries((hops) => `MATCH p = ${pathPattern(hops, "either")}${SIMPLE}`),
+    directed: pathQueries((hops) => `MATCH p = ${pathPattern(hops, "directed")}${SIMPLE}`),
+  },
+};
 
-/** Simple paths (no node twice), shortest first. */
-export const ALL_PATHS_QUERIES: readonly string[] = Array.from(
-  { length: MAX_PATH_HOPS },
-  (_, index) => `${PATH_ENDS}
-MATCH p = ${pathPattern(index + 1)}
-WHERE size(nodes(p)) = COUNT { UNWIND nodes(p) AS x RETURN DISTINCT x }
-RETURN p
-ORDER BY length(p)
-LIMIT $pathFetch`,
-);
+function pathQueries(match: (hops: number) => string): string[] {
+  return Array.from({ length: MAX_PATH_HOPS }, (_, index) => `${PATH_ENDS}\n${match(index + 1)}${RANK_AND_PAGE}`);
+}
 
 /** Every relationship a Source vouches for (its id in the relationship's `sources`), with both ends. */
 export const SOURCE_CLAIMS_QUERY = `
