@@ -140,12 +140,19 @@ canvas.onSelectionChange((selection) =>
   sources.showRelationship(selection?.kind === "edge" ? selection.data.id : null),
 );
 
+// The review's predicate suggestions: the vocabulary, built-in and added types, kept fresh by its editor.
+let predicateNames: readonly string[] = BUILT_IN_PREDICATES;
+const learnVocabulary = (types: readonly { name: string }[]) => {
+  predicateNames = types.map((type) => type.name);
+};
+void api.listVocabulary().then(learnVocabulary, () => undefined);
+
 // Sources → New article: paste or drop an article, review the proposed claims, commit them.
 const intake = createIntake({
   drafts: createDraftsClient(),
   readers: browserReaders,
   search: (text, signal) => api.search(text, 8, signal),
-  predicates: () => BUILT_IN_PREDICATES,
+  predicates: () => predicateNames,
   showOnCanvas: async (answer) => {
     const { graph } = await api.lookupNodes(answer.nodeIds);
     apply(showCommitted(graph, answer.relationshipIds));
@@ -184,7 +191,13 @@ createLayoutPicker(byId<HTMLSelectElement>("layout-picker"), byId<HTMLButtonElem
 });
 createThemeSwitch(byId<HTMLButtonElement>("theme-button"), browserStorage(), (theme) => canvas.setTheme(theme));
 createHelpOverlay(byId<HTMLButtonElement>("help-button"), cap);
-createVocabularyEditor({ button: byId<HTMLButtonElement>("vocabulary-button"), api, tell });
+const vocabularyEditor = createVocabularyEditor({
+  button: byId<HTMLButtonElement>("vocabulary-button"),
+  api,
+  tell,
+  onChange: learnVocabulary,
+});
+sources.addToolbarAction(vocabularyEditor.toolbarButton);
 host.append(asOf.element);
 floating.push(createMinimap(host, canvas.cy, browserStorage()), asOf.element);
 

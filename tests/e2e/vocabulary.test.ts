@@ -222,4 +222,16 @@ describe("the vocabulary editor", () => {
     expect(swatch).toBe(rgb);
     await shoot(page, "vocabulary-legend");
   });
+
+  it("opens from the Sources workspace's toolbar too", async () => {
+    await page.getByTestId("sources-button").click();
+    await page.getByTestId("vocabulary-open").click();
+    await row("LICENSES_TO").waitFor();
+    await expect(row("LICENSES_TO").locator(".vocabulary-count").innerText()).resolves.toBe("1 relationship");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => editor().isVisible()).toBe(false);
+    await expect(page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).resolves.toBe(
+      "vocabulary-open",
+    );
+  });
 });

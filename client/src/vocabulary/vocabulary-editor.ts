@@ -17,6 +17,8 @@ export interface VocabularyEditorDeps {
 export interface VocabularyEditor {
   open(): void;
   close(): void;
+  /** A button that opens the editor, for another workspace's toolbar (the Sources view's). */
+  readonly toolbarButton: HTMLButtonElement;
 }
 
 /** Why a write was refused, in the analyst's words. */
@@ -156,5 +158,11 @@ export function createVocabularyEditor(deps: VocabularyEditorDeps): VocabularyEd
     void refresh();
   };
   deps.button?.addEventListener("click", open);
-  return { open, close: () => dialog.close() };
+  const toolbarButton = el(
+    "button",
+    { type: "button", class: "dialog-button", "data-testid": "vocabulary-open", "aria-haspopup": "dialog" },
+    "Relationship types",
+  );
+  toolbarButton.addEventListener("click", open);
+  return { open, close: () => dialog.close(), toolbarButton };
 }
