@@ -17,6 +17,7 @@ import { extractDraft } from "../../server/src/sources/extract-draft";
 import { loadLexicon } from "../../server/src/sources/load-lexicon";
 import { withStoredTypes } from "../../server/src/sources/with-stored-types";
 import { builtInTypes } from "../../server/src/vocabulary/built-in-types";
+import { VocabularyRepository } from "../../server/src/vocabulary/vocabulary-repository";
 
 describe("relationship type names", () => {
   it.each(["ORDERED", "SOURCES_FROM", "LICENSES_TO", "OWNS_5G_PATENT", "A", "X2"])("accepts %s", (name) => {
@@ -160,5 +161,48 @@ describe("a stored type's trigger phrases", () => {
     expect(lexicon.types.LICENSES_TO).toBeUndefined();
     expect(stored.types.LICENSES_TO?.object).toContain("Country");
     expect(predicates(stored)).toEqual(predicates(withStoredTypes(loadLexicon(), [licenses])));
+  });
+});
+
+describe("the vocabulary's counts", () => {
+  /** A database that answers the list with one stored type, and refuses db.stats.retrieve when told to. */
+  const database = (refuseStats: boolean, asked: string[]) =>
+    ({
+      read: async (query: string, params: { names?: string[] }) => {
+        const record = (values: Record<string, unknown>) => ({ get: (key: string) => values[key] });
+        if (query.includes("db.stats.retrieve")) {
+          asked.push("stats");
+          if (refuseStats) throw Object.assign(new Error("denied"), { code: "Neo.ClientError.Security.Forbidden" });
+          return { records: [record({ name: "ORDERED", relationships: 4 })] };
+        }
+        if (query.includes("UNWIND $names")) {
+          asked.push("scan");
+          return {
+            records: (params.names ?? []).map((name) => record({ name, relationships: name === "ORDERED" ? 4 : 0 })),
+          };
+        }
+        return {
+          records: [
+            record({
+              name: "LICENSES_TO",
+              description: "d",
+              triggersFr: [],
+              triggersEn: ["licens* * to"],
+              createdAt: "2024",
+            }),
+          ],
+        };
+      },
+    }) as unknown as ConstructorParameters<typeof VocabularyRepository>[0];
+
+  it("come from the count store, and from counting when the procedure is refused", async () => {
+    for (const refuse of [false, true]) {
+      const asked: string[] = [];
+      const types = await new VocabularyRepository(database(refuse, asked)).list();
+      expect(types.map((type) => type.name)).toEqual([...PREDICATES, "LICENSES_TO"].sort());
+      expect(types.find((type) => type.name === "ORDERED")?.relationships).toBe(4);
+      expect(types.find((type) => type.name === "LICENSES_TO")).toMatchObject({ relationships: 0, builtIn: false });
+      expect(asked).toEqual(refuse ? ["stats", "scan"] : ["stats"]);
+    }
   });
 });

@@ -10,7 +10,13 @@ import { AppError, notFound } from "../errors/app-error";
 import type { Neo4jDatabase } from "../neo4j/neo4j-database";
 import { toPlainValue } from "../neo4j/to-plain-value";
 import { type BuiltInType, builtInTypes } from "./built-in-types";
-import { ADD_TYPE_QUERY, COUNT_TYPES_QUERY, EDIT_TYPE_QUERY, LIST_TYPES_QUERY } from "./vocabulary-queries";
+import {
+  ADD_TYPE_QUERY,
+  COUNT_TYPES_QUERY,
+  EDIT_TYPE_QUERY,
+  LIST_TYPES_QUERY,
+  TYPE_COUNTS_FROM_STATS_QUERY,
+} from "./vocabulary-queries";
 
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
@@ -78,12 +84,25 @@ export class VocabularyRepository {
     const byName = new Map(records.map((record) => [String(record.get("name")), fromRecord(record, this.builtIns)]));
     for (const type of this.builtIns.values()) if (!byName.has(type.name)) byName.set(type.name, unstored(type));
     const names = [...byName.keys()].sort();
-    const counts = await this.database.read(COUNT_TYPES_QUERY, { names }, signal);
-    for (const record of counts.records) {
-      const type = byName.get(String(record.get("name")));
-      if (type) type.relationships = Number(toPlainValue(record.get("relationships")));
-    }
+    const counts = await this.counts(names, signal);
+    for (const type of byName.values()) type.relationships = counts.get(type.name) ?? 0;
     return names.map((name) => byName.get(name) as RelationshipType);
+  }
+
+  /** Relationships per type: from the count store, else (the procedure refused) counted. */
+  private async counts(names: readonly string[], signal?: AbortSignal): Promise<Map<string, number>> {
+    const read = async (query: string, params: Record<string, unknown>) => {
+      const { records } = await this.database.read(query, params, signal);
+      return new Map(
+        records.map((record) => [String(record.get("name")), Number(toPlainValue(record.get("relationships")))]),
+      );
+    };
+    try {
+      return await read(TYPE_COUNTS_FROM_STATS_QUERY, {});
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      return read(COUNT_TYPES_QUERY, { names });
+    }
   }
 
   /** Stored types with phrases of their own, for the proposals engine (no counts). */
@@ -145,8 +164,7 @@ export class VocabularyRepository {
     });
     if (!record) throw notFound(`No relationship type is called ${name}: add it first.`);
     const edited = fromRecord(record, this.builtIns);
-    const counts = await this.database.read(COUNT_TYPES_QUERY, { names: [name] });
-    edited.relationships = Number(toPlainValue(counts.records[0]?.get("relationships") ?? 0));
+    edited.relationships = (await this.counts([name])).get(name) ?? 0;
     return edited;
   }
 }
