@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ApiRequestError } from "../../client/src/api/api-request-error";
 import { describeCypherError } from "../../client/src/workbench/editor/describe-cypher-error";
-import { toEditorSchema } from "../../client/src/workbench/editor/editor-schema";
 import { summarizeResult } from "../../client/src/workbench/results/summarize-result";
-import type { CypherResult, GraphSchemaInfo } from "../../contract/graph-contract";
+import type { CypherResult } from "../../contract/graph-contract";
 
 const result = (overrides: Partial<CypherResult> = {}): CypherResult => ({
   columns: ["n"],
@@ -61,27 +60,5 @@ describe("describeCypherError", () => {
   it("describes anything else thrown", () => {
     expect(describeCypherError(new TypeError("boom"))).toEqual({ code: "TypeError", message: "boom" });
     expect(describeCypherError("odd")).toEqual({ code: "ERROR", message: "odd" });
-  });
-});
-
-describe("toEditorSchema", () => {
-  it("gives the editor labels and types after a colon, every property key once, parameters with $", () => {
-    const info: GraphSchemaInfo = {
-      labels: [{ label: "Company", count: 8 }],
-      relationshipTypes: [{ type: "SOURCES_FROM", count: 1 }],
-      nodeProperties: { Company: ["name", "id"] },
-      relationshipProperties: { SOURCES_FROM: ["certainty", "sources"] },
-      propertyKeys: ["id", "name"],
-      procedures: [{ name: "db.labels", signature: "db.labels() :: (label :: STRING)", description: "" }],
-      functions: [{ name: "toLower", signature: "toLower(input :: STRING) :: STRING", description: "" }],
-    };
-    expect(toEditorSchema(info, ["source"])).toEqual({
-      labels: [":Company"],
-      relationshipTypes: [":SOURCES_FROM"],
-      propertyKeys: ["certainty", "id", "name", "sources"],
-      functions: [{ name: "toLower", signature: "toLower(input :: STRING) :: STRING" }],
-      procedures: [{ name: "db.labels", signature: "db.labels() :: (label :: STRING)", returnItems: [] }],
-      parameters: ["$source"],
-    });
   });
 });

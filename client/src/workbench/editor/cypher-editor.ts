@@ -1,59 +1,79 @@
 /**
- * The CodeMirror 6 editor with Neo4j's Cypher support: highlighting, completion from the live
- * schema, lint markers for syntax errors. Loaded with import() when the workbench first opens,
- * since the Cypher grammar (antlr4) is large.
+ * The CodeMirror 6 editor with Neo4j's Cypher 5 language support: token colouring, lint markers for
+ * syntax errors and schema warnings, completion from the live schema. Loaded with import() when the
+ * workbench first opens, since the parser and its semantic analysis are large.
  */
-import "@neo4j-cypher/codemirror/css/cypher-codemirror.css";
-import { closeCompletion } from "@codemirror/autocomplete";
-import { Prec } from "@codemirror/state";
-import { keymap } from "@codemirror/view";
-import { createCypherEditor, type EditorApi } from "@neo4j-cypher/codemirror";
+import "../../styles/workbench-editor-language.css";
+import { autocompletion, closeCompletion, completionKeymap } from "@codemirror/autocomplete";
+import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
+import { lintGutter, lintKeymap } from "@codemirror/lint";
+import { EditorSelection, EditorState, Prec } from "@codemirror/state";
+import {
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  keymap,
+  lineNumbers,
+  placeholder,
+} from "@codemirror/view";
+import { cypherLanguage, setSchemaEffect } from "./cypher-language";
 import type { CreateQueryEditor } from "./query-editor";
 
 export const createQueryEditor: CreateQueryEditor = (parent, options) => {
   const run = () => {
-    closeCompletion(editor.codemirror);
+    closeCompletion(view);
     options.onRun();
     return true;
   };
-  // Above the default keymap, where Mod-Enter would insert a blank line.
-  const runKeys = Prec.highest(
-    keymap.of([
-      { key: "Mod-Enter", run },
-      { key: "Ctrl-Enter", run },
-    ]),
-  );
-  const created: EditorApi | { editor: EditorApi } = createCypherEditor(parent, {
-    value: options.value,
-    placeholder: options.placeholder,
-    lint: true,
-    lineWrapping: true,
-    cursorWide: false,
-    autofocus: true,
-    theme: "light",
-    tooltipAbsolute: false,
-    lineNumberFormatter: (line) => String(line),
-    preExtensions: [runKeys],
+  const cypher = cypherLanguage();
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: options.value,
+      extensions: [
+        // Above the default keymap, where Mod-Enter would insert a blank line.
+        Prec.highest(
+          keymap.of([
+            { key: "Mod-Enter", run },
+            { key: "Ctrl-Enter", run },
+          ]),
+        ),
+        lineNumbers(),
+        highlightActiveLineGutter(),
+        highlightActiveLine(),
+        drawSelection(),
+        history(),
+        placeholder(options.placeholder),
+        EditorView.lineWrapping,
+        cypher.extension,
+        lintGutter(),
+        autocompletion({ override: [cypher.completionSource], icons: true }),
+        keymap.of([...completionKeymap, ...lintKeymap, ...historyKeymap, ...defaultKeymap]),
+        // cm-light: the workbench's editor rules (workbench-editor.css) dress the light editor.
+        EditorView.editorAttributes.of({ class: "cm-light" }),
+        EditorView.contentAttributes.of({ "aria-label": "Cypher query" }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) options.onChange(update.state.doc.toString());
+        }),
+      ],
+    }),
   });
-  // 1.0.3 returns `{ editor }` although its typings promise the API itself.
-  const editor = isWrapped(created) ? created.editor : created;
-  const root = editor.codemirror.dom;
-  root.dataset.testid = "cypher-editor";
-  root.setAttribute("aria-label", "Cypher query");
-  editor.onValueChanged((value) => options.onChange(value));
+  view.dom.dataset.testid = "cypher-editor";
 
   return {
-    getValue: () => editor.codemirror.state.doc.toString(),
-    setValue: (text) => editor.setValue(text),
-    focus: () => editor.focus(),
-    setSchema: (schema) => editor.setSchema(schema),
+    getValue: () => view.state.doc.toString(),
+    setValue: (text) => {
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+    },
+    focus: () => view.focus(),
+    setSchema: (schema) => view.dispatch({ effects: setSchemaEffect.of(schema) }),
     goTo: (line, column) => {
-      editor.setPosition({ line, column });
-      editor.focus();
+      const doc = view.state.doc;
+      const target = doc.line(Math.min(Math.max(line, 1), doc.lines));
+      const position = Math.min(target.from + Math.max(column, 1) - 1, target.to);
+      view.dispatch({ selection: EditorSelection.cursor(position), scrollIntoView: true });
+      view.focus();
     },
   };
 };
-
-function isWrapped(created: EditorApi | { editor: EditorApi }): created is { editor: EditorApi } {
-  return "editor" in created && typeof created.editor === "object" && created.editor !== null;
-}

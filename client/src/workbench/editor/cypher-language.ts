@@ -1,0 +1,188 @@
+/**
+ * Neo4j's Cypher 5 language support (@neo4j-cypher/language-support, the parser behind its VS Code
+ * extension) as CodeMirror 6 extensions: token colouring, lint diagnostics, schema completion.
+ * Part of the lazily loaded editor chunk: nothing outside cypher-editor.ts imports it.
+ */
+import type { Completion, CompletionContext, CompletionResult } from "@codemirror/autocomplete";
+import { type Diagnostic, linter } from "@codemirror/lint";
+import { type Extension, type Range, StateEffect, StateField } from "@codemirror/state";
+import { Decoration, type DecorationSet, EditorView, ViewPlugin, type ViewUpdate } from "@codemirror/view";
+import {
+  autocomplete,
+  type CompletionItem,
+  highlightSyntax,
+  isNotParamError,
+  type SyntaxDiagnostic,
+} from "@neo4j-cypher/language-support";
+import { createCypherLinter, type LintCypher } from "./cypher-lint-client";
+import type { EditorSchema } from "./editor-schema";
+
+/** Hands the editor a new schema; the linter runs again with it. */
+export const setSchemaEffect = StateEffect.define<EditorSchema>();
+
+export const schemaField = StateField.define<EditorSchema>({
+  create: () => ({}),
+  update: (schema, transaction) => {
+    for (const effect of transaction.effects) if (effect.is(setSchemaEffect)) return effect.value;
+    return schema;
+  },
+});
+
+/* ---------- Colouring: the parser's token types as CSS classes ---------- */
+
+const marks = new Map<string, Decoration>();
+const markFor = (tokenType: string) => {
+  let mark = marks.get(tokenType);
+  if (!mark) {
+    mark = Decoration.mark({ class: `cm-cypher-${tokenType}` });
+    marks.set(tokenType, mark);
+  }
+  return mark;
+};
+
+function colour(text: string): DecorationSet {
+  const ranges: Range<Decoration>[] = [];
+  for (const token of highlightSyntax(text)) {
+    const from = token.position.startOffset;
+    const to = Math.min(from + token.length, text.length);
+    if (token.tokenType === "none" || from >= to) continue;
+    ranges.push(markFor(token.tokenType).range(from, to));
+  }
+  return Decoration.set(ranges, true);
+}
+
+const colouring = ViewPlugin.fromClass(
+  class {
+    decorations: DecorationSet;
+    constructor(view: EditorView) {
+      this.decorations = colour(view.state.doc.toString());
+    }
+    update(update: ViewUpdate) {
+      if (update.docChanged) this.decorations = colour(update.state.doc.toString());
+    }
+  },
+  { decorations: (plugin) => plugin.decorations },
+);
+
+/* ---------- Lint: syntax errors and semantic warnings with their positions ---------- */
+
+const SEVERITIES: Record<number, Diagnostic["severity"]> = { 1: "error", 2: "warning", 3: "info", 4: "hint" };
+
+/** The parser's diagnostics as CodeMirror's, clamped to the text. Pure. */
+export function toDiagnostics(found: readonly SyntaxDiagnostic[], length: number): Diagnostic[] {
+  return found.map((diagnostic) => {
+    const from = Math.max(0, Math.min(diagnostic.offsets.start, length));
+    const to = Math.max(from, Math.min(diagnostic.offsets.end, length));
+    const message = typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value;
+    // An undefined parameter is for the Parameters box to fix, and the server names it at run time too.
+    if (!isNotParamError({ message })) {
+      return {
+        from,
+        to,
+        severity: "warning",
+        source: "Parameters",
+        message: `${message} Give it a value in Parameters (JSON) below.`,
+      };
+    }
+    return {
+      from,
+      to,
+      severity: SEVERITIES[diagnostic.severity ?? 1] ?? "error",
+      source: "Cypher 5",
+      message,
+    };
+  });
+}
+
+/** The linter: diagnostics from the worker, and a summary on the editor (`data-lint`) for assistive tools and tests. */
+function cypherLinter(lint: LintCypher): Extension {
+  return linter(
+    async (view) => {
+      const text = view.state.doc.toString();
+      const found =
+        text.trim() === "" ? [] : toDiagnostics(await lint(text, view.state.field(schemaField)), text.length);
+      if (view.state.doc.toString() === text) describeLint(view.dom, text, found);
+      return found;
+    },
+    {
+      delay: 300,
+      needsRefresh: (update) =>
+        update.transactions.some((transaction) => transaction.effects.some((effect) => effect.is(setSchemaEffect))),
+    },
+  );
+}
+
+function describeLint(dom: HTMLElement, text: string, found: readonly Diagnostic[]): void {
+  const count = (severity: Diagnostic["severity"]) => found.filter((item) => item.severity === severity).length;
+  dom.dataset.lint = `${count("error")} errors, ${count("warning")} warnings`;
+  // What was linted, and where each mark is: read by the browser specs.
+  dom.dataset.lintedText = text;
+  dom.dataset.diagnostics = JSON.stringify(
+    found.map(({ from, to, severity, message }) => ({ from, to, severity, message })),
+  );
+}
+
+/* ---------- Completion from the live schema ---------- */
+
+// vscode-languageserver's CompletionItemKind numbers, as CodeMirror's completion types (its icons).
+const KINDS: Record<number, string> = {
+  2: "method",
+  3: "function",
+  6: "variable",
+  9: "namespace",
+  10: "property",
+  14: "keyword",
+  25: "type",
+};
+
+/** What the analyst is typing at the caret: a name, a $parameter, or a :Label after its colon. */
+const WORD = /\$?[\p{L}\p{N}_]*$/u;
+
+function cypherCompletions(context: CompletionContext): CompletionResult | null {
+  const text = context.state.doc.toString();
+  const before = text.slice(0, context.pos);
+  const word = WORD.exec(before)?.[0] ?? "";
+  let from = context.pos - word.length;
+  const afterColon = word[0] !== "$" && before[from - 1] === ":" && before[from - 2] !== ":";
+  if (!context.explicit && word === "" && !afterColon && !before.endsWith(".") && !before.endsWith("$")) return null;
+  const items = autocomplete(text, context.state.field(schemaField), {
+    caretPosition: context.pos,
+    manual: context.explicit,
+  });
+  if (items.length === 0) return null;
+  if (afterColon) from -= 1;
+  return {
+    from,
+    options: items.map((item) => toCompletion(item, afterColon)),
+    validFor: afterColon ? /^:?[\p{L}\p{N}_]*$/u : /^\$?[\p{L}\p{N}_]*$/u,
+  };
+}
+
+function toCompletion(item: CompletionItem, afterColon: boolean): Completion {
+  const kind = item.kind === undefined ? undefined : KINDS[item.kind];
+  const insert = item.label.startsWith("$") ? item.label : (item.insertText ?? item.label);
+  const documentation = typeof item.documentation === "string" ? item.documentation : (item.documentation?.value ?? "");
+  const info = [item.signature, documentation].filter((part) => part !== undefined && part !== "").join("\n\n");
+  return {
+    label: afterColon ? `:${item.label}` : item.label,
+    apply: afterColon ? `:${insert}` : insert,
+    ...(kind ? { type: kind } : {}),
+    ...(item.detail ? { detail: item.detail.replace(/^\((.*)\)$/, "$1") } : {}),
+    ...(info ? { info } : {}),
+    // Labels, types, properties and variables before keywords and functions.
+    boost: item.kind === 25 || item.kind === 10 || item.kind === 6 ? 1 : 0,
+  };
+}
+
+/** Colouring, lint and completion source of Neo4j's Cypher 5 support, with the schema they read. */
+export function cypherLanguage(): { extension: Extension; completionSource: typeof cypherCompletions } {
+  return {
+    extension: [
+      schemaField,
+      colouring,
+      cypherLinter(createCypherLinter()),
+      EditorView.editorAttributes.of({ class: "cm-cypher" }),
+    ],
+    completionSource: cypherCompletions,
+  };
+}
