@@ -1,6 +1,8 @@
 import "./styles.css";
+import { createAccountsClient } from "./api/accounts-client";
 import { createApiClient } from "./api/api-client";
 import { createDraftsClient } from "./api/drafts-client";
+import { createAccountMenu } from "./auth/account-menu";
 import { createCanvas } from "./canvas/create-canvas";
 import { pageOverlays } from "./canvas/measure-overlays";
 import { createHelpOverlay } from "./chrome/help-overlay";
@@ -198,6 +200,8 @@ const vocabularyEditor = createVocabularyEditor({
   onChange: learnVocabulary,
 });
 sources.addToolbarAction(vocabularyEditor.toolbarButton);
+const toolbar = document.querySelector<HTMLElement>(".topbar .toolbar");
+if (toolbar) void createAccountMenu(toolbar, createAccountsClient());
 host.append(asOf.element);
 floating.push(createMinimap(host, canvas.cy, browserStorage()), asOf.element);
 

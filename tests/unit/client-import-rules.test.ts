@@ -18,6 +18,8 @@ const short = (file: string) => relative(ROOT, file);
  */
 const FLOORS: Readonly<Record<string, number>> = {
   api: 0,
+  // auth/ (sign-in page, account page, account menu) beside the other features.
+  auth: 3,
   dom: 0,
   look: 0,
   canvas: 1,
