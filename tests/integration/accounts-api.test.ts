@@ -238,6 +238,9 @@ describe("signing in", () => {
       oidc: false,
     });
 
+    const page = await call(app, "GET", "/", { cookie: session.cookie });
+    expect(page.status).toBe(303);
+    expect(page.headers.get("location")).toBe("/sign-in.html?next=%2F");
     const early = await call(app, "GET", "/api/graph", { cookie: session.cookie });
     expect(early.status).toBe(403);
     expect(apiErrorSchema.parse(early.body).error.message).toContain("one-time password");
@@ -249,6 +252,7 @@ describe("signing in", () => {
     });
     expect(change.status).toBe(204);
     expect((await call(app, "GET", "/api/graph", { cookie: session.cookie })).status).toBe(200);
+    expect((await call(app, "GET", "/", { cookie: session.cookie })).status).not.toBe(303);
   });
 
   it("signing in from another site's page, or not as JSON, is refused before any password is checked", async () => {

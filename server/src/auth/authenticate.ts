@@ -98,7 +98,9 @@ export function requirePageSignIn(): RequestHandler {
   return (req, res, next) => {
     if (req.method !== "GET" || req.path.startsWith("/api/") || ASSET.test(req.path)) return next();
     if (req.path === "/sign-in.html") return next();
-    if (principalOf(req)) return next();
+    // Someone still on a one-time password goes back too: the sign-in page asks for their own first.
+    const principal = principalOf(req);
+    if (principal && !principal.mustChangePassword) return next();
     const target = req.originalUrl.startsWith("/") && !req.originalUrl.startsWith("//") ? req.originalUrl : "/";
     res.redirect(303, `/sign-in.html?next=${encodeURIComponent(target)}`);
   };
