@@ -647,9 +647,16 @@ describe("single sign-on through OpenID Connect", () => {
     expect((await roundTrip(sso)).status).toBe(409);
   });
 
-  it("refuses a callback that did not start here", async () => {
+  it("refuses a callback that did not start here; a browser is sent to the sign-in page with the reason", async () => {
     const answer = await call(sso, "GET", "/api/auth/oidc/callback?code=x&state=y");
     expect(answer.status).toBe(401);
+    const browser = await call(sso, "GET", "/api/auth/oidc/callback?code=x&state=y", {
+      headers: { accept: "text/html,application/xhtml+xml,*/*;q=0.8" },
+    });
+    expect(browser.status).toBe(303);
+    expect(browser.headers.get("location")).toMatch(
+      /^\/sign-in\.html\?error=This%20sign-in%20did%20not%20start%20here/,
+    );
   });
 
   it("answers 404 where no provider is configured", async () => {

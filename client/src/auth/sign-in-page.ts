@@ -88,6 +88,9 @@ newPasswordForm.addEventListener("submit", (event) => {
 
 // The one thing to do on this page: start typing the name.
 nameInput.focus();
+// Sent back by the server with a reason (single sign-on refused): said where errors go.
+const reason = new URLSearchParams(window.location.search).get("error");
+if (reason) signInError.textContent = `Single sign-on was refused: ${reason.slice(0, 300)}`;
 
 // Already signed in (a bookmark of this page), or no accounts here: go on.
 void accounts

@@ -1,4 +1,4 @@
-import { Router } from "express";
+import { type Request, type Response, Router } from "express";
 import { authEndpoints, type WhoAmI } from "../../../contract/auth-endpoints";
 import { auditCsv } from "../audit/audit-log";
 import { AppError } from "../errors/app-error";
@@ -106,6 +106,16 @@ export function accountRoutes(settings: AuthRouteSettings): Router {
   });
 
   route(router, authEndpoints.oidcCallback, async (req, res) => {
+    try {
+      await oidcCallback(req, res);
+    } catch (error) {
+      // A browser lands on the sign-in page, which says why; scripts and tests get the error as JSON.
+      if (!(error instanceof AppError) || req.accepts(["json", "html"]) !== "html") throw error;
+      res.redirect(303, `/sign-in.html?error=${encodeURIComponent(error.message)}`);
+    }
+  });
+
+  const oidcCallback = async (req: Request, res: Response) => {
     const oidc = oidcOrNotFound();
     const { claims, next } = await oidc.finish(req, res);
     const { name, role } = oidcUser(claims, oidc.settings);
@@ -139,7 +149,7 @@ export function accountRoutes(settings: AuthRouteSettings): Router {
       .send(
         `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${to}"><title>Signed in</title><p>Signed in. <a href="${to}">Continue</a></p>`,
       );
-  });
+  };
 
   route(router, authEndpoints.signOut, ...guard, async (req, res) => {
     const token = readSessionCookie(req);
