@@ -88,6 +88,13 @@ describe("the vocabulary editor", () => {
     );
     expect(await axeViolations(page, "[data-testid=vocabulary-editor]")).toEqual([]);
     await shoot(page, "vocabulary-editor");
+    if (shotsDir) {
+      // The dark theme, as the theme switch sets it (its button is behind the modal dialog).
+      await page.evaluate(() => document.documentElement.setAttribute("data-theme", "dark"));
+      expect(await axeViolations(page, "[data-testid=vocabulary-editor]")).toEqual([]);
+      await shoot(page, "vocabulary-editor-dark");
+      await page.evaluate(() => document.documentElement.removeAttribute("data-theme"));
+    }
   });
 
   it("refuses a name that is not UPPER_SNAKE at its field, before sending anything", async () => {
