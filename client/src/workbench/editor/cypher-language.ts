@@ -1,20 +1,15 @@
 /**
  * Neo4j's Cypher 5 language support (@neo4j-cypher/language-support, the parser behind its VS Code
- * extension) as CodeMirror 6 extensions: token colouring, lint diagnostics, schema completion.
- * Part of the lazily loaded editor chunk: nothing outside cypher-editor.ts imports it.
+ * extension) as CodeMirror 6 extensions: token colouring, lint diagnostics, schema completion. The
+ * library runs in a Web Worker (cypher-worker.ts); this module imports only its types.
  */
 import type { Completion, CompletionContext, CompletionResult } from "@codemirror/autocomplete";
 import { type Diagnostic, linter } from "@codemirror/lint";
 import { type Extension, type Range, StateEffect, StateField } from "@codemirror/state";
 import { Decoration, type DecorationSet, EditorView, ViewPlugin, type ViewUpdate } from "@codemirror/view";
-import {
-  autocomplete,
-  type CompletionItem,
-  highlightSyntax,
-  isNotParamError,
-  type SyntaxDiagnostic,
-} from "@neo4j-cypher/language-support";
-import { createCypherLinter, type LintCypher } from "./cypher-lint-client";
+import type { CompletionItem, SyntaxDiagnostic } from "@neo4j-cypher/language-support";
+import type { ColouredToken } from "./cypher-analysis";
+import { type AskCypher, createCypherWorkerClient } from "./cypher-worker-client";
 import type { EditorSchema } from "./editor-schema";
 
 /** Hands the editor a new schema; the linter runs again with it. */
@@ -40,33 +35,59 @@ const markFor = (tokenType: string) => {
   return mark;
 };
 
-function colour(text: string): DecorationSet {
+/** The worker's tokens for a text, as marks; offsets are clamped to the text. Pure. */
+export function toColours(tokens: readonly ColouredToken[], length: number): DecorationSet {
   const ranges: Range<Decoration>[] = [];
-  for (const token of highlightSyntax(text)) {
-    const from = token.position.startOffset;
-    const to = Math.min(from + token.length, text.length);
-    if (token.tokenType === "none" || from >= to) continue;
-    ranges.push(markFor(token.tokenType).range(from, to));
+  for (const [start, end, tokenType] of tokens) {
+    const from = Math.max(0, start);
+    const to = Math.min(end, length);
+    if (from < to) ranges.push(markFor(tokenType).range(from, to));
   }
   return Decoration.set(ranges, true);
 }
 
-const colouring = ViewPlugin.fromClass(
-  class {
-    decorations: DecorationSet;
-    constructor(view: EditorView) {
-      this.decorations = colour(view.state.doc.toString());
-    }
-    update(update: ViewUpdate) {
-      if (update.docChanged) this.decorations = colour(update.state.doc.toString());
-    }
+const setColours = StateEffect.define<DecorationSet>();
+
+/** The colours: replaced when the worker answers for the current text, moved along with edits meanwhile. */
+const colours = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update: (value, transaction) => {
+    for (const effect of transaction.effects) if (effect.is(setColours)) return effect.value;
+    return transaction.docChanged ? value.map(transaction.changes) : value;
   },
-  { decorations: (plugin) => plugin.decorations },
-);
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+function colouring(ask: AskCypher): Extension {
+  const request = (view: EditorView) => {
+    const text = view.state.doc.toString();
+    ask({ kind: "colour", text }).then(
+      (tokens) => {
+        if (view.state.doc.toString() === text)
+          view.dispatch({ effects: setColours.of(toColours(tokens, text.length)) });
+      },
+      (error: unknown) => console.error("colouring the Cypher failed", error),
+    );
+  };
+  const plugin = ViewPlugin.fromClass(
+    class {
+      constructor(view: EditorView) {
+        request(view);
+      }
+      update(update: ViewUpdate) {
+        if (update.docChanged) request(update.view);
+      }
+    },
+  );
+  return [colours, plugin];
+}
 
 /* ---------- Lint: syntax errors and semantic warnings with their positions ---------- */
 
 const SEVERITIES: Record<number, Diagnostic["severity"]> = { 1: "error", 2: "warning", 3: "info", 4: "hint" };
+
+/** The library's message for a $parameter the schema does not define. */
+const isParameterError = (message: string) => message.startsWith("Parameter ") && message.endsWith(" is not defined.");
 
 /** The parser's diagnostics as CodeMirror's, clamped to the text. Pure. */
 export function toDiagnostics(found: readonly SyntaxDiagnostic[], length: number): Diagnostic[] {
@@ -75,7 +96,7 @@ export function toDiagnostics(found: readonly SyntaxDiagnostic[], length: number
     const to = Math.max(from, Math.min(diagnostic.offsets.end, length));
     const message = typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value;
     // An undefined parameter is for the Parameters box to fix, and the server names it at run time too.
-    if (!isNotParamError({ message })) {
+    if (isParameterError(message)) {
       return {
         from,
         to,
@@ -95,12 +116,12 @@ export function toDiagnostics(found: readonly SyntaxDiagnostic[], length: number
 }
 
 /** The linter: diagnostics from the worker, and a summary on the editor (`data-lint`) for assistive tools and tests. */
-function cypherLinter(lint: LintCypher): Extension {
+function cypherLinter(ask: AskCypher): Extension {
   return linter(
     async (view) => {
       const text = view.state.doc.toString();
-      const found =
-        text.trim() === "" ? [] : toDiagnostics(await lint(text, view.state.field(schemaField)), text.length);
+      const schema = view.state.field(schemaField);
+      const found = text.trim() === "" ? [] : toDiagnostics(await ask({ kind: "lint", text, schema }), text.length);
       if (view.state.doc.toString() === text) describeLint(view.dom, text, found);
       return found;
     },
@@ -138,18 +159,21 @@ const KINDS: Record<number, string> = {
 /** What the analyst is typing at the caret: a name, a $parameter, or a :Label after its colon. */
 const WORD = /\$?[\p{L}\p{N}_]*$/u;
 
-function cypherCompletions(context: CompletionContext): CompletionResult | null {
+async function cypherCompletions(ask: AskCypher, context: CompletionContext): Promise<CompletionResult | null> {
   const text = context.state.doc.toString();
   const before = text.slice(0, context.pos);
   const word = WORD.exec(before)?.[0] ?? "";
   let from = context.pos - word.length;
   const afterColon = word[0] !== "$" && before[from - 1] === ":" && before[from - 2] !== ":";
   if (!context.explicit && word === "" && !afterColon && !before.endsWith(".") && !before.endsWith("$")) return null;
-  const items = autocomplete(text, context.state.field(schemaField), {
-    caretPosition: context.pos,
+  const items = await ask({
+    kind: "complete",
+    text,
+    schema: context.state.field(schemaField),
+    caret: context.pos,
     manual: context.explicit,
   });
-  if (items.length === 0) return null;
+  if (items.length === 0 || context.aborted) return null;
   if (afterColon) from -= 1;
   return {
     from,
@@ -175,14 +199,13 @@ function toCompletion(item: CompletionItem, afterColon: boolean): Completion {
 }
 
 /** Colouring, lint and completion source of Neo4j's Cypher 5 support, with the schema they read. */
-export function cypherLanguage(): { extension: Extension; completionSource: typeof cypherCompletions } {
+export function cypherLanguage(): {
+  extension: Extension;
+  completionSource: (context: CompletionContext) => Promise<CompletionResult | null>;
+} {
+  const ask = createCypherWorkerClient();
   return {
-    extension: [
-      schemaField,
-      colouring,
-      cypherLinter(createCypherLinter()),
-      EditorView.editorAttributes.of({ class: "cm-cypher" }),
-    ],
-    completionSource: cypherCompletions,
+    extension: [schemaField, colouring(ask), cypherLinter(ask), EditorView.editorAttributes.of({ class: "cm-cypher" })],
+    completionSource: (context) => cypherCompletions(ask, context),
   };
 }
