@@ -115,7 +115,7 @@ export function toDiagnostics(found: readonly SyntaxDiagnostic[], length: number
   });
 }
 
-/** The linter: diagnostics from the worker, and a summary on the editor (`data-lint`) for assistive tools and tests. */
+/** The linter: diagnostics from the worker; the editor's `data-lint…` attributes say what was linted and found (read by the browser specs). */
 function cypherLinter(ask: AskCypher): Extension {
   return linter(
     async (view) => {
