@@ -217,6 +217,10 @@ describe("Neo4j's Cypher 5 language support in the workbench", () => {
     if (shotsDir) {
       mkdirSync(shotsDir, { recursive: true });
       await page.screenshot({ path: join(shotsDir, "workbench-lint-1366x768.png") });
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await editor().locator(".cm-lintRange-error").first().hover();
+      await page.locator(".cm-tooltip-lint").waitFor();
+      await page.screenshot({ path: join(shotsDir, "workbench-lint-1920x1080.png") });
     }
     expect(pageProblems(page).filter((problem) => !/status of 4\d\d/.test(problem))).toEqual([]);
   });
