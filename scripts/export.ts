@@ -2,24 +2,14 @@
  * `npm run export -- --format png --out file.png [--query file.cypher] [--area whole|view] [--scale 1-4]`
  * Renders an export headlessly through the client's own export menu in Chromium, so files match
  * what the UI gives: images (png, jpeg, svg, evidence-grade) and data (graphml, cyjs, csv-nodes,
- * csv-edges, evidence-md, evidence-html). Starts the local Neo4j when NEO4J_URI is local and it is not running.
+ * csv-edges, evidence-md, evidence-html), from the command's own server (scripts/browser/private-app.ts).
  */
-import { existsSync, readFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { pino } from "pino";
 import type { Page } from "playwright-core";
-import { loadAppConfig } from "../server/src/config/app-config";
-import { loadEnvFile } from "../server/src/config/load-env-file";
-import { createApp } from "../server/src/create-app";
-import { createDriver } from "../server/src/neo4j/create-driver";
-import { launchChromium } from "./browser/launch-chromium";
+import { startPrivateApp } from "./browser/private-app";
 import { CliError, runCli } from "./neo4j/cli-error";
-import { startLocalNeo4j } from "./neo4j/local-neo4j";
-import { localNeo4jSettings } from "./neo4j/local-neo4j-settings";
-import { neo4jLayout } from "./neo4j/neo4j-layout";
-import { projectRoot } from "./project-root";
 
 const FORMATS = ["png", "jpeg", "svg", "graphml", "cyjs", "csv-nodes", "csv-edges", "evidence-md", "evidence-html"];
 
@@ -69,37 +59,9 @@ async function showQuery(page: Page, query: string): Promise<void> {
 
 await runCli("export", async () => {
   const wanted = options();
-  loadEnvFile(projectRoot);
-  await startLocalNeo4j(
-    neo4jLayout(projectRoot),
-    localNeo4jSettings(),
-    join(projectRoot, "scripts", "neo4j", "pom.xml"),
-  );
-  const clientDir = join(projectRoot, "dist", "client");
-  if (!existsSync(join(clientDir, "index.html"))) throw new CliError("the client is not built: run npm run build");
-
-  const config = loadAppConfig();
-  const driver = createDriver(config.neo4j);
-  const app = createApp({
-    driver,
-    config,
-    logger: pino({ level: "warn" }),
-    clientDir,
-    queriesDir: join(projectRoot, "cypher", "queries"),
-  });
-  const server = app.listen(0, "127.0.0.1");
-  await new Promise<void>((done) => server.once("listening", () => done()));
-  const browser = await launchChromium();
+  const app = await startPrivateApp();
   try {
-    // With APP_TOKEN set the page asks for it, as it would ask an analyst.
-    const { appToken } = config.auth;
-    const page = await browser.newPage({
-      viewport: { width: 1440, height: 900 },
-      acceptDownloads: true,
-      ...(appToken ? { httpCredentials: { username: "export", password: appToken } } : {}),
-    });
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    await page.waitForFunction(() => document.body.dataset.graphState === "ready", undefined, { timeout: 60_000 });
+    const page = await app.openPage({ width: 1440, height: 900 });
     if (wanted.query) await showQuery(page, wanted.query);
 
     await page.getByTestId("export-button").click();
@@ -114,8 +76,6 @@ await runCli("export", async () => {
     await download.saveAs(wanted.out);
     console.log(`Saved ${wanted.out} (${download.suggestedFilename()})`);
   } finally {
-    await browser.close();
-    await new Promise<void>((done) => server.close(() => done()));
-    await driver.close();
+    await app.close();
   }
 });

@@ -1,17 +1,15 @@
 /**
- * `npm run screenshot`: every picture the README and the guides in docs/ show, retaken from the
- * running app (npm start) in headless Chromium, so they stay current. `-- NAME…` retakes only those.
+ * `npm run screenshot`: every picture the README and the guides in docs/ show, retaken in headless
+ * Chromium from the built client (npm run build) on the command's own server, so they stay current.
+ * `-- NAME…` retakes only those.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { loadEnvFile } from "../server/src/config/load-env-file";
-import { launchChromium } from "./browser/launch-chromium";
+import { startPrivateApp } from "./browser/private-app";
 import { CliError, runCli } from "./neo4j/cli-error";
 import { projectRoot } from "./project-root";
 
-loadEnvFile(projectRoot);
-const baseUrl = process.env.APP_URL ?? `http://127.0.0.1:${process.env.PORT ?? "3000"}`;
 const imagesDir = join(projectRoot, "docs", "images");
 
 /** The page coordinates of a node (by id) or of the middle of the first edge matching a selector. */
@@ -110,18 +108,10 @@ await runCli("screenshot", async () => {
   if (unknown.length > 0)
     throw new CliError(`No picture named ${unknown.join(", ")}: ${SHOTS.map((shot) => shot.name).join(", ")}`);
   mkdirSync(imagesDir, { recursive: true });
-  const browser = await launchChromium();
+  const app = await startPrivateApp();
   try {
-    // The running app asks for APP_TOKEN when .env sets one.
-    const appToken = process.env.APP_TOKEN;
     for (const shot of SHOTS.filter((candidate) => wanted.length === 0 || wanted.includes(candidate.name))) {
-      const page = await browser.newPage({
-        viewport: { width: shot.width, height: shot.height },
-        deviceScaleFactor: 1,
-        ...(appToken ? { httpCredentials: { username: "screenshot", password: appToken } } : {}),
-      });
-      await page.goto(baseUrl);
-      await page.waitForFunction(() => document.body.dataset.graphState === "ready", undefined, { timeout: 30_000 });
+      const page = await app.openPage({ width: shot.width, height: shot.height });
       await shot.take(page);
       const output = join(imagesDir, `${shot.name}.png`);
       await page.screenshot({ path: output });
@@ -129,6 +119,6 @@ await runCli("screenshot", async () => {
       console.log(`Saved ${output}`);
     }
   } finally {
-    await browser.close();
+    await app.close();
   }
 });
