@@ -125,6 +125,8 @@ export function createViewport(cy: Core, overlays: () => Overlays): Viewport {
     },
     fitElements(elements, animate) {
       if (elements.empty()) return;
+      // Whatever camera move is under way (an addition zooming out) gives way to this one.
+      cy.stop(true, false);
       fitInto(elements, animate);
     },
     keepVisible(id) {

@@ -85,8 +85,9 @@ export function createPathFinder(deps: PathFinderDeps): PathFinder {
     const chain = shown.chains[index];
     if (!chain) return;
     highlightPaths(cy, chain.nodeIds, chain.edgeIds);
-    deps.fit([...chain.nodeIds, ...chain.edgeIds]);
+    // The list first: the fit measures the panel as it will stand.
     panel.showPaths(shown.chains, shown.summary, shown, index);
+    deps.fit([...chain.nodeIds, ...chain.edgeIds]);
   };
 
   const find = async (request: PathRequest) => {

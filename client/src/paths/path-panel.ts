@@ -196,8 +196,14 @@ export function createPathPanel(host: HTMLElement, deps: PathPanelDeps): PathPan
               pageButton("‹ Previous", "path-previous", paging.previous),
               pageButton("Next ›", "path-next", paging.next),
             );
+      // A pick made with the keyboard keeps the focus on the pick, though the list is drawn anew.
+      const focused = document.activeElement;
+      const focusPick =
+        focused instanceof HTMLElement && focused.dataset.testid === "path-pick" && results.contains(focused);
       results.replaceChildren(el("p", { class: "path-summary", "data-testid": "path-summary" }, summary), ...items);
       if (pager) results.append(pager);
+      if (focusPick)
+        items[chosen]?.querySelector<HTMLElement>('[data-testid="path-pick"]')?.focus({ preventScroll: true });
     },
     showMessage(message) {
       results.replaceChildren(
