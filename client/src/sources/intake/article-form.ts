@@ -55,7 +55,7 @@ export function renderArticleForm(deps: ArticleFormDeps): HTMLElement {
   const text = el("textarea", {
     id: "intake-text",
     class: "intake-textarea",
-    rows: 12,
+    rows: 7,
     spellcheck: false,
     "data-testid": "intake-text",
     "aria-describedby": "intake-text-hint",

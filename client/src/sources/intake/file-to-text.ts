@@ -150,17 +150,39 @@ function readableText(root: Node): string {
   return tidyText(parts.join(""));
 }
 
+const INERT_AWAY =
+  "script, style, iframe, frame, frameset, object, embed, link, meta, base, noscript, template, svg, math";
+const LOADING = ["src", "srcset", "srcdoc", "style", "background", "poster", "data"];
+
+/**
+ * Takes out of a parsed page whatever could run or load: script-like elements, every on…
+ * handler attribute, and src / srcset / srcdoc / style. A DOMParser document runs nothing by
+ * itself; this keeps it so, whatever reads it next.
+ */
+function defuse(page: Document): Document {
+  for (const element of Array.from(page.querySelectorAll(INERT_AWAY))) element.remove();
+  for (const element of Array.from(page.querySelectorAll("*"))) {
+    for (const { name } of Array.from(element.attributes)) {
+      if (/^on/i.test(name) || LOADING.includes(name.toLowerCase())) element.removeAttribute(name);
+    }
+  }
+  return page;
+}
+
 /** The main text of an HTML page (Readability), else its body's text; never runs or renders it. */
 export function htmlToText(page: string, parseHtml: FileReaders["parseHtml"]): { text: string; title?: string } {
   // A fragment (no <html>) is read as a page's body.
   const html = /<html[\s>]/i.test(page) ? page : `<!doctype html><html><head></head><body>${page}</body></html>`;
-  const document = parseHtml(html);
+  // Handler attributes renamed before parsing, so that no handler is even compiled (the page's CSP would refuse it anyway).
+  const parse = (markup: string) =>
+    defuse(parseHtml(markup.replace(/<[^>]*>/g, (tag) => tag.replace(/(\s)on([a-z]+\s*=)/gi, "$1data-was-on$2"))));
+  const document = parse(html);
   const title = document.title?.trim() || undefined;
   let text = "";
   try {
-    const article = new Readability(parseHtml(html), { charThreshold: 200 }).parse();
+    const article = new Readability(parse(html), { charThreshold: 200 }).parse();
     if (article?.content)
-      text = readableText(parseHtml(`<!doctype html><html><head></head><body>${article.content}</body></html>`).body);
+      text = readableText(parse(`<!doctype html><html><head></head><body>${article.content}</body></html>`).body);
   } catch {
     // Readability could not read this page: its body's text below.
   }

@@ -43,7 +43,7 @@ interface Working {
 
 export function createIntake(deps: IntakeDeps): Intake {
   const button = el("button", { type: "button", class: "dialog-button", "data-testid": "new-article" }, "New article");
-  const heading = el("h2", { id: "intake-heading", class: "intake-heading" }, "New article");
+  const heading = el("h2", { id: "intake-heading", class: "intake-heading" }, "Sources · add an article");
   const saveState = el("p", { class: "intake-save", "data-testid": "intake-save", "aria-live": "polite" });
   const close = el("button", {
     type: "button",
@@ -173,7 +173,7 @@ export function createIntake(deps: IntakeDeps): Intake {
   }
 
   function showHome(): void {
-    heading.textContent = "New article";
+    heading.textContent = "Sources · add an article";
     working = null;
     saveState.textContent = "";
     const draftsList = el("section", { class: "intake-drafts", "aria-labelledby": "intake-drafts-heading" });

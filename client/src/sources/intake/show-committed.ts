@@ -10,7 +10,8 @@ export const showCommitted =
   (graph: GraphPart, relationshipIds: readonly string[]): Command =>
   ({ canvas }) => {
     const wanted = new Set(relationshipIds);
-    const edges = graph.edges.filter((edge) => wanted.has(edge.data.id));
+    // Edges are keyed by element id; a commit names relationships by their `id` property.
+    const edges = graph.edges.filter((edge) => wanted.has(edge.data.id) || wanted.has(String(edge.data.props.id)));
     const first = edges[0]?.data.id;
     return {
       step: "Show the committed article's relationships",
