@@ -91,6 +91,17 @@ const SHOTS: Shot[] = [
     },
   },
   {
+    name: "sources",
+    width: 1366,
+    height: 768,
+    async take(page) {
+      await page.getByTestId("sources-button").click();
+      await page.getByTestId("sources-open").first().click();
+      await page.getByTestId("highlight").first().waitFor();
+      await settle(page);
+    },
+  },
+  {
     name: "export-menu",
     width: 1366,
     height: 768,
