@@ -187,3 +187,29 @@ describe("paths", () => {
     await expect.poll(() => status.innerText()).not.toMatch(/path/i);
   });
 });
+
+describe("workbench", () => {
+  it("runs with Ctrl+Enter from anywhere in the drawer: the Merge/Replace toggle and the parameters box", async () => {
+    const page = await open(1366, 768);
+    await page.getByTestId("workbench-toggle").click();
+    await page.getByTestId("cypher-editor").waitFor();
+    await page.locator('[data-testid="cypher-editor"] .cm-content').focus();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.insertText("MATCH (n:Company) RETURN n.name AS name, $tag AS tag ORDER BY name LIMIT 3");
+    await page.getByTestId("params-input").fill('{"tag": "from the toggle"}');
+    const summary = page.getByTestId("result-summary");
+
+    // Focus on the Merge/Replace toggle (reached with the mouse), then Ctrl+Enter.
+    await page.getByTestId("result-mode").getByText("Replace").click();
+    await page.keyboard.press("Control+Enter");
+    await summary.filter({ hasText: /^3 rows/ }).waitFor();
+    await expect(page.getByTestId("result-table").innerText()).resolves.toContain("from the toggle");
+
+    // From the parameters box: the new value is what runs.
+    await page.getByTestId("params-input").fill('{"tag": "from the parameters"}');
+    await page.getByTestId("params-input").focus();
+    await page.keyboard.press("Control+Enter");
+    await expect.poll(() => page.getByTestId("result-table").innerText()).toContain("from the parameters");
+    expect(pageProblems(page)).toEqual([]);
+  });
+});

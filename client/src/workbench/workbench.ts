@@ -187,6 +187,13 @@ export function createWorkbench(root: HTMLElement, toggleButton: HTMLElement, de
     event.preventDefault();
     close();
   });
+  // Ctrl+Enter (Cmd+Enter) runs from anywhere in the drawer: the Merge/Replace toggle, the
+  // parameters, the results; the editor runs it itself (and says so by preventing the default).
+  root.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
+    event.preventDefault();
+    void execute();
+  });
   toggleButton.addEventListener("click", () => (isOpen() ? close() : open()));
   setBusy(false);
   return { open, close, toggle: () => (isOpen() ? close() : open()), isOpen };
