@@ -213,3 +213,27 @@ describe("workbench", () => {
     expect(pageProblems(page)).toEqual([]);
   });
 });
+
+describe("dragging pins, and says so", () => {
+  it("drags a node: it is pinned, wears a pin mark, the status line says so, and help explains it", async () => {
+    const page = await open(1366, 768);
+    const { x, y } = await elementPosition(page, "huawei");
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 40, y + 30, { steps: 6 });
+    await page.mouse.move(x + 80, y + 60, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(() => page.getByTestId("status").innerText()).toMatch(/^Moved and pinned Huawei/);
+    const mark = await page.evaluate(() => {
+      const node = window.cy.getElementById("huawei");
+      return { pinned: node.hasClass("pinned"), image: String(node.style("background-image")) };
+    });
+    expect(mark.pinned).toBe(true);
+    expect(mark.image).toMatch(/^data:image\/svg\+xml/);
+    const shots = process.env.PATHS_SHOTS_DIR;
+    if (shots) await page.screenshot({ path: `${shots}/pinned-1366x768.png` });
+
+    await page.keyboard.press("?");
+    await expect(page.getByRole("dialog").innerText()).resolves.toMatch(/pins it: a pin mark shows/);
+  });
+});

@@ -52,10 +52,35 @@ export function exploreStylesheet(palette: CanvasPalette): StylesheetJson {
   ];
 }
 
-/** Canvas rules of the view tools: filtered elements are not drawn, pinned nodes wear a double ring. */
+/** A drawing pin (red head, dark needle) on a white disc, legible on every node colour and both themes. */
+const PIN_MARK = `data:image/svg+xml;utf8,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16">' +
+    '<circle cx="8" cy="8" r="7.5" fill="#ffffff" stroke="#374151" stroke-width="1"/>' +
+    '<path d="M8 9.5 L8 13.5" stroke="#374151" stroke-width="1.6" stroke-linecap="round"/>' +
+    '<circle cx="8" cy="6.5" r="3.4" fill="#c62828"/></svg>',
+)}`;
+
+/** Canvas rules of the view tools: filtered elements are not drawn, pinned nodes wear a double ring and a pin mark. */
 export function viewStylesheet(): StylesheetJson {
   return [
     { selector: `.${FILTERED_CLASS}`, style: { display: "none" } },
-    { selector: `node.${PINNED_CLASS}`, style: { "border-style": "double", "border-width": 5.5 } },
+    {
+      selector: `node.${PINNED_CLASS}`,
+      style: {
+        "border-style": "double",
+        "border-width": 5.5,
+        // A pin mark at the top right corner, outside the shape, so a pinned node reads as pinned.
+        "background-image": PIN_MARK,
+        "background-width": "16px",
+        "background-height": "16px",
+        "background-position-x": "100%",
+        "background-position-y": "0%",
+        "background-offset-x": 10,
+        "background-offset-y": -10,
+        "background-clip": "none",
+        "background-image-containment": "over",
+        "bounds-expansion": 12,
+      },
+    },
   ];
 }

@@ -21,7 +21,10 @@ export const SHORTCUTS: readonly ShortcutGroup[] = [
       { keys: ["Delete"], does: "Hide the selection from the view (nothing is deleted from Neo4j)" },
       { keys: ["Ctrl", "Z"], does: "Undo" },
       { keys: ["Ctrl", "Shift", "Z"], does: "Redo (also Ctrl+Y)" },
-      { keys: ["Drag"], does: "Move a node, or pan on the background; the wheel zooms" },
+      {
+        keys: ["Drag"],
+        does: "Move a node (which pins it: a pin mark shows and layouts leave it there; right-click → Unpin), or pan on the background; the wheel zooms",
+      },
     ],
   },
   {
@@ -36,7 +39,7 @@ export const SHORTCUTS: readonly ShortcutGroup[] = [
     title: "Elsewhere",
     shortcuts: [
       { keys: ["?"], does: "This help and the settings" },
-      { keys: ["Ctrl", "Enter"], does: "Run the query in the Cypher workbench" },
+      { keys: ["Ctrl", "Enter"], does: "Run the query in the Cypher workbench, from anywhere in its drawer" },
       { keys: ["Ctrl", "Space"], does: "Complete labels, types and properties in the Cypher editor" },
     ],
   },

@@ -141,9 +141,13 @@ export const moveNode =
     return {
       step: `Move ${caption(explorer, id)}`,
       make: () => {
+        const wasPinned = node.hasClass(PINNED_CLASS);
         node.position(to);
         node.addClass(PINNED_CLASS);
-        return null;
+        // Dragging pins: say so once, when it happens (the pin mark stays on the node).
+        return wasPinned
+          ? null
+          : `Moved and pinned ${caption(explorer, id)}: layouts leave it there (right-click → Unpin to free it)`;
       },
     };
   };
