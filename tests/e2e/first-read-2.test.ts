@@ -6,7 +6,7 @@
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { useAppInBrowser } from "../support/app-in-browser";
-import { clickElement, elementPosition, pageProblems } from "../support/browser";
+import { clickElement, edgeId, elementPosition, pageProblems } from "../support/browser";
 
 const session = useAppInBrowser();
 const opened: Page[] = [];
@@ -235,5 +235,27 @@ describe("dragging pins, and says so", () => {
 
     await page.keyboard.press("?");
     await expect(page.getByRole("dialog").innerText()).resolves.toMatch(/pins it: a pin mark shows/);
+  });
+});
+
+describe("a source's claims when all are drawn", () => {
+  it("selects and names them instead of showing nothing", async () => {
+    const page = await open();
+    await clickElement(page, await edgeId(page, "bytedance", "DEVELOPS", "doubao"));
+    const link = page.getByTestId("source-claims").first();
+    await link.click();
+    const status = page.getByTestId("status");
+    await expect.poll(() => status.innerText()).toMatch(/makes \d+ claims?/);
+    // Asked again, every claim is on the canvas: they are selected and named.
+    await page.keyboard.press("Escape");
+    await clickElement(page, await edgeId(page, "bytedance", "DEVELOPS", "doubao"));
+    await page.getByTestId("source-claims").first().click();
+    await expect
+      .poll(() => status.innerText())
+      .toMatch(/all on the canvas already and now selected: ByteDance based in China; /);
+    const count = Number((await status.innerText()).match(/makes (\d+) claim/)?.[1]);
+    await expect.poll(() => page.evaluate(() => window.cy.edges(":selected").length)).toBe(count);
+    expect(count).toBeGreaterThan(1);
+    expect(pageProblems(page)).toEqual([]);
   });
 });

@@ -227,12 +227,14 @@ describe("explorer commands on a headless canvas", () => {
     expect(view(explorer).nodes.map((n) => n.id)).not.toContain("x");
   });
 
-  it("a Source's claims are one step, or a message when all are drawn", () => {
+  it("a Source's claims are one step, or, when all are drawn, selected and named", () => {
     const claims = graph([node("s", "Source"), node("a"), node("z")], [edge("az", "a", "z", { sources: ["s"] })]);
     roundTrip(explorer, addSourceClaims("s", claims), "Claims of S");
     expect(explorer.said.at(-1)).toMatch(/^S makes 1 claim: added 1 relationship and 1 node/);
+    explorer.room.state.cy.getElementById("a").select();
     explorer.room.apply(addSourceClaims("s", claims));
-    expect(explorer.said.at(-1)).toBe("S makes 1 claim: all are on the canvas already");
+    expect(explorer.said.at(-1)).toMatch(/^S makes 1 claim, all on the canvas already and now selected: A .+ Z$/);
+    expect(explorer.room.state.cy.elements(":selected").map((element) => element.id())).toEqual(["az"]);
   });
 
   it("a path is added as one step when anything of it is new", () => {

@@ -84,6 +84,9 @@ export const linkNeighbours =
     },
   });
 
+/** Claims named on the status line when they are all drawn already; the rest are selected. */
+const LISTED_CLAIMS = 4;
+
 /** Draws the relationships a Source vouches for, near it, as one step. */
 export const addSourceClaims =
   (sourceId: string, graph: Graph): Command =>
@@ -92,7 +95,22 @@ export const addSourceClaims =
     const name = graph.nodes.find((node) => node.data.id === sourceId)?.data.caption ?? captionOf(explorer, sourceId);
     const claims = plural(graph.edges.length, "claim");
     if (graph.edges.every((edge) => canvas.has(edge.data.id)))
-      return { step: null, make: () => `${name} makes ${claims}: all are on the canvas already` };
+      return {
+        step: null,
+        // All drawn already: selected (so highlighted) and named, rather than nothing to see.
+        make: () => {
+          canvas.cy.elements(":selected").unselect();
+          for (const edge of graph.edges) canvas.cy.getElementById(edge.data.id).select();
+          const caption = (id: string) =>
+            graph.nodes.find((node) => node.data.id === id)?.data.caption ?? canvas.nodeCaption(id) ?? id;
+          const named = graph.edges.map(
+            (edge) => `${caption(edge.data.source)} ${edge.data.caption} ${caption(edge.data.target)}`,
+          );
+          const shown = named.slice(0, LISTED_CLAIMS).join("; ");
+          const more = named.length > LISTED_CLAIMS ? `; and ${named.length - LISTED_CLAIMS} more` : "";
+          return `${name} makes ${claims}, all on the canvas already and now selected: ${shown}${more}`;
+        },
+      };
     return {
       step: `Claims of ${name}`,
       edits: true,
