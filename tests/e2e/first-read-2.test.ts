@@ -259,3 +259,33 @@ describe("a source's claims when all are drawn", () => {
     expect(pageProblems(page)).toEqual([]);
   });
 });
+
+describe("independent sources", () => {
+  it("explains why fewer sources count than are listed", async () => {
+    const page = await open();
+    const id = await page.evaluate(
+      () =>
+        window.cy
+          .edges()
+          .filter((edge) => {
+            const props = edge.data("props") as { sources?: unknown; independentSources?: unknown };
+            return (
+              Array.isArray(props.sources) &&
+              typeof props.independentSources === "number" &&
+              props.sources.length > props.independentSources
+            );
+          })
+          .first()
+          .id() as string | undefined,
+    );
+    expect(id, "the seed has a relationship whose article and outlet are both listed").toBeTruthy();
+    await clickElement(page, String(id));
+    const note = page.getByTestId("independence-note");
+    await expect(note.innerText()).resolves.toMatch(
+      /^\d+ listed, \d+ independent: an article and the outlet it credits/,
+    );
+    const counted = Number(await page.getByTestId("independent-sources").locator("strong").innerText());
+    const listed = await page.getByTestId("edge-sources").locator("li").count();
+    expect(listed).toBeGreaterThan(counted);
+  });
+});

@@ -72,7 +72,7 @@ export function renderEdgeDetails(data: EdgeData, deps: EdgeDetailsDeps, slots: 
   );
   const sections: HTMLElement[] = [facts];
   if (slots.afterFacts) sections.push(slots.afterFacts);
-  sections.push(section("Sources", sourceList(props.sources, deps)));
+  sections.push(section("Sources", sourceList(props.sources, deps), independenceNote(props.sources, summary)));
 
   const evidence = typeof props.evidence === "string" ? props.evidence : undefined;
   const evidenceLang = typeof props.evidence_lang === "string" ? props.evidence_lang : undefined;
@@ -156,6 +156,22 @@ function sourceList(value: unknown, deps: EdgeDetailsDeps): HTMLElement {
         claims,
       );
     }),
+  );
+}
+
+/**
+ * Why fewer sources count than are listed: the list names every article and outlet, the count
+ * takes each outlet once (an article and the outlet it credits, a story republished elsewhere).
+ */
+function independenceNote(value: unknown, summary: ReturnType<typeof edgeClaimSummary>): HTMLElement | null {
+  const listed = Array.isArray(value) ? value.length : value === undefined || value === null ? 0 : 1;
+  if (!summary || listed <= summary.independentSources) return null;
+  const count = summary.independentSources;
+  return el(
+    "p",
+    { class: "meta", "data-testid": "independence-note" },
+    `${listed} listed, ${count} independent: an article and the outlet it credits, or a story republished ` +
+      `elsewhere, count once; only a source that reports on its own adds another.`,
   );
 }
 
