@@ -289,3 +289,23 @@ describe("independent sources", () => {
     expect(listed).toBeGreaterThan(counted);
   });
 });
+
+describe("narrow windows", () => {
+  it("shows the whole counter at 1366×768, nothing of it cut", async () => {
+    const page = await open(1366, 768);
+    const counts = page.getByTestId("counts");
+    await expect.poll(() => counts.innerText()).toMatch(/\d+ nodes · \d+ relationships/);
+    const box = await counts.evaluate((element) => ({
+      cut: element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1,
+      right: element.getBoundingClientRect().right,
+    }));
+    expect(box.cut).toBe(false);
+    expect(box.right).toBeLessThanOrEqual(1366);
+    // Nor is anything after it pushed off the bar: the connection light stays in the window.
+    const health = await page.getByTestId("health").boundingBox();
+    expect((health?.x ?? 9999) + (health?.width ?? 0)).toBeLessThanOrEqual(1366);
+    const shots = process.env.PATHS_SHOTS_DIR;
+    if (shots)
+      await page.screenshot({ path: `${shots}/topbar-1366x768.png`, clip: { x: 0, y: 0, width: 1366, height: 60 } });
+  });
+});
