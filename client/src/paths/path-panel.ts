@@ -204,6 +204,9 @@ export function createPathPanel(host: HTMLElement, deps: PathPanelDeps): PathPan
       if (pager) results.append(pager);
       if (focusPick)
         items[chosen]?.querySelector<HTMLElement>('[data-testid="path-pick"]')?.focus({ preventScroll: true });
+      // The chosen path's heading in view, not the middle of the one picked before.
+      if (chosen > 0) items[chosen]?.scrollIntoView({ block: "start" });
+      else root.scrollTop = 0;
     },
     showMessage(message) {
       results.replaceChildren(
