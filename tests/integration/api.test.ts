@@ -8,6 +8,7 @@ import {
   nodeDetailsSchema,
   searchResultSchema,
 } from "../../contract/graph-contract";
+import { META_LABELS } from "../../server/src/claims/claims-queries";
 import { getJson, type RunningApp, startTestApp } from "../support/test-app";
 
 let app: RunningApp;
@@ -16,7 +17,7 @@ let databaseCounts: { nodes: number; relationships: number };
 beforeAll(async () => {
   app = await startTestApp();
   const { records } = await app.driver.executeQuery(
-    "CALL { MATCH (n) WHERE NOT n:SavedView|Claim|Article RETURN count(n) AS nodes } CALL { MATCH (n)-[r]->() WHERE NOT n:SavedView|Claim|Article RETURN count(r) AS relationships } RETURN nodes, relationships",
+    `CALL { MATCH (n) WHERE NOT n:${META_LABELS} RETURN count(n) AS nodes } CALL { MATCH (n)-[r]->() WHERE NOT n:${META_LABELS} RETURN count(r) AS relationships } RETURN nodes, relationships`,
   );
   databaseCounts = { nodes: Number(records[0]?.get("nodes")), relationships: Number(records[0]?.get("relationships")) };
 });
