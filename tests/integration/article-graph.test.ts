@@ -101,6 +101,43 @@ describe("every relationship of the seed", () => {
   });
 });
 
+describe("what the article says twice with different certainty", () => {
+  const claimsOf = (from: string, type: string, to: string) =>
+    read(
+      `MATCH (c:Claim {subject: $from, predicate: $type, object: $to})
+       RETURN c.certainty AS certainty, c.quote AS quote, c.quantities AS quantities ORDER BY c.position`,
+      { from, type, to },
+    );
+
+  it("is two claims: the order reported, the chips received confirmed", async () => {
+    const claims = await claimsOf("bytedance", "ORDERED", "ascend-910b");
+    expect(claims.map((claim) => [claim.certainty, JSON.parse(String(claim.quantities))])).toEqual([
+      ["reported", { quantity: 100000 }],
+      ["confirmed", { delivered: 30000 }],
+    ]);
+  });
+
+  it("keeps the sourcing stated (per Reuters, and in the article's conditional opening) and the later possibility", async () => {
+    const claims = await claimsOf("bytedance", "SOURCES_FROM", "huawei");
+    expect(claims.map((claim) => claim.certainty)).toEqual(["reported", "reported", "speculative"]);
+    expect(String(claims[2]?.quote)).toContain("pourrait s'approvisionner");
+  });
+
+  it("marks the trade restrictions speculative: the article mentions them only inside possibilities", async () => {
+    for (const [from, type, to] of [
+      ["usa", "IMPOSES", "us-trade-restrictions"],
+      ["us-trade-restrictions", "RESTRICTS", "bytedance"],
+    ] as const) {
+      const [row] = await read("MATCH ({id: $from})-[r]->({id: $to}) WHERE type(r) = $type RETURN r.certainty AS c", {
+        from,
+        type,
+        to,
+      });
+      expect(row?.c, `${from} ${type} ${to}`).toBe("speculative");
+    }
+  });
+});
+
 describe("the rest of the article", () => {
   const facts: Array<[string, string, string, Record<string, unknown>?]> = [
     ["huawei", "MAKES", "ascend-910b"],
@@ -110,7 +147,8 @@ describe("the rest of the article", () => {
     ["bytedance", "DEVELOPS", "doubao"],
     ["bytedance", "DEVELOPS", "jimeng"],
     ["bytedance", "DEVELOPS", "faceu"],
-    ["bytedance", "ORDERED", "ascend-910b", { quantity: 100000, delivered: 30000, certainty: "reported" }],
+    // The order is reported ("aurait commandé"), the 30,000 received stated plainly: the edge takes the stronger.
+    ["bytedance", "ORDERED", "ascend-910b", { quantity: 100000, delivered: 30000, certainty: "confirmed" }],
     ["bytedance", "CO_DEVELOPS", "bytedance-huawei-ai-model", { certainty: "reported" }],
     ["huawei", "CO_DEVELOPS", "bytedance-huawei-ai-model", { certainty: "reported" }],
     ["us-trade-restrictions", "RESTRICTS", "bytedance"],
