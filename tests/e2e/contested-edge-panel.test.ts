@@ -81,14 +81,17 @@ describe("a contested relationship in Chromium", () => {
     expect(right?.x).toBeGreaterThan((left?.x ?? 0) + (left?.width ?? 0) - 1);
     expect(Math.abs((right?.y ?? 0) - (left?.y ?? 0))).toBeLessThan(2);
 
+    // The seed's order (reported) and its stated delivery (confirmed) are two claims; then the later report.
     const claims = panel.getByTestId("claim");
-    await expect(claims.count()).resolves.toBe(2);
-    const french = claims.nth(0);
+    await expect(claims.count()).resolves.toBe(3);
+    await expect(claims.nth(0).getByTestId("claim-quote").innerText()).resolves.toContain("aurait commandé");
+    const french = claims.nth(1);
     await expect(french.getByTestId("source-grade").innerText()).resolves.toBe("F");
     await expect(french.getByTestId("claim-quote").getAttribute("lang")).resolves.toBe("fr");
     await expect(french.getByTestId("claim-quote").innerText()).resolves.toContain("reçu 30 000 puces");
     await expect(french.getByTestId("claim-quote-en").innerText()).resolves.toContain("received 30,000");
-    await expect(claims.nth(1).innerText()).resolves.toMatch(/The Fictional Ledger[\s\S]*2025-03-10/);
+    await expect(french.getByTestId("claim-note").innerText()).resolves.toMatch(/^Curator's note[\s\S]*indicative/);
+    await expect(claims.nth(2).innerText()).resolves.toMatch(/The Fictional Ledger[\s\S]*2025-03-10/);
     expect(pageProblems(page)).toEqual([]);
   });
 
