@@ -44,7 +44,7 @@ export async function startPrivateApp(): Promise<PrivateApp> {
   const app = createApp({
     driver,
     config,
-    logger: pino({ level: "warn" }),
+    logger: pino({ level: "error" }),
     clientDir,
     queriesDir: join(projectRoot, "cypher", "queries"),
   });
