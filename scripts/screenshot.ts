@@ -102,6 +102,50 @@ const SHOTS: Shot[] = [
     },
   },
   {
+    name: "search",
+    width: 1366,
+    height: 768,
+    async take(page) {
+      await page.getByTestId("search-input").click();
+      await page.keyboard.type("huawie");
+      await page.getByTestId("search-hit").first().waitFor();
+      await settle(page);
+    },
+  },
+  {
+    name: "layout-hierarchical",
+    width: 1366,
+    height: 768,
+    async take(page) {
+      await page.getByTestId("layout-picker").selectOption("dagre");
+      await page
+        .getByTestId("status")
+        .filter({ hasText: /layout/i })
+        .waitFor();
+      await settle(page);
+    },
+  },
+  {
+    name: "views",
+    width: 1366,
+    height: 768,
+    async take(page) {
+      await page.getByTestId("views-button").click();
+      await page.getByTestId("views-panel").waitFor();
+      await settle(page);
+    },
+  },
+  {
+    name: "relationship-types",
+    width: 1366,
+    height: 768,
+    async take(page) {
+      await page.getByTestId("vocabulary-button").click();
+      await page.getByTestId("vocabulary-item").first().waitFor();
+      await settle(page);
+    },
+  },
+  {
     name: "export-menu",
     width: 1366,
     height: 768,
