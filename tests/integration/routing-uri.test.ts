@@ -32,7 +32,8 @@ describe("a routing URI against the local server", () => {
         routing: neo4j.routing.READ,
       },
     );
-    const roles = (records[0]?.get("servers") as Array<{ role: string }>).map((server) => server.role).sort();
+    const servers = (records[0]?.get("servers") ?? []) as Array<{ role: string }>;
+    const roles = servers.map((server) => server.role).sort();
     expect(roles).toEqual(["READ", "ROUTE", "WRITE"]);
   });
 
