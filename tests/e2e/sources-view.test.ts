@@ -100,17 +100,23 @@ describe("the Sources view", () => {
       async (id) => (await fetch(`/api/articles/${encodeURIComponent(id)}`)).json(),
       SEED_ID,
     );
-    await expect(page.evaluate(() => window.location.search)).resolves.toBe(`?article=${SEED_ID}`);
-    await expect(page.getByTestId("no-text-notice").count()).resolves.toBe(article.text === null ? 1 : 0);
+    // The article's text comes in after its frame: each check waits for the state it reads.
+    await expect.poll(() => page.evaluate(() => window.location.search)).toBe(`?article=${SEED_ID}`);
+    await expect.poll(() => page.getByTestId("no-text-notice").count()).toBe(article.text === null ? 1 : 0);
     // Every claim is somewhere in the text (shared sentences and overlapping quotes included).
-    const marked = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('[data-testid="highlight"]')].flatMap((run) =>
-        (run.dataset.claimIds ?? "").split(" "),
-      ),
-    );
-    expect(new Set(marked)).toEqual(new Set(article.highlights.map((highlight) => highlight.claimId)));
+    const marked = () =>
+      page.evaluate(() =>
+        [
+          ...new Set(
+            [...document.querySelectorAll<HTMLElement>('[data-testid="highlight"]')].flatMap((run) =>
+              (run.dataset.claimIds ?? "").split(" "),
+            ),
+          ),
+        ].sort(),
+      );
+    await expect.poll(marked).toEqual([...new Set(article.highlights.map((highlight) => highlight.claimId))].sort());
     // A sentence with several claims is one run naming them all.
-    expect(await page.locator('[data-testid="highlight"][data-count]').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-testid="highlight"][data-count]').count()).toBeGreaterThan(0);
     expect(await axeViolations(page, "#sources")).toEqual([]);
     await shoot(page, "sources-article");
     // The dark theme too.
