@@ -212,7 +212,7 @@ const pathFinder = createPathFinder({
   caption: (id) => canvas.nodeCaption(id) ?? id,
   add: (graph, near, label) => apply(addPath(graph, near, label)),
   selectEdge: (id) => canvas.select(id),
-  fit: (ids) => canvas.fitElements(ids),
+  fitPath: (ids) => canvas.fitElements(ids),
   sourceNames: createSourceNames(canvas.nodeCaption, (id) => api.getNode(id)),
   tell,
   untell: (message) => {

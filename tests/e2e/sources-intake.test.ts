@@ -8,18 +8,16 @@
  * read. axe-core's WCAG 2.2 AA rules on the form and the review. Screenshots at 1366×768 and
  * 1920×1080 go to INTAKE_SHOTS_DIR when it is set.
  */
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PrivateNeo4j, startPrivateNeo4j } from "../../scripts/neo4j/private-neo4j";
+import { axeViolations } from "../support/axe";
 import { launchBrowser, pageProblems } from "../support/browser";
 import { type RunningApp, startTestApp } from "../support/test-app";
 
 const TOKEN = "intake-spec-token";
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const shotsDir = process.env.INTAKE_SHOTS_DIR;
 
 /** FICTIONAL: invented companies and events, written for this test. */
@@ -74,23 +72,6 @@ async function openPage(): Promise<Page> {
     throw new Error(`the app did not draw its first graph (${state}): "${status}"; ${problems.join(" | ")}`);
   }
   return opened;
-}
-
-async function axeViolations(target: Page, selector: string): Promise<string[]> {
-  await target.evaluate(axeSource);
-  return target.evaluate(
-    async ([scope, tags]) => {
-      const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } }).axe;
-      const result = (await axe.run(document.querySelector(scope as string), {
-        runOnly: { type: "tag", values: tags },
-      })) as { passes: unknown[]; violations: { id: string; nodes: { target: string[] }[] }[] };
-      if (result.passes.length === 0) return ["axe: no rule applied"];
-      return result.violations.flatMap((violation) =>
-        violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`),
-      );
-    },
-    [selector, AXE_TAGS] as const,
-  );
 }
 
 async function shoot(target: Page, name: string): Promise<void> {

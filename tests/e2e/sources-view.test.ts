@@ -5,18 +5,16 @@
  * sentence, the keyboard path, and axe-core's WCAG 2.2 AA rules on the list and the article.
  * Screenshots at 1366×768 and 1920×1080 go to SOURCES_SHOTS_DIR when it is set.
  */
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { Article, ArticleHighlight } from "../../contract/article-endpoints";
 import { useAppInBrowser } from "../support/app-in-browser";
+import { axeViolations } from "../support/axe";
 import { pageProblems, startFrom } from "../support/browser";
 
 const SEED_ID = "bytedance-huawei-ascend-fr-2024";
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const shotsDir = process.env.SOURCES_SHOTS_DIR;
 
 const session = useAppInBrowser();
@@ -24,25 +22,6 @@ let page: Page;
 let article: Article;
 
 /** axe-core's violations inside `selector`, as "rule: target" lines. */
-async function axeViolations(target: Page, selector: string): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') refuses script tags.
-  await target.evaluate(axeSource);
-  return target.evaluate(
-    async ([scope, tags]) => {
-      const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } }).axe;
-      const result = (await axe.run(document.querySelector(scope as string), {
-        runOnly: { type: "tag", values: tags },
-      })) as { passes: unknown[]; violations: { id: string; nodes: { target: string[] }[] }[] };
-      // No rule passed: axe looked at nothing, which is no check at all.
-      if (result.passes.length === 0) return ["axe: no rule applied"];
-      return result.violations.flatMap((violation) =>
-        violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`),
-      );
-    },
-    [selector, AXE_TAGS] as const,
-  );
-}
-
 async function shoot(target: Page, name: string): Promise<void> {
   if (!shotsDir) return;
   mkdirSync(shotsDir, { recursive: true });

@@ -6,19 +6,17 @@
  * rules on the dialog. Screenshots at 1366×768 and 1920×1080 go to VOCABULARY_SHOTS_DIR when set.
  * The type added is FICTIONAL test data.
  */
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { relationshipTypeColor } from "../../client/src/look/relationship-type-colors";
 import { type PrivateNeo4j, startPrivateNeo4j } from "../../scripts/neo4j/private-neo4j";
+import { axeViolations } from "../support/axe";
 import { launchBrowser, openApp, pageProblems } from "../support/browser";
 import { type RunningApp, startTestApp } from "../support/test-app";
 
 const WRITE_TOKEN = "vocabulary-e2e-write-token";
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const shotsDir = process.env.VOCABULARY_SHOTS_DIR;
 
 let neo4j: PrivateNeo4j;
@@ -36,23 +34,6 @@ afterAll(async () => {
   await app?.close();
   await neo4j?.stop();
 }, 120_000);
-
-async function axeViolations(target: Page, selector: string): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') refuses script tags.
-  await target.evaluate(axeSource);
-  return target.evaluate(
-    async ([scope, tags]) => {
-      const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } }).axe;
-      const result = (await axe.run(document.querySelector(scope as string), {
-        runOnly: { type: "tag", values: tags },
-      })) as { violations: { id: string; nodes: { target: string[] }[] }[] };
-      return result.violations.flatMap((violation) =>
-        violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`),
-      );
-    },
-    [selector, AXE_TAGS] as const,
-  );
-}
 
 async function shoot(target: Page, name: string): Promise<void> {
   if (!shotsDir) return;

@@ -28,7 +28,7 @@ export interface PathFinderDeps {
   add(graph: Graph, near: string, label: string): void;
   selectEdge(id: string): void;
   /** Fits these nodes and relationships into the part of the canvas the panels leave visible. */
-  fit(ids: readonly string[]): void;
+  fitPath(ids: readonly string[]): void;
   sourceNames(ids: readonly string[]): Promise<string[]>;
   tell(message: string): void;
   /** Clears the status line when it still says this (the paths panel closed). */
@@ -87,7 +87,7 @@ export function createPathFinder(deps: PathFinderDeps): PathFinder {
     highlightPaths(cy, chain.nodeIds, chain.edgeIds);
     // The list first: the fit measures the panel as it will stand.
     panel.showPaths(shown.chains, shown.summary, shown, index);
-    deps.fit([...chain.nodeIds, ...chain.edgeIds]);
+    deps.fitPath([...chain.nodeIds, ...chain.edgeIds]);
   };
 
   const find = async (request: PathRequest) => {
