@@ -3,12 +3,12 @@ import { authEndpoints, type WhoAmI } from "../../../contract/auth-endpoints";
 import { auditCsv } from "../audit/audit-log";
 import { AppError } from "../errors/app-error";
 import { noteAuditSummary, type Principal, principalOf } from "../http/auth-context";
+import type { FailureWindows } from "../http/failure-windows";
 import { route } from "../http/route";
 import type { WriteGuard } from "../http/write-guard";
 import { abortOnClose } from "../routes/abort-on-close";
 import { nameKey } from "./account-repository";
 import { type AccountsDependencies, auditWriter } from "./authenticate";
-import type { FailureWindows } from "./failure-windows";
 import { type OidcSignIn, oidcUser } from "./oidc-sign-in";
 import { type CookieSecurity, clearSessionCookie, readSessionCookie, setSessionCookie } from "./session-cookie";
 

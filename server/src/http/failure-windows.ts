@@ -2,9 +2,9 @@
 const MAX_KEYS = 50_000;
 
 /**
- * Failed sign-ins per key (an account's name): once a key has had `max` failures in its window,
- * it is locked until the window ends. The per-address count is AuthFailureLimit's; this one keeps
- * a guesser who changes address from trying one account's password forever.
+ * Failed sign-ins per key: once a key has had `max` failures in its window, it is locked until the
+ * window ends. Keyed by account name (a guesser who changes address cannot try one account's
+ * password forever) and, inside AuthFailureLimit, by client address.
  */
 export class FailureWindows {
   private readonly windows = new Map<string, { failures: number; resetAt: number }>();
@@ -35,14 +35,17 @@ export class FailureWindows {
       return;
     }
     this.windows.delete(key);
-    if (this.windows.size >= MAX_KEYS) {
-      for (const [old, value] of this.windows) if (value.resetAt <= now) this.windows.delete(old);
-      for (const old of this.windows.keys()) {
-        if (this.windows.size < MAX_KEYS) break;
-        this.windows.delete(old);
-      }
-    }
+    if (this.windows.size >= MAX_KEYS) this.forgetSome(now);
     this.windows.set(key, { failures: 1, resetAt: now + this.windowMs });
+  }
+
+  private forgetSome(now: number): void {
+    for (const [key, entry] of this.windows) if (entry.resetAt <= now) this.windows.delete(key);
+    // Still full: the oldest windows go (Maps keep insertion order).
+    for (const key of this.windows.keys()) {
+      if (this.windows.size < MAX_KEYS) break;
+      this.windows.delete(key);
+    }
   }
 
   /** A success forgets the key's failures. */
