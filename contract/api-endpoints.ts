@@ -9,6 +9,7 @@ import { explorationEndpoints } from "./exploration-endpoints";
 import { extractEndpoints } from "./extract-endpoints";
 import { graphEndpoints } from "./graph-endpoints";
 import { probeEndpoints } from "./probe-endpoints";
+import { timelineEndpoints, watchEndpoints } from "./timeline-endpoints";
 import { viewEndpoints } from "./view-endpoints";
 import { vocabularyEndpoints } from "./vocabulary-endpoints";
 
@@ -26,6 +27,8 @@ export const API_ENDPOINTS = {
   articles: articleEndpoints,
   drafts: draftEndpoints,
   vocabulary: vocabularyEndpoints,
+  timeline: timelineEndpoints,
+  watches: watchEndpoints,
 } as const satisfies { [area: string]: { [name: string]: Endpoint } };
 
 /** The endpoints as one list, each with its area and name (`graph.node`). */
