@@ -35,8 +35,11 @@ const dpkgInstalled = (name: string): boolean => {
   return result.status === 0 && result.stdout.includes("install ok installed");
 };
 
-const pythonImports = (module: string): boolean =>
-  spawnSync("python3", ["-c", `import ${module}`], { stdio: "ignore" }).status === 0;
+const pythonImports = (module: string, python = "python3"): boolean =>
+  spawnSync(python, ["-c", `import ${module}`], { stdio: "ignore" }).status === 0;
+
+/** Debian's own interpreter, the one its python3-* packages install into (whatever python3 is on PATH). */
+export const DEBIAN_PYTHON = "/usr/bin/python3";
 
 const hasJava17or21 = (): boolean => {
   try {
@@ -104,6 +107,13 @@ export const SYSTEM_PACKAGES: readonly SystemPackage[] = [
     neededBy: "test",
     present: () => pythonImports("networkx"),
   },
+  {
+    apt: ["python3-networkx", "python3-openpyxl"],
+    provides: `${DEBIAN_PYTHON} that imports networkx and openpyxl`,
+    why: "a test reads the GEXF export back with networkx and the XLSX export with openpyxl, tools not written here",
+    neededBy: "test",
+    present: () => pythonImports("networkx", DEBIAN_PYTHON) && pythonImports("openpyxl", DEBIAN_PYTHON),
+  },
 ];
 
 /** The packages `need` asks for: `start` is the app's part, `test` everything. */
@@ -131,7 +141,8 @@ function describeMissing(missing: readonly SystemPackage[]): string {
 export function ensureSystemPackages(need: Need): void {
   let missing = missingPackages(need);
   if (missing.length === 0) return;
-  const networkx = missing.find((entry) => entry.apt.includes("python3-networkx"));
+  // Only the entry for python3 on PATH: Debian's own interpreter gets Debian's packages.
+  const networkx = missing.find((entry) => entry.provides === "python3 that imports networkx");
   if (networkx && onPath("python3") && !isDebianPython()) {
     console.log("Installing networkx with pip into python3 (not Debian's; first run only)...");
     const pip = spawnSync("python3", ["-m", "pip", "install", "--quiet", "networkx==3.6.1"], { stdio: "inherit" });
