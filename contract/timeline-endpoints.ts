@@ -209,6 +209,8 @@ export const watchChangesSchema = z.object({
 export type WatchChanges = z.infer<typeof watchChangesSchema>;
 
 export const watchSeenSchema = z.object({ seenAt: z.string() });
+/** `POST /api/watches/seen` takes an empty JSON object. */
+export const watchSeenRequestSchema = z.object({});
 
 /* ---------- Endpoints ---------- */
 
@@ -269,6 +271,7 @@ export const watchEndpoints = {
   seen: defineEndpoint({
     method: "POST",
     path: "/api/watches/seen",
+    body: watchSeenRequestSchema,
     answer: watchSeenSchema,
     summary: "Marks every change of the caller's watches seen, now.",
     writes: "guarded",

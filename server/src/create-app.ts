@@ -43,8 +43,11 @@ import { extractRoutes } from "./routes/extract-routes";
 import { graphRoutes } from "./routes/graph-routes";
 import { livenessRoute, readinessRoute } from "./routes/probe-routes";
 import { savedViewBodyParser, savedViewRoutes } from "./routes/saved-view-routes";
+import { timelineRoutes, watchRoutes } from "./routes/timeline-routes";
 import { vocabularyRoutes } from "./routes/vocabulary-routes";
 import { KnownEntitiesRepository } from "./sources/known-entities-repository";
+import { TimelineRepository } from "./timeline/timeline-repository";
+import { WatchRepository } from "./timeline/watch-repository";
 import { SavedViewRepository } from "./views/saved-view-repository";
 import { VocabularyRepository } from "./vocabulary/vocabulary-repository";
 
@@ -175,6 +178,9 @@ export function createApp({
   app.use(claimsReadRoutes(new ClaimsRepository(database)));
   app.use(articleRoutes(new ArticleRepository(database)));
   app.use(vocabularyRoutes(vocabulary, claimsSettings));
+  const timeline = new TimelineRepository(database);
+  app.use(timelineRoutes(timeline));
+  app.use(watchRoutes(new WatchRepository(database, timeline), writeGuard));
   const { cypher } = config;
   const workbench = new CypherWorkbench(
     database,

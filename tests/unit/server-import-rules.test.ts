@@ -26,6 +26,9 @@ const FLOORS: readonly (readonly string[])[] = [
   // sources/ (reading articles into proposed claims) uses the claims' name folding; drafts/ (an
   // article under review, committed as a claims file) uses it too.
   ["graph", "sources", "drafts"],
+  // timeline/ (the story over time: the timeline, the changes between two dates, the watches) reads
+  // the claims and their origins.
+  ["timeline"],
   // articles/ (the Sources view's reads) sits beside them.
   ["articles"],
   // openapi/ (the OpenAPI document and /api/docs, built from the endpoint table) registers routes as routes/ do.

@@ -137,6 +137,8 @@ class Planner {
   readonly problems: IngestProblem[] = [];
   readonly merges: EntityMerge[] = [];
   private readonly resolver: EntityResolver;
+  /** When the plan was made: new claims' `ingestedAt`. */
+  private readonly now = new Date().toISOString();
 
   constructor(
     private readonly file: ClaimsFile,
@@ -246,6 +248,11 @@ class Planner {
           subject: from,
           predicate: claim.predicate,
           object: to,
+          // The names the file gave: a name merged into an existing entity is a change of the story (issue #20).
+          subjectAs: claim.subject,
+          objectAs: claim.object,
+          // Set on new claims only (the write's ON CREATE): watches compare what was stored before an analyst looked.
+          ingestedAt: this.now,
           stance: claim.stance,
           certainty: claim.certainty,
           quote: claim.quote,

@@ -1,0 +1,87 @@
+/**
+ * Independent origins (issue #20): corroboration counts origins, not outlets. A claim's origin is
+ * its outlet, unless it republishes another (declared `republishes`), credits another in its words
+ * ("selon Reuters", "as first reported by Reuters"), or copies another claim's quote near-verbatim
+ * (then it has the origin of the claim reported first). Pure: the caller reads the claims and sources.
+ */
+import { firstDay } from "../../../contract/partial-dates";
+import { attributedSource, type NamedSource } from "./attribution";
+import { isNearCopy, quotePrint } from "./near-copies";
+
+/** What origins need of a claim. */
+export interface OriginClaim {
+  id: string;
+  /** The Source the claim is attributed to (its outlet). */
+  sourceId: string;
+  republishes: string | null;
+  quote: string;
+  reportedAt: string;
+  position?: number;
+}
+
+/** Why a claim counts with another origin than its outlet. */
+export type OriginReason = "own" | "republishes" | "attribution" | "near-copy";
+
+export interface ClaimOrigin {
+  claimId: string;
+  /** The Source id of the origin. */
+  origin: string;
+  reason: OriginReason;
+}
+
+export interface OriginsSummary {
+  /** Distinct outlets of the claims. */
+  outlets: number;
+  /** Distinct origins once republishes, attributions and copies are folded in. */
+  independentOrigins: number;
+  /** The origins' names (else ids), first reported first. */
+  originNames: string[];
+  /** Per claim, its origin and why. */
+  byClaim: ClaimOrigin[];
+}
+
+const byReport = (a: OriginClaim, b: OriginClaim) =>
+  firstDay(a.reportedAt).localeCompare(firstDay(b.reportedAt)) || (a.position ?? 0) - (b.position ?? 0);
+
+/**
+ * The origins of a set of claims (usually one relationship's asserting claims). Claims are taken
+ * first reported first, so a copy takes the origin of the earlier text, whatever order they come in.
+ */
+export function independentOrigins(claims: readonly OriginClaim[], sources: readonly NamedSource[]): OriginsSummary {
+  const ordered = [...claims].sort(byReport);
+  const prints = ordered.map((claim) => quotePrint(claim.quote));
+  const byClaim: ClaimOrigin[] = [];
+  ordered.forEach((claim, index) => {
+    if (claim.republishes !== null && claim.republishes !== claim.sourceId) {
+      byClaim.push({ claimId: claim.id, origin: claim.republishes, reason: "republishes" });
+      return;
+    }
+    const credited = attributedSource(claim.quote, sources, claim.sourceId);
+    if (credited !== null) {
+      byClaim.push({ claimId: claim.id, origin: credited, reason: "attribution" });
+      return;
+    }
+    const print = prints[index];
+    const copied = ordered.findIndex(
+      (other, otherIndex) =>
+        otherIndex < index &&
+        other.sourceId !== claim.sourceId &&
+        print !== undefined &&
+        isNearCopy(print, prints[otherIndex] ?? { shingles: new Set() }),
+    );
+    const earlier = byClaim[copied];
+    if (copied >= 0 && earlier !== undefined) {
+      byClaim.push({ claimId: claim.id, origin: earlier.origin, reason: "near-copy" });
+      return;
+    }
+    byClaim.push({ claimId: claim.id, origin: claim.sourceId, reason: "own" });
+  });
+  const nameOf = new Map(sources.map((source) => [source.id, source.name]));
+  const origins = [...new Set(byClaim.map((entry) => entry.origin))];
+  return {
+    outlets: new Set(ordered.map((claim) => claim.sourceId)).size,
+    independentOrigins: origins.length,
+    originNames: origins.map((id) => nameOf.get(id) ?? id),
+    byClaim,
+  };
+}

@@ -1,0 +1,347 @@
+/**
+ * What changed between two states of the claims (issue #20), as a pure function: each relationship
+ * (and each entity) compared as it stood at the first point and at the second. A point is a day on
+ * the `known` axis (claims reported by then) or the `held` axis (asserting claims valid then), or an
+ * instant on the `entered` axis (claims stored by then: what an analyst had seen).
+ */
+import type { Certainty, ClaimStance } from "../../../contract/graph-contract";
+import type { Change, ChangeClaim, ChangeKind } from "../../../contract/timeline-endpoints";
+import { CHANGE_KINDS } from "../../../contract/timeline-endpoints";
+import type { NamedSource } from "../claims/attribution";
+import { foldName } from "../claims/fold-name";
+import { independentOrigins } from "../claims/independent-origins";
+
+/** A stored claim with what the timeline needs of it. */
+export interface HistoryClaim {
+  id: string;
+  relationshipId: string;
+  type: string;
+  subject: string;
+  object: string;
+  stance: ClaimStance;
+  certainty: Certainty;
+  quote: string;
+  quoteLang: string;
+  quoteEn: string | null;
+  quantities: Record<string, number>;
+  reportedAt: string;
+  validFrom: string | null;
+  validTo: string | null;
+  /** First day of `reportedAt`; first day of `validFrom`; last day of `validTo`. */
+  knownFrom: string;
+  holdsFrom: string | null;
+  holdsTo: string | null;
+  sourceId: string;
+  republishes: string | null;
+  articleId: string | null;
+  position: number;
+  /** When it was stored (ISO date-time); null for claims stored before the timeline existed. */
+  ingestedAt: string | null;
+  /** The subject and object as the claims file named them; null for claims stored before. */
+  subjectAs: string | null;
+  objectAs: string | null;
+}
+
+export type DiffAxis = "known" | "held" | "entered";
+
+export interface DiffWindow {
+  axis: DiffAxis;
+  /** Days (`YYYY-MM-DD`) on the known and held axes; ISO date-times on the entered axis. */
+  from: string;
+  to: string;
+  /** Today (`YYYY-MM-DD`): when validity is judged on the entered axis. */
+  today: string;
+}
+
+export interface DiffContext {
+  /** Node id → name, for labels; the id stands in when missing. */
+  names: ReadonlyMap<string, string>;
+  sources: readonly NamedSource[];
+}
+
+const STRENGTH: Record<Certainty, number> = { speculative: 0, reported: 1, confirmed: 2 };
+
+/** Whether a claim counts at a point of the axis. */
+export function countsAt(claim: HistoryClaim, axis: DiffAxis, point: string): boolean {
+  if (axis === "known") return claim.knownFrom <= point;
+  if (axis === "entered") return claim.ingestedAt === null || claim.ingestedAt <= point;
+  return (
+    claim.stance === "asserts" &&
+    (claim.holdsFrom === null || claim.holdsFrom <= point) &&
+    (claim.holdsTo === null || claim.holdsTo >= point)
+  );
+}
+
+interface RelationshipState {
+  exists: boolean;
+  certainty: Certainty | null;
+  origins: Set<string>;
+  denied: boolean;
+  /** Quantity name → the values given. */
+  contested: Map<string, number[]>;
+  ended: boolean;
+}
+
+function vouchers(asserting: readonly HistoryClaim[]): readonly HistoryClaim[] {
+  const stated = asserting.filter((claim) => claim.certainty !== "speculative");
+  return stated.length > 0 ? stated : asserting;
+}
+
+function stateOf(
+  counted: readonly HistoryClaim[],
+  all: readonly HistoryClaim[],
+  axis: DiffAxis,
+  day: string,
+  sources: readonly NamedSource[],
+): RelationshipState {
+  const asserting = counted.filter((claim) => claim.stance === "asserts");
+  const certainty = asserting.reduce<Certainty | null>(
+    (strongest, claim) =>
+      strongest === null || STRENGTH[claim.certainty] > STRENGTH[strongest] ? claim.certainty : strongest,
+    null,
+  );
+  const origins = new Set(independentOrigins(vouchers(asserting), sources).byClaim.map((entry) => entry.origin));
+  const contested = new Map<string, number[]>();
+  const names = new Set(asserting.flatMap((claim) => Object.keys(claim.quantities)));
+  for (const name of names) {
+    const values = [...new Set(asserting.flatMap((claim) => claim.quantities[name] ?? []))];
+    if (values.length > 1) contested.set(name, values);
+  }
+  // Held axis: over when nothing holds on the day and an assertion stopped holding before it.
+  // Other axes: over when every assertion counted says when it stops, and all stopped before the day.
+  const ended =
+    axis === "held"
+      ? asserting.length === 0 &&
+        all.some((claim) => claim.stance === "asserts" && claim.holdsTo !== null && claim.holdsTo < day)
+      : asserting.length > 0 && asserting.every((claim) => claim.holdsTo !== null && claim.holdsTo < day);
+  return {
+    exists: asserting.length > 0,
+    certainty,
+    origins,
+    denied: counted.some((claim) => claim.stance === "denies"),
+    contested,
+    ended,
+  };
+}
+
+/** A claim as a change lists it. */
+export function changeClaimOf(claim: HistoryClaim, sourceNames: ReadonlyMap<string, string>): ChangeClaim {
+  return {
+    id: claim.id,
+    relationshipId: claim.relationshipId,
+    stance: claim.stance,
+    certainty: claim.certainty,
+    reportedAt: claim.reportedAt,
+    validFrom: claim.validFrom,
+    validTo: claim.validTo,
+    outlet: { id: claim.sourceId, name: sourceNames.get(claim.sourceId) ?? claim.sourceId },
+    articleId: claim.articleId,
+    quote: claim.quote,
+    quoteLang: claim.quoteLang,
+    quoteEn: claim.quoteEn,
+    quantities: claim.quantities,
+  };
+}
+
+const byReport = (a: HistoryClaim, b: HistoryClaim) =>
+  a.knownFrom.localeCompare(b.knownFrom) ||
+  (a.articleId ?? "").localeCompare(b.articleId ?? "") ||
+  a.position - b.position;
+
+const KIND_ORDER = new Map<ChangeKind, number>(CHANGE_KINDS.map((kind, index) => [kind, index]));
+
+/**
+ * The changes between the window's two points, grouped by relationship (the first reported
+ * first) then by kind in CHANGE_KINDS' order; entity changes (new entity, alias merged) after.
+ * New entities and merged names are changes of what is known: none on the held axis.
+ */
+export function diffClaims(claims: readonly HistoryClaim[], window: DiffWindow, context: DiffContext): Change[] {
+  const { axis } = window;
+  const dayFrom = axis === "entered" ? window.today : window.from;
+  const dayTo = axis === "entered" ? window.today : window.to;
+  const sourceNames = new Map(context.sources.map((source) => [source.id, source.name]));
+  const nameOf = (id: string) => context.names.get(id) ?? id;
+  const toClaims = (list: readonly HistoryClaim[]) =>
+    [...list].sort(byReport).map((c) => changeClaimOf(c, sourceNames));
+
+  const byRelationship = new Map<string, HistoryClaim[]>();
+  for (const claim of claims) {
+    const list = byRelationship.get(claim.relationshipId);
+    if (list) list.push(claim);
+    else byRelationship.set(claim.relationshipId, [claim]);
+  }
+
+  const groups: { at: string; id: string; changes: Change[] }[] = [];
+  for (const [relationshipId, all] of byRelationship) {
+    const before = all.filter((claim) => countsAt(claim, axis, window.from));
+    const after = all.filter((claim) => countsAt(claim, axis, window.to));
+    const beforeIds = new Set(before.map((claim) => claim.id));
+    const added = after.filter((claim) => !beforeIds.has(claim.id));
+    const mayEnd = all.some((claim) => claim.holdsTo !== null && claim.holdsTo >= dayFrom && claim.holdsTo < dayTo);
+    if (added.length === 0 && before.length === after.length && !mayEnd) continue;
+    const first = all[0] as HistoryClaim;
+    const s1 = stateOf(before, all, axis, dayFrom, context.sources);
+    const s2 = stateOf(after, all, axis, dayTo, context.sources);
+    const label = `${nameOf(first.subject)} ${first.type} ${nameOf(first.object)}`;
+    const base = {
+      relationshipId,
+      type: first.type,
+      entityIds: [first.subject, first.object],
+      origins: [] as string[],
+    };
+    const changes: Change[] = [];
+    const push = (kind: ChangeKind, text: string, was: string | null, is: string | null, list: HistoryClaim[]) =>
+      changes.push({ ...base, kind, label: `${label}: ${text}`, before: was, after: is, claims: toClaims(list) });
+    const addedAsserting = added.filter((claim) => claim.stance === "asserts");
+
+    if (!s1.exists && s2.exists)
+      push(
+        "new-relationship",
+        axis === "held" ? "began to hold" : "first reported",
+        null,
+        s2.certainty,
+        addedAsserting.length > 0 ? addedAsserting : after,
+      );
+    if (s1.exists && s2.exists && s1.certainty !== null && s2.certainty !== null && s1.certainty !== s2.certainty) {
+      const raised = STRENGTH[s2.certainty] > STRENGTH[s1.certainty];
+      const cause = added.filter((claim) => claim.stance === "asserts" && claim.certainty === s2.certainty);
+      push(
+        raised ? "certainty-raised" : "certainty-lowered",
+        `certainty ${raised ? "raised" : "lowered"} from ${s1.certainty} to ${s2.certainty}`,
+        s1.certainty,
+        s2.certainty,
+        cause.length > 0 ? cause : after.filter((claim) => claim.certainty === s2.certainty),
+      );
+    }
+    if (s1.exists && s2.exists) {
+      const fresh = [...s2.origins].filter((origin) => !s1.origins.has(origin));
+      if (fresh.length > 0) {
+        const names = fresh.map((id) => sourceNames.get(id) ?? id);
+        const summary = independentOrigins(vouchers(after.filter((c) => c.stance === "asserts")), context.sources);
+        const bringing = new Set(
+          summary.byClaim.filter((entry) => fresh.includes(entry.origin)).map((entry) => entry.claimId),
+        );
+        changes.push({
+          ...base,
+          kind: "newly-corroborated",
+          label: `${label}: newly corroborated by ${names.join(", ")} (${s2.origins.size} independent origin${s2.origins.size === 1 ? "" : "s"})`,
+          before: String(s1.origins.size),
+          after: String(s2.origins.size),
+          origins: names,
+          claims: toClaims(after.filter((claim) => bringing.has(claim.id))),
+        });
+      }
+    }
+    for (const [quantity, values] of s2.contested) {
+      if (s1.contested.has(quantity)) continue;
+      const earlier = before.flatMap((claim) =>
+        claim.stance === "asserts" && claim.quantities[quantity] !== undefined ? [claim.quantities[quantity]] : [],
+      );
+      push(
+        "newly-contested",
+        `${quantity} now given as ${values.join(" and ")}`,
+        earlier.length > 0 ? `${quantity} = ${[...new Set(earlier)].join(", ")}` : null,
+        `${quantity} = ${values.join(", ")}`,
+        after.filter((claim) => claim.stance === "asserts" && claim.quantities[quantity] !== undefined),
+      );
+    }
+    if (!s1.denied && s2.denied)
+      push(
+        "denied",
+        "denied",
+        null,
+        "denied",
+        added.filter((claim) => claim.stance === "denies"),
+      );
+    if (!s1.ended && s2.ended) {
+      const ends = all.filter((claim) => claim.stance === "asserts" && claim.holdsTo !== null && claim.holdsTo < dayTo);
+      const last = ends.map((claim) => claim.validTo as string).sort();
+      push(
+        "validity-ended",
+        `no longer holds (until ${last[last.length - 1]})`,
+        null,
+        last[last.length - 1] ?? null,
+        ends,
+      );
+    }
+    if (changes.length > 0) {
+      changes.sort((a, b) => (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0));
+      const at = [...added, ...after].sort(byReport)[0]?.knownFrom ?? first.knownFrom;
+      groups.push({ at, id: relationshipId, changes });
+    }
+  }
+  groups.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+  const result = groups.flatMap((group) => group.changes);
+  if (axis === "held") return result;
+  return [...result, ...entityChanges(claims, window, context, sourceNames)];
+}
+
+/** Entities first seen between the points, and entities given a new name that was merged into them. */
+function entityChanges(
+  claims: readonly HistoryClaim[],
+  window: DiffWindow,
+  context: DiffContext,
+  sourceNames: ReadonlyMap<string, string>,
+): Change[] {
+  const seenBefore = new Set<string>();
+  const namesBefore = new Map<string, Set<string>>();
+  const addedOf = new Map<string, HistoryClaim[]>();
+  const nameOf = (id: string) => context.names.get(id) ?? id;
+  const given = (claim: HistoryClaim): [string, string | null][] => [
+    [claim.subject, claim.subjectAs],
+    [claim.object, claim.objectAs],
+  ];
+  for (const claim of claims) {
+    const before = countsAt(claim, window.axis, window.from);
+    const after = countsAt(claim, window.axis, window.to);
+    for (const [id, as] of given(claim)) {
+      if (before) {
+        seenBefore.add(id);
+        const names = namesBefore.get(id) ?? new Set<string>();
+        if (as !== null) names.add(foldName(as));
+        namesBefore.set(id, names);
+      } else if (after) {
+        addedOf.set(id, [...(addedOf.get(id) ?? []), claim]);
+      }
+    }
+  }
+  const changes: Change[] = [];
+  const ordered = [...addedOf].sort(
+    ([a, listA], [b, listB]) =>
+      [...listA].sort(byReport)[0]?.knownFrom.localeCompare([...listB].sort(byReport)[0]?.knownFrom ?? "") ||
+      a.localeCompare(b),
+  );
+  for (const [id, added] of ordered) {
+    const list = [...added].sort(byReport).map((claim) => changeClaimOf(claim, sourceNames));
+    const base = { relationshipId: null, type: null, entityIds: [id], origins: [] as string[] };
+    if (!seenBefore.has(id)) {
+      changes.push({
+        ...base,
+        kind: "new-entity",
+        label: `${nameOf(id)}: first seen`,
+        before: null,
+        after: nameOf(id),
+        claims: list,
+      });
+      continue;
+    }
+    const known = new Set([foldName(id), foldName(nameOf(id)), ...(namesBefore.get(id) ?? [])]);
+    const fresh = new Map<string, HistoryClaim[]>();
+    for (const claim of added) {
+      for (const [entity, as] of given(claim)) {
+        if (entity !== id || as === null || known.has(foldName(as))) continue;
+        fresh.set(as, [...(fresh.get(as) ?? []), claim]);
+      }
+    }
+    for (const [as, merged] of fresh)
+      changes.push({
+        ...base,
+        kind: "alias-merged",
+        label: `${nameOf(id)}: “${as}” merged into it`,
+        before: nameOf(id),
+        after: as,
+        claims: [...merged].sort(byReport).map((claim) => changeClaimOf(claim, sourceNames)),
+      });
+  }
+  return changes;
+}

@@ -1,0 +1,31 @@
+/**
+ * The timeline's reads (issue #20): articles, claims, sources and entity names, in four plain
+ * queries with no user value but ids, as parameters. Claims are few per relationship and the
+ * changes are computed from them in memory (server/src/timeline/change-diff.ts).
+ */
+
+export const TIMELINE_ARTICLES_QUERY = `
+MATCH (a:Article)
+OPTIONAL MATCH (s:Source {id: a.sourceId})
+OPTIONAL MATCH (c:Claim {articleId: a.id})
+WITH a, s, count(c) AS claimCount
+RETURN a.id AS id, coalesce(a.title, a.id) AS title, a.language AS language, a.publishedAt AS publishedAt,
+       s.id AS outletId, s.name AS outletName, claimCount`;
+
+export const HISTORY_CLAIMS_QUERY = `
+MATCH (c:Claim)
+WHERE c.relationshipId IS NOT NULL
+RETURN properties(c) AS claim`;
+
+export const HISTORY_SOURCES_QUERY = `
+MATCH (s:Source)
+RETURN s.id AS id, coalesce(s.name, s.id) AS name, coalesce(s.aliases, []) AS aliases`;
+
+export const ENTITY_NAMES_QUERY = `
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN n.id AS id, coalesce(n.name, n.id) AS name`;
+
+export const ARTICLE_DAY_QUERY = `
+MATCH (a:Article {id: $id})
+RETURN a.publishedAt AS publishedAt`;
