@@ -7,6 +7,7 @@ import { ingestClaims } from "../server/src/claims/ingest-claims";
 import { loadAppConfig } from "../server/src/config/app-config";
 import { loadEnvFile } from "../server/src/config/load-env-file";
 import { createDriver } from "../server/src/neo4j/create-driver";
+import { Neo4jDatabase } from "../server/src/neo4j/neo4j-database";
 import { CliError, runCli } from "./neo4j/cli-error";
 import { projectRoot } from "./project-root";
 
@@ -45,6 +46,8 @@ await runCli("ingest", async () => {
         `cannot reach Neo4j at ${config.neo4j.uri} (${error.code ?? "no answer"}); try npm run db:start`,
       );
     });
+    // A file from the command line may be big: its transaction gets ten minutes, not the API's timeout.
+    const database = new Neo4jDatabase(driver, { database: config.neo4j.database, queryTimeoutMs: 600_000 });
     let rejected = 0;
     for (const file of files) {
       let text: string;
@@ -53,7 +56,7 @@ await runCli("ingest", async () => {
       } catch (error) {
         throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
       }
-      const report = await ingestClaims(driver, config.neo4j.database, text, { enteredBy });
+      const report = await ingestClaims(database, text, { enteredBy });
       print(file, report);
       if (!report.written) rejected++;
     }

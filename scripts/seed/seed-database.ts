@@ -4,6 +4,7 @@ import type { Driver } from "neo4j-driver";
 import { META_LABELS } from "../../server/src/claims/claims-queries";
 import { ingestClaims } from "../../server/src/claims/ingest-claims";
 import { splitCypherStatements } from "../../server/src/cypher/split-cypher-statements";
+import { Neo4jDatabase } from "../../server/src/neo4j/neo4j-database";
 import { builtInTypes } from "../../server/src/vocabulary/built-in-types";
 import { SEED_TYPES_QUERY } from "../../server/src/vocabulary/vocabulary-queries";
 import { builtInProperties } from "../../server/src/vocabulary/vocabulary-repository";
@@ -66,6 +67,7 @@ export async function seedDatabase(
   const rows = builtInTypes().map((type) => ({ name: type.name, props: builtInProperties(type) }));
   await driver.executeQuery(SEED_TYPES_QUERY, { rows }, { database });
 
+  const floor = new Neo4jDatabase(driver, { database, queryTimeoutMs: 600_000 });
   let seedClaims = 0;
   let articleTexts = 0;
   const claimsDir = join(cypherDir, "claims");
@@ -73,7 +75,7 @@ export async function seedDatabase(
     .filter((name) => name.endsWith(".json"))
     .sort()) {
     const seed = withArticleText(readFileSync(join(claimsDir, file), "utf8"), sourcesDir);
-    const report = await ingestClaims(driver, database, seed.file);
+    const report = await ingestClaims(floor, seed.file);
     if (!report.written) {
       const problems = report.problems.map((problem) => `${problem.path}: ${problem.message}`).join("; ");
       throw new Error(`cypher/claims/${file} was not ingested: ${problems}`);

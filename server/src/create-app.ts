@@ -147,10 +147,10 @@ export function createApp({
     writeGuard,
     authFailures,
   };
-  app.use(claimsIngestRoutes(new ClaimsIngester(driver, config.neo4j.database), claimsSettings));
+  app.use(claimsIngestRoutes(new ClaimsIngester(database), claimsSettings));
   // Drafts carry an article's text: their own body limit, before the API's smaller default parser.
   const drafts = new DraftRepository(database);
-  const draftIngester = new ClaimsIngester(driver, config.neo4j.database);
+  const draftIngester = new ClaimsIngester(database);
   app.use(draftRoutes(drafts, draftIngester, new KnownEntitiesRepository(database), claimsSettings));
   // Read-only (no write guard, like the workbench): an article's text may exceed the API's default body size.
   const vocabulary = new VocabularyRepository(database);

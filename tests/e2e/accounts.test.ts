@@ -54,7 +54,7 @@ beforeAll(async () => {
   newcomerPassword = (await accounts.createUser("newcomer", "editor", "e2e")).oneTimePassword;
   // A fictional later report, entered by m.dupont (as npm run ingest -- --as m.dupont would).
   const laterReport = readFileSync(join(projectRoot, "tests", "fixtures", "claims", "later-report.json"), "utf8");
-  const report = await ingestClaims(driver, neo4j.connection.database, laterReport, { enteredBy: "m.dupont" });
+  const report = await ingestClaims(database, laterReport, { enteredBy: "m.dupont" });
   if (!report.written) throw new Error(`the later report was not ingested: ${JSON.stringify(report.problems)}`);
   app = await startTestApp({
     neo4j: neo4j.connection,

@@ -16,6 +16,7 @@ import { projectRoot } from "../../scripts/project-root";
 import { seedDatabase } from "../../scripts/seed/seed-database";
 import { ingestClaims } from "../../server/src/claims/ingest-claims";
 import { createDriver } from "../../server/src/neo4j/create-driver";
+import { Neo4jDatabase } from "../../server/src/neo4j/neo4j-database";
 import { getJson, type RunningApp, startTestApp } from "../support/test-app";
 
 const SEED_ID = "bytedance-huawei-ascend-fr-2024";
@@ -26,6 +27,7 @@ const seedFile = JSON.parse(readFileSync(join(projectRoot, "cypher", "claims", "
 
 let neo4j: PrivateNeo4j;
 let admin: Driver;
+const floor = () => new Neo4jDatabase(admin, { database: neo4j.connection.database, queryTimeoutMs: 60_000 });
 let app: RunningApp;
 const folders: string[] = [];
 
@@ -212,7 +214,7 @@ describe("a fictional article ingested with its text", () => {
     }) as unknown as ClaimsFile;
 
   it("stores the text, places overlapping and curly-apostrophe quotes, and says which quote it did not find", async () => {
-    const report = await ingestClaims(admin, neo4j.connection.database, file(true));
+    const report = await ingestClaims(floor(), file(true));
     expect(report.written).toBe(true);
     expect(report.notices).toEqual([{ path: "$.claims[3].quote", message: expect.stringContaining("not found") }]);
     const opened = await article("fictional-velda-sorel-2025");
@@ -234,9 +236,9 @@ describe("a fictional article ingested with its text", () => {
   it("lists it before the older seed article, and re-ingesting it, with or without its text, changes nothing", async () => {
     expect((await list()).map((entry) => entry.id)).toEqual(["fictional-velda-sorel-2025", SEED_ID]);
     const before = await fingerprint();
-    const again = await ingestClaims(admin, neo4j.connection.database, file(true));
+    const again = await ingestClaims(floor(), file(true));
     expect(again.counts.claims).toEqual({ created: 0, merged: 0, unchanged: 4 });
-    await ingestClaims(admin, neo4j.connection.database, file(false));
+    await ingestClaims(floor(), file(false));
     expect(await fingerprint()).toBe(before);
   });
 

@@ -22,6 +22,7 @@ import { type PrivateNeo4j, startPrivateNeo4j } from "../../scripts/neo4j/privat
 import { projectRoot } from "../../scripts/project-root";
 import { ingestClaims } from "../../server/src/claims/ingest-claims";
 import { createDriver } from "../../server/src/neo4j/create-driver";
+import { Neo4jDatabase } from "../../server/src/neo4j/neo4j-database";
 import { getJson, type RunningApp, startTestApp } from "../support/test-app";
 
 const LATER_REPORT = readFileSync(join(projectRoot, "tests", "fixtures", "claims", "later-report.json"), "utf8");
@@ -48,7 +49,12 @@ afterAll(async () => {
   await neo4j?.stop();
 }, 120_000);
 
-const ingest = (input: unknown, options = {}) => ingestClaims(admin, neo4j.connection.database, input, options);
+const ingest = (input: unknown, options = {}) =>
+  ingestClaims(
+    new Neo4jDatabase(admin, { database: neo4j.connection.database, queryTimeoutMs: 60_000 }),
+    input,
+    options,
+  );
 
 /** Every node and relationship with every property: equal before and after means nothing was written. */
 async function fingerprint(): Promise<string> {

@@ -12,6 +12,7 @@ import { type PrivateNeo4j, startPrivateNeo4j } from "../../scripts/neo4j/privat
 import { projectRoot } from "../../scripts/project-root";
 import { ingestClaims } from "../../server/src/claims/ingest-claims";
 import { createDriver } from "../../server/src/neo4j/create-driver";
+import { Neo4jDatabase } from "../../server/src/neo4j/neo4j-database";
 import { launchBrowser, openApp } from "./browser";
 import { type RunningApp, startTestApp } from "./test-app";
 
@@ -34,7 +35,10 @@ export function useClaimsAppInBrowser(): ClaimsAppInBrowser {
     neo4j = await startPrivateNeo4j({ name: "claims-ui", boltPort: 7696 });
     const driver = createDriver(neo4j.connection);
     try {
-      const report = await ingestClaims(driver, neo4j.connection.database, readFileSync(LATER_REPORT_PATH, "utf8"));
+      const report = await ingestClaims(
+        new Neo4jDatabase(driver, { database: neo4j.connection.database, queryTimeoutMs: 60_000 }),
+        readFileSync(LATER_REPORT_PATH, "utf8"),
+      );
       if (!report.written) throw new Error(`the later report was not ingested: ${JSON.stringify(report.problems)}`);
     } finally {
       await driver.close();

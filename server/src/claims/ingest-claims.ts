@@ -1,5 +1,5 @@
-import type { Driver } from "neo4j-driver";
 import type { IngestProblem, IngestReport } from "../../../contract/graph-contract";
+import type { Neo4jDatabase } from "../neo4j/neo4j-database";
 import { validateClaimsFile } from "./validate-claims-file";
 import { Rejected, type WriteOptions, writeIngest } from "./write-ingest-plan";
 
@@ -29,29 +29,25 @@ function isConstraintConflict(error: unknown): boolean {
  * writeIngest): sources and entities resolved to existing nodes by id, name or alias, the Article,
  * the relationships, the Claim nodes, and each touched relationship's summary. A problem anywhere
  * rolls it all back and comes back in the report; re-ingesting the same file changes nothing.
+ * The transaction is the floor's (Neo4jDatabase.write: its timeout, retried whole on transient
+ * failures), like every other writer's.
  */
 export async function ingestClaims(
-  driver: Driver,
-  database: string,
+  database: Neo4jDatabase,
   input: unknown,
   options: IngestOptions = {},
 ): Promise<IngestReport> {
   const validation = validateClaimsFile(input, options.now);
   if (validation.file === null) return emptyReport(validation.problems);
   const file = validation.file;
-  const session = driver.session({ database, defaultAccessMode: "WRITE" });
-  try {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const written = await session.executeWrite((tx) => writeIngest(tx, file, options));
-        return { written: true, ...written, problems: [] };
-      } catch (error) {
-        if (error instanceof Rejected) return emptyReport(error.problems);
-        // Read the graph again and resolve against what the other writer wrote.
-        if (!isConstraintConflict(error) || attempt === CONFLICT_ATTEMPTS) throw error;
-      }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const written = await database.write((tx) => writeIngest(tx, file, options));
+      return { written: true, ...written, problems: [] };
+    } catch (error) {
+      if (error instanceof Rejected) return emptyReport(error.problems);
+      // Read the graph again and resolve against what the other writer wrote.
+      if (!isConstraintConflict(error) || attempt === CONFLICT_ATTEMPTS) throw error;
     }
-  } finally {
-    await session.close();
   }
 }
