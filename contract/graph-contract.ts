@@ -331,6 +331,8 @@ export const viewStateSchema = z.object({
   /** As-of dates of the canvas (issue #6): what was known / what held on that day; absent means today. */
   knownAt: isoDaySchema.optional(),
   holdsAt: isoDaySchema.optional(),
+  /** The start of the timeline's brushed range (issue #20): relationships first seen since are marked new. */
+  timelineFrom: isoDaySchema.optional(),
 });
 export type ViewState = z.infer<typeof viewStateSchema>;
 

@@ -31,6 +31,8 @@ const FLOORS: Readonly<Record<string, number>> = {
   paths: 3,
   search: 3,
   sources: 3,
+  // timeline/ (the story over time: strip, what changed, watches) beside the other features.
+  timeline: 3,
   panels: 3,
   expand: 3,
   views: 3,

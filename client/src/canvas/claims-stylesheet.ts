@@ -1,6 +1,7 @@
 import type { EdgeSingular, StylesheetJson } from "cytoscape";
 import type { CanvasPalette } from "../look/canvas-palette";
 import { CLAIM_CLASSES, CONTESTED_MARK, SOURCE_WIDTHS } from "../look/edge-claims";
+import { TIMELINE_CLASSES } from "../look/timeline-marks";
 
 /**
  * Canvas rules of the claim summary: the more independent sources, the wider the line; a contested
@@ -29,6 +30,16 @@ export function claimsStylesheet(palette: CanvasPalette): StylesheetJson {
         "line-color": palette.contested,
         "target-arrow-color": palette.contested,
       },
+    },
+    // The timeline: new in the brushed range (a halo), denied by its latest claim (faded), part of a picked change.
+    {
+      selector: `edge.${TIMELINE_CLASSES.fresh}`,
+      style: { "underlay-color": palette.added, "underlay-opacity": 0.45, "underlay-padding": 5 },
+    },
+    { selector: `edge.${TIMELINE_CLASSES.denied}`, style: { opacity: 0.35 } },
+    {
+      selector: `.${TIMELINE_CLASSES.change}`,
+      style: { "underlay-color": palette.path, "underlay-opacity": 0.5, "underlay-padding": 7 },
     },
   ];
 }

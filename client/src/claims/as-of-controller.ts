@@ -5,7 +5,7 @@ import type { Apply } from "../explorer/command";
 import type { ExplorerState } from "../explorer/explorer-state";
 import { edgeClaimSummary } from "../look/edge-claims";
 import { type AsOfChange, applyAsOfGraph } from "./apply-as-of";
-import { asOfChoice, describeAsOf, isNow, NOW, sameAsOf, toAsOfQuery } from "./as-of";
+import { type AsOfMode, asOfChoice, describeAsOf, isNow, NOW, sameAsOf, toAsOfQuery } from "./as-of";
 import { createTimeBar } from "./time-bar";
 
 export interface AsOfControllerDeps {
@@ -31,6 +31,16 @@ export interface AsOfController {
   prepare(query: AsOfQuery): Promise<() => void>;
   /** After relationships were drawn: the slider spans from the first claim reported, with a mark per report day. */
   noteDays(): void;
+  /** The axis the time bar has picked: "known on" or "held on". */
+  mode(): AsOfMode;
+  /** Adds a control at the time bar's end (the timeline's toggle). */
+  addAction(action: HTMLElement): void;
+  /**
+   * Shows the graph as of a day picked elsewhere (the timeline), as one undo step named `step`:
+   * reloads when the day differs, and runs `also` inside the step (the timeline's range start).
+   * Resolves false when a later pick overtook it or it failed (said on the status line).
+   */
+  goTo(next: AsOfQuery, step: { label: string; also(): void }): Promise<boolean>;
 }
 
 /**
@@ -108,6 +118,38 @@ export function createAsOfController(deps: AsOfControllerDeps): AsOfController {
       const days = [...reportDays].sort();
       const today = new Date().toISOString().slice(0, 10);
       bar.setDays(days[0] ?? today, today, days);
+    },
+    mode: () => bar.mode(),
+    addAction: (action) => bar.addAction(action),
+    goTo: async (next, step) => {
+      if (sameAsOf(next, state.asOf())) {
+        request += 1;
+        return deps.apply(() => ({
+          step: step.label,
+          make: () => {
+            step.also();
+            return `${step.label} · Ctrl+Z to undo`;
+          },
+        }));
+      }
+      deps.tell(`Loading the graph ${describeAsOf(next).toLowerCase()}…`);
+      try {
+        const { graph, fresh } = await load(next);
+        if (!fresh) return false;
+        return deps.apply(() => ({
+          step: step.label,
+          edits: true,
+          make: () => {
+            const outcome = apply(next, graph);
+            step.also();
+            return `${step.label}: ${describeChange(outcome, next)}${graph.truncated ? " (capped by the server)" : ""} · Ctrl+Z to undo`;
+          },
+        }));
+      } catch (error) {
+        bar.show(asOfChoice(state.asOf()));
+        deps.fail(`Loading the graph ${describeAsOf(next).toLowerCase()}`, error);
+        return false;
+      }
     },
   };
 }

@@ -9,6 +9,10 @@ export interface TimeBar {
   show(choice: AsOfChoice | null): void;
   /** The days the slider spans (the first claim reported up to today) and marks (each day news came in). */
   setDays(first: string, today: string, marks: readonly string[]): void;
+  /** The axis picked: "known on" or "held on" (also when the bar shows today). */
+  mode(): AsOfMode;
+  /** Adds a control at the bar's end (the timeline's toggle). */
+  addAction(action: HTMLElement): void;
 }
 
 /** A day is typed digit by digit: reload once the typing pauses (or at Enter). */
@@ -115,5 +119,7 @@ export function createTimeBar(pick: (choice: AsOfChoice | null) => void): TimeBa
       ticks.replaceChildren(...marks.map((mark) => el("option", { value: dayNumber(mark) })));
       render();
     },
+    mode: () => mode,
+    addAction: (action) => element.append(action),
   };
 }

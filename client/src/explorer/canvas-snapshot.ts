@@ -2,6 +2,7 @@ import type { Core, ElementDefinition } from "cytoscape";
 import type { Point } from "../canvas/place-around";
 import { setEdgeData } from "../canvas/replace-edge-data";
 import { FILTERED_CLASS, HIGHLIGHT_CLASSES, JUST_ADDED_CLASS } from "../look/canvas-classes";
+import { TIMELINE_CLASS_LIST } from "../look/timeline-marks";
 
 /** Every element drawn, with its data, position and lasting classes (pinned, label and certainty classes). */
 export interface CanvasSnapshot {
@@ -9,7 +10,13 @@ export interface CanvasSnapshot {
 }
 
 /** Classes that follow the moment (a highlight, the selection, a filter), not the view: never put back. */
-export const TRANSIENT_CLASSES = new Set([JUST_ADDED_CLASS, "incident", FILTERED_CLASS, ...HIGHLIGHT_CLASSES]);
+export const TRANSIENT_CLASSES = new Set([
+  JUST_ADDED_CLASS,
+  "incident",
+  FILTERED_CLASS,
+  ...HIGHLIGHT_CLASSES,
+  ...TIMELINE_CLASS_LIST,
+]);
 
 export function lastingClasses(classes: readonly string[]): string[] {
   return classes.filter((name) => !TRANSIENT_CLASSES.has(name));

@@ -15,6 +15,7 @@ export interface ExplorerSnapshot {
   readonly filters: ViewFilters;
   readonly layout: LayoutName;
   readonly asOf: AsOfQuery;
+  readonly timelineFrom: string | null;
   readonly absent: readonly ElementDefinition[];
 }
 
@@ -42,6 +43,9 @@ export interface ExplorerState {
   /** The day the canvas shows what was known on, or what held on; today when neither is set. */
   asOf(): AsOfQuery;
   setAsOf(query: AsOfQuery): void;
+  /** The start of the timeline's range (the as-of day is its end); null when no range is brushed. */
+  timelineFrom(): string | null;
+  setTimelineFrom(day: string | null): void;
   /** Nodes the day took off the canvas, as drawn, by id: they come back with a later day. */
   readonly absent: Map<string, ElementDefinition>;
   /** After undo or redo put a snapshot back (the time bar shows the day again). */
@@ -65,6 +69,7 @@ export function createExplorerState(cy: Core): ExplorerState {
   const hidden = new Map<string, ElementDefinition>();
   const absent = new Map<string, ElementDefinition>();
   let asOf: AsOfQuery = {};
+  let timelineFrom: string | null = null;
   const restoreListeners: Array<() => void> = [];
   const expansions = new Map<string, string[]>();
   const filters: CanvasFilters = createCanvasFilters(cy);
@@ -106,6 +111,10 @@ export function createExplorerState(cy: Core): ExplorerState {
     setAsOf: (query) => {
       asOf = query;
     },
+    timelineFrom: () => timelineFrom,
+    setTimelineFrom: (day) => {
+      timelineFrom = day;
+    },
     absent,
     onRestore: (listener) => {
       restoreListeners.push(listener);
@@ -127,6 +136,7 @@ export function createExplorerState(cy: Core): ExplorerState {
       filters: filters.current(),
       layout,
       asOf,
+      timelineFrom,
       absent: [...absent.values()].map((node) => structuredClone(node)),
     }),
     restore: (snapshot) => {
@@ -136,6 +146,7 @@ export function createExplorerState(cy: Core): ExplorerState {
       expansions.clear();
       for (const [origin, ids] of snapshot.expansions) expansions.set(origin, [...ids]);
       asOf = snapshot.asOf;
+      timelineFrom = snapshot.timelineFrom;
       absent.clear();
       for (const node of snapshot.absent) absent.set(String(node.data.id), structuredClone(node));
       for (const listener of restoreListeners) listener();
@@ -145,6 +156,7 @@ export function createExplorerState(cy: Core): ExplorerState {
     viewState: () => ({
       ...captureViewState(cy, { filters: filters.current(), layout, hiddenEdges: hiddenEdgesBetweenShown() }),
       ...asOf,
+      ...(timelineFrom ? { timelineFrom } : {}),
     }),
   };
 }

@@ -85,6 +85,7 @@ export const openView =
       state.hidden.clear();
       for (const edge of opened.hiddenEdges) state.hidden.set(String(edge.data.id), edge);
       state.expansions.clear();
+      state.setTimelineFrom(view.timelineFrom ?? null);
       drawAsOf();
       state.setFilters(view.filters);
       state.setLayout(view.layout);

@@ -1,4 +1,4 @@
-import type { ViewState } from "../../../contract/graph-contract";
+import type { SavedViewSummary, ViewState } from "../../../contract/graph-contract";
 import type { ApiClient } from "../api/api-client";
 import { createSavedViewsPanel } from "./saved-views-panel";
 import { createViewOpener, type ViewOpener, type ViewOpenerDeps } from "./view-opener";
@@ -9,12 +9,15 @@ export interface ViewsDeps extends ViewOpenerDeps {
   api: Pick<ApiClient, "lookupNodes" | "listViews" | "getView" | "saveView" | "deleteView">;
   /** The view shown, to save. */
   viewState(): ViewState;
+  /** A "Watch" toggle for a saved view, when watches are offered. */
+  watchButton?(id: string, name: string): HTMLElement;
   fail(doing: string, error: unknown): void;
 }
 
 /** Views: opened from links (at start and pasted later), and the "Views" popover to save, open and delete them. */
 export function createViews(deps: ViewsDeps): ViewOpener {
   const opener = createViewOpener(deps);
+  const { watchButton } = deps;
   createSavedViewsPanel(deps.button, deps.panel, {
     list: () => deps.api.listViews(),
     save: (name) => deps.api.saveView({ name, state: deps.viewState() }),
@@ -26,6 +29,7 @@ export function createViews(deps: ViewsDeps): ViewOpener {
       );
     },
     remove: (summary) => deps.api.deleteView(summary.id),
+    ...(watchButton ? { watchButton: (summary: SavedViewSummary) => watchButton(summary.id, summary.name) } : {}),
     tell: deps.tell,
     fail: deps.fail,
   });

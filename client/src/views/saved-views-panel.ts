@@ -7,6 +7,8 @@ export interface SavedViewsActions {
   save(name: string): Promise<SavedViewSummary>;
   open(view: SavedViewSummary): Promise<void>;
   remove(view: SavedViewSummary): Promise<void>;
+  /** A "Watch" toggle for a saved view (the Changes badge counts what changes in it); none without watches. */
+  watchButton?(view: SavedViewSummary): HTMLElement;
   tell(message: string): void;
   fail(doing: string, error: unknown): void;
 }
@@ -115,7 +117,13 @@ export function createSavedViewsPanel(button: HTMLButtonElement, panel: HTMLElem
         })
         .catch((error: unknown) => actions.fail(`Deleting “${view.name}”`, error));
     });
-    return el("li", { class: "views-item", "data-name": view.name }, openButton, deleteButton);
+    return el(
+      "li",
+      { class: "views-item", "data-name": view.name },
+      openButton,
+      actions.watchButton?.(view),
+      deleteButton,
+    );
   };
 
   const refresh = async () => {

@@ -18,6 +18,8 @@ export interface DetailsDeps {
   readInContext?(articleId: string, claimId: string): void;
   /** The day the canvas shows what was known on, if any. */
   knownAt(): string | undefined;
+  /** A "Watch" toggle for the node or relationship shown; none without watches. */
+  watchButton?(kind: "node" | "relationship", target: string, name: string): HTMLElement;
   fail(doing: string, error: unknown): void;
 }
 
@@ -37,6 +39,7 @@ export function createDetails(root: HTMLElement, deps: DetailsDeps): DetailsPane
     expand: deps.expand,
     showClaims: deps.showClaims,
     readInContext: deps.readInContext,
+    watchButton: deps.watchButton,
     close: () => canvas.clearSelection(),
   });
   canvas.onSelectionChange((selection) => void showSelection(panel, selection, deps));

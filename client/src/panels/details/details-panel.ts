@@ -1,7 +1,7 @@
 import type { EdgeData, NodeDetails, RelationshipClaims } from "../../../../contract/graph-contract";
 import type { CanvasNodeData } from "../../canvas/to-cy-elements";
 import { el } from "../../dom/el";
-import { edgeClaimSummary } from "../../look/edge-claims";
+import { edgeClaimSummary, relationshipClaimsId } from "../../look/edge-claims";
 import { labelStyleFor } from "../../look/label-styles";
 import { shapeIcon } from "../../look/shape-icon";
 import { renderClaims } from "./claims-section";
@@ -13,6 +13,8 @@ export interface DetailsPanelDeps extends EdgeDetailsDeps, NodeDetailsDeps {
   expand(id: string): void;
   /** Offered on each claim read in an article: opens it at the claim's sentence. */
   readInContext?: ((articleId: string, claimId: string) => void) | undefined;
+  /** A "Watch" toggle for the node or relationship shown (the Changes badge counts what changes for it). */
+  watchButton?: ((kind: "node" | "relationship", target: string, name: string) => HTMLElement) | undefined;
   close(): void;
 }
 
@@ -88,6 +90,7 @@ export function createDetailsPanel(root: HTMLElement, deps: DetailsPanelDeps): D
         ...data.labels.map((label) =>
           el("span", { class: "label-chip", "data-label": label }, shapeIcon(labelStyleFor(label), 12), label),
         ),
+        deps.watchButton?.("node", data.id, data.display),
       );
       render(
         labels,
@@ -117,6 +120,7 @@ export function createDetailsPanel(root: HTMLElement, deps: DetailsPanelDeps): D
         { class: "panel-kind" },
         el("span", { class: "kind-text" }, "Relationship"),
         el("code", { class: "type-chip" }, data.type),
+        deps.watchButton?.("relationship", relationshipClaimsId(data) ?? data.id, data.type),
       );
       shownEdge = data;
       const withClaims = edgeClaimSummary(data) !== undefined;
