@@ -2,6 +2,7 @@ import "./styles.css";
 import { createAccountsClient } from "./api/accounts-client";
 import { createApiClient } from "./api/api-client";
 import { createDraftsClient } from "./api/drafts-client";
+import { createTimelineClient } from "./api/timeline-client";
 import { createAccountMenu } from "./auth/account-menu";
 import { createCanvas } from "./canvas/create-canvas";
 import { pageOverlays } from "./canvas/measure-overlays";
@@ -20,6 +21,7 @@ import { createExplorer } from "./explorer/create-explorer";
 import { createFetchingSteps } from "./explorer/fetching-steps";
 import { bindHistoryControls } from "./explorer/history-controls";
 import { chooseLayout, filterHandlers } from "./explorer/view-commands";
+import { downloadFile } from "./export/create-exporter";
 import { createExportControls } from "./export/export-controls";
 import { createQueryTrail } from "./export/query-trail";
 import { createContextMenu } from "./menu/context-menu";
@@ -39,6 +41,9 @@ import { BUILT_IN_PREDICATES } from "./sources/intake/review-page";
 import { showCommitted } from "./sources/intake/show-committed";
 import { revealRelationship } from "./sources/reveal-relationship";
 import { createSourcesView } from "./sources/sources-view";
+import { createChangesPanel, markChange } from "./timeline/changes-panel";
+import { createTimelineController } from "./timeline/timeline-controller";
+import { createWatchMenu } from "./timeline/watch-menu";
 import { createViews } from "./views/create-views";
 import { createVocabularyEditor } from "./vocabulary/vocabulary-editor";
 import { browserStorage } from "./workbench/browser-storage";
@@ -95,6 +100,32 @@ const asOf = createAsOfController({
   fail,
 });
 
+// The story over time: the timeline strip under the canvas, what changed between two days, the watches.
+const timelineClient = createTimelineClient();
+const showChange = (change: Parameters<typeof markChange>[1]) => {
+  const ids = markChange(canvas.cy, change);
+  if (ids.length > 0) canvas.fitElements(ids);
+};
+const changes = createChangesPanel({
+  client: timelineClient,
+  cy: canvas.cy,
+  articles: () => timeline.articles(),
+  axis: () => asOf.mode(),
+  fit: (ids) => canvas.fitElements(ids),
+  download: downloadFile,
+  fail,
+});
+const timeline = createTimelineController({
+  client: timelineClient,
+  asOf,
+  state,
+  cy: canvas.cy,
+  host,
+  compare: (range) => void changes.compare(range.from, range.to),
+  fail,
+});
+const watches = createWatchMenu({ client: timelineClient, pick: showChange, fail });
+
 const legend = createLegend(legendRoot, filterHandlers(apply));
 state.onFiltersChange(() => refreshCounts());
 const counts = byId("counts");
@@ -102,6 +133,7 @@ function refreshCounts(): void {
   counts.textContent = canvasCounts(canvas);
   legend.update(tallyCanvas(canvas.cy), state.filters());
   asOf.noteDays();
+  timeline.sync();
 }
 
 const steps = createFetchingSteps({ explorer, api, tell, fail });
@@ -125,6 +157,7 @@ createDetails(panelRoot, {
   showClaims: (id) => void steps.showClaims(id),
   readInContext: (articleId, claimId) => void sources.openArticle(articleId, claimId),
   knownAt: () => state.asOf().knownAt,
+  watchButton: (kind, target, name) => watches.watchButton(kind, target, name),
   fail,
 });
 canvas.onNodeDoubleTap((id) => void expander.expand(id));
@@ -158,6 +191,8 @@ const intake = createIntake({
   showOnCanvas: async (answer) => {
     const { graph } = await api.lookupNodes(answer.nodeIds);
     apply(showCommitted(graph, answer.relationshipIds));
+    void watches.refresh();
+    if (timeline.strip.isOpen()) void timeline.reload();
   },
 });
 sources.addToolbarAction(intake.button);
@@ -169,6 +204,7 @@ const opener = createViews({
   api,
   viewState: () => state.viewState(),
   prepareAsOf: (query) => asOf.prepare(query),
+  watchButton: (id, name) => watches.watchButton("view", id, name),
   tell,
   warn: (message) => status.error(message),
   fail,
@@ -201,9 +237,13 @@ const vocabularyEditor = createVocabularyEditor({
 });
 sources.addToolbarAction(vocabularyEditor.toolbarButton);
 const toolbar = document.querySelector<HTMLElement>(".topbar .toolbar");
-if (toolbar) void createAccountMenu(toolbar, createAccountsClient());
-host.append(asOf.element);
-floating.push(createMinimap(host, canvas.cy, browserStorage()), asOf.element);
+if (toolbar) {
+  toolbar.insertBefore(watches.element, byId("theme-button"));
+  void createAccountMenu(toolbar, createAccountsClient());
+}
+host.append(asOf.element, timeline.strip.element, changes.element);
+floating.push(createMinimap(host, canvas.cy, browserStorage()), asOf.element, changes.element);
+void watches.refresh();
 
 const pathFinder = createPathFinder({
   cy: canvas.cy,
