@@ -25,7 +25,7 @@ function escapeRegExp(text: string): string {
 function patternsFor(name: string): RegExp[] {
   const n = escapeRegExp(name);
   return [
-    new RegExp(`(?:^| )(?:selon|d apres|citant|cite par) ${FR_FILLER}${n}(?: |$)`),
+    new RegExp(`(?:^| )(?:selon|d apres|citant|cite par|rapporte|rapportee par|revele) ${FR_FILLER}${n}(?: |$)`),
     new RegExp(
       `(?:^| )(?:according to|as first reported by|first reported by|reported by|citing) ${EN_FILLER}${n}(?: |$)`,
     ),

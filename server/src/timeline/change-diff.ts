@@ -151,8 +151,8 @@ const byReport = (a: HistoryClaim, b: HistoryClaim) =>
 const KIND_ORDER = new Map<ChangeKind, number>(CHANGE_KINDS.map((kind, index) => [kind, index]));
 
 /**
- * The changes between the window's two points, grouped by relationship (the first reported
- * first) then by kind in CHANGE_KINDS' order; entity changes (new entity, alias merged) after.
+ * The changes between the window's two points, grouped by relationship (in the order they were
+ * first reported) then by kind in CHANGE_KINDS' order; entity changes (new entity, alias merged) after.
  * New entities and merged names are changes of what is known: none on the held axis.
  */
 export function diffClaims(claims: readonly HistoryClaim[], window: DiffWindow, context: DiffContext): Change[] {
@@ -171,8 +171,9 @@ export function diffClaims(claims: readonly HistoryClaim[], window: DiffWindow, 
     else byRelationship.set(claim.relationshipId, [claim]);
   }
 
-  const groups: { at: string; id: string; changes: Change[] }[] = [];
-  for (const [relationshipId, all] of byRelationship) {
+  const groups: { first: HistoryClaim; changes: Change[] }[] = [];
+  for (const [relationshipId, unordered] of byRelationship) {
+    const all = unordered.sort(byReport);
     const before = all.filter((claim) => countsAt(claim, axis, window.from));
     const after = all.filter((claim) => countsAt(claim, axis, window.to));
     const beforeIds = new Set(before.map((claim) => claim.id));
@@ -215,7 +216,8 @@ export function diffClaims(claims: readonly HistoryClaim[], window: DiffWindow, 
     }
     if (s1.exists && s2.exists) {
       const fresh = [...s2.origins].filter((origin) => !s1.origins.has(origin));
-      if (fresh.length > 0) {
+      // A new origin that adds to their number: one taking a possibility's place ("could") is no corroboration.
+      if (fresh.length > 0 && s2.origins.size > s1.origins.size) {
         const names = fresh.map((id) => sourceNames.get(id) ?? id);
         const summary = independentOrigins(vouchers(after.filter((c) => c.stance === "asserts")), context.sources);
         const bringing = new Set(
@@ -266,11 +268,10 @@ export function diffClaims(claims: readonly HistoryClaim[], window: DiffWindow, 
     }
     if (changes.length > 0) {
       changes.sort((a, b) => (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0));
-      const at = [...added, ...after].sort(byReport)[0]?.knownFrom ?? first.knownFrom;
-      groups.push({ at, id: relationshipId, changes });
+      groups.push({ first: [...all].sort(byReport)[0] as HistoryClaim, changes });
     }
   }
-  groups.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+  groups.sort((a, b) => byReport(a.first, b.first) || a.first.relationshipId.localeCompare(b.first.relationshipId));
   const result = groups.flatMap((group) => group.changes);
   if (axis === "held") return result;
   return [...result, ...entityChanges(claims, window, context, sourceNames)];
