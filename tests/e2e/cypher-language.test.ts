@@ -203,6 +203,33 @@ describe("Neo4j's Cypher 5 language support in the workbench", () => {
     await page.keyboard.press("Escape");
   });
 
+  it("hands a query's parameters to the linter when it is loaded from the history", async () => {
+    const query = "MATCH (n) WHERE n.name = $who RETURN n.name";
+    const parameterMarks = async () =>
+      (JSON.parse((await editor().getAttribute("data-diagnostics")) ?? "[]") as Mark[]).filter((mark) =>
+        mark.message.startsWith("Parameter $who is not defined"),
+      ).length;
+    await page.getByTestId("params-input").fill('{"who": "Huawei"}');
+    await editor().locator(".cm-content").click();
+    expect(await lintOf(query)).toEqual([]);
+    expect((await runWithKeyboard()).status).toBe(200);
+    // The analyst empties the box and leaves it: $who is now undefined, and the linter says so.
+    await page.getByTestId("params-input").fill("{}");
+    await editor().locator(".cm-content").click();
+    await lintOf(`${query} `);
+    await expect.poll(parameterMarks).toBe(1);
+    // Loading the run back brings {"who": ...} into the box; the linter must hear of it too.
+    await page.getByTestId("tab-history").click();
+    await page.getByTestId("history-list-item").first().click();
+    await expect.poll(() => page.getByTestId("params-input").inputValue()).toContain('"who"');
+    await expect.poll(() => editor().getAttribute("data-linted-text")).toBe(query);
+    await expect.poll(parameterMarks).toBe(0);
+    // Back as the other cases expect it: the library beside the editor, $name and $limit in the box.
+    await page.getByTestId("tab-library").click();
+    await page.getByTestId("params-input").fill('{"name": "Huawei", "limit": 5}');
+    await editor().locator(".cm-content").click();
+  });
+
   it("shows a query with a lint error at 1366×768 (screenshot)", async () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     const query =

@@ -98,6 +98,8 @@ export function createWorkbench(root: HTMLElement, toggleButton: HTMLElement, de
   function load(run: QueryRun): void {
     editor.setValue(run.query);
     params.set(run.params);
+    // The linter knows the parameter names from the box: tell it the box changed.
+    schema.refresh();
     errors.clear();
     editor.focus();
   }
