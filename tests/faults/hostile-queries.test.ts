@@ -38,6 +38,7 @@ async function appWith(env: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
 beforeAll(async () => {
   neo4j = await startPrivateNeo4j({ name: "hostile", boltPort: 7693 });
   admin = createDriver(neo4j.connection);
+  await seedHiddenRecords(admin);
   baseline = await graphCounts(admin);
   app = await appWith();
 });
@@ -50,6 +51,33 @@ afterEach(async () => {
   expect(await graphCounts(admin)).toEqual(baseline);
   expect((await timedFetch(`${app.baseUrl}/api/ready`)).status).toBe(200);
 });
+
+/**
+ * The app's own records, as the account, audit and draft code writes them, each carrying a marker
+ * no answer of the workbench may contain.
+ */
+const SECRETS = {
+  passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$PASSWORDHASHMARKER",
+  sessionHash: "5e55105e55105e55105e55105e55105e55105e55105e55105e55105e5510aaaa",
+  keyHash: "ae1ae1ae1ae1ae1ae1ae1ae1ae1ae1ae1ae1ae1ae1ae1ae1ae1ae1ae1ae1bbbb",
+  auditSummary: "AUDITSUMMARYMARKER committed 3 claims",
+  auditAddress: "198.51.100.77",
+  draftText: "DRAFTTEXTMARKER: a fictional article under review",
+};
+
+async function seedHiddenRecords(driver: Driver): Promise<void> {
+  await driver.executeQuery(
+    `CREATE (:AppUser {nameKey: 'mallory', name: 'mallory', role: 'admin', passwordHash: $s.passwordHash,
+                       mustChangePassword: false, createdAt: datetime()})
+     CREATE (:AuthSession {idHash: $s.sessionHash, userKey: 'mallory', createdMs: 1, lastSeenMs: 2, createdAt: datetime()})
+     CREATE (:ApiKey {id: 'key-1', userKey: 'mallory', secretHash: $s.keyHash, label: 'script', createdAt: datetime()})
+     CREATE (:AuditEvent {id: 'event-1', at: datetime(), actor: 'mallory', address: $s.auditAddress,
+                          action: 'POST /api/claims', status: 200, summary: $s.auditSummary})
+     CREATE (:Draft {id: 'draft-0001', title: 'Fictional draft', status: 'open', revision: 1, itemCount: 0,
+                     content: $s.draftText, createdAt: datetime(), updatedAt: datetime()})`,
+    { s: SECRETS },
+  );
+}
 
 /** The limits of an app with the default configuration. */
 const DEFAULT_TEXT_LIMITS = {
@@ -171,5 +199,86 @@ describe("errors in the app's words", () => {
       expect(message).not.toMatch(/java|lucene\.|Exception|org\./i);
     }
     expect(errorOf(badIndex.body).message).toMatch(/noSuchIndex/);
+  });
+});
+
+describe("the app's own records (accounts, sessions, keys, audit, drafts)", () => {
+  const post = (query: string, params: { [key: string]: unknown } = {}) =>
+    timedFetch(`${app.baseUrl}/api/cypher`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query, params }),
+    });
+  /** No secret, no audit or draft text; an answer (not a refusal, which names what it refused) names no hidden label or key either. */
+  const expectNoSecret = (body: unknown, answered = false) => {
+    const text = JSON.stringify(body);
+    for (const marker of Object.values(SECRETS)) expect(text).not.toContain(marker);
+    expect(text).not.toMatch(/\$argon2|mallory/);
+    if (answered) expect(text).not.toMatch(/AppUser|AuthSession|ApiKey|AuditEvent|passwordHash|secretHash|idHash/);
+  };
+
+  it.each([
+    "MATCH (u:AppUser) RETURN u",
+    "MATCH (n) WHERE n.passwordHash IS NOT NULL RETURN n.passwordHash",
+    "MATCH (n) RETURN n.secretHash",
+    "MATCH (n:Company|ApiKey) RETURN n",
+    "MATCH (n:AuditEvent) RETURN count(n)",
+    "MATCH (n) WHERE 'AppUser' IN labels(n) RETURN n.name",
+    "MATCH (n) UNWIND keys(n) AS k RETURN n[k] AS v",
+    "MATCH (n) RETURN [k IN keys(n) | n[k]] AS values",
+    "MATCH (n) RETURN properties(n) AS p",
+    "MATCH (n) RETURN n {.*} AS p",
+    "MATCH (n) WHERE n.summary IS NOT NULL RETURN n.summary, n.address",
+    "MATCH (n) RETURN n.content AS text",
+    "MATCH (n) WHERE id(n) >= 0 RETURN n.role, n.name",
+    "MATCH (n) WITH n, 'passw' + 'ordHash' AS k RETURN n[k]",
+  ])("%s: 403 QUERY_FORBIDDEN saying why, nothing read", async (query) => {
+    const answer = await post(query);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(403);
+    expect(errorOf(answer.body)).toMatchObject({ code: "QUERY_FORBIDDEN", retriable: false });
+    expect(errorOf(answer.body).message).toMatch(/app's own record|secret's hash|Name the label/);
+    expectNoSecret(answer.body);
+  });
+
+  it("a hidden label passed as a parameter (MATCH (n:$($label))): 403", async () => {
+    const answer = await post("MATCH (n:$($label)) RETURN n.name", { label: "AuthSession" });
+    expect(answer.status).toBe(403);
+    expectNoSecret(answer.body);
+  });
+
+  it.each([
+    "MATCH (n) RETURN n",
+    "MATCH (n) RETURN labels(n) AS labels, n.name AS name",
+    "MATCH (n) RETURN keys(n) AS keys",
+    "MATCH (n) RETURN collect(n) AS everything",
+    "CALL db.labels()",
+    "CALL db.propertyKeys()",
+    "CALL db.schema.nodeTypeProperties()",
+    "CALL db.schema.visualization()",
+  ])("%s: answered without the app's records or their keys", async (query) => {
+    const answer = await post(query);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    const result = cypherResultSchema.parse(answer.body);
+    expectNoSecret(result, true);
+    expect(result.rowCount).toBeGreaterThan(0);
+  });
+
+  it("the graph's own nodes still answer every way: labelled properties(n), n {.*}, a name over all nodes", async () => {
+    for (const query of [
+      "MATCH (n:Company) RETURN properties(n) AS p LIMIT 3",
+      "MATCH (n:Company) RETURN n {.*} AS p LIMIT 3",
+      "MATCH (n) WHERE n.name STARTS WITH 'H' RETURN n.name AS name",
+      "MATCH (a:Company)-[r]-(b) RETURN properties(b) AS p LIMIT 3",
+    ]) {
+      const answer = await post(query);
+      expect(answer.status, `${query}: ${JSON.stringify(answer.body)}`).toBe(200);
+      expect(cypherResultSchema.parse(answer.body).rowCount, query).toBeGreaterThan(0);
+    }
+  });
+
+  it("the editor's schema (GET /api/schema) names neither the app's labels nor its secrets' keys", async () => {
+    const answer = await timedFetch(`${app.baseUrl}/api/schema`);
+    expect(answer.status).toBe(200);
+    expectNoSecret(answer.body, true);
   });
 });

@@ -2,10 +2,12 @@ import type { Record } from "neo4j-driver";
 import type { CellValue, CypherResult } from "../../../contract/graph-contract";
 import { AppError } from "../errors/app-error";
 import { neo4jSays } from "../errors/neo4j-error-to-app-error";
+import { hideRecord } from "../neo4j/hide-records";
 import type { Neo4jDatabase } from "../neo4j/neo4j-database";
 import { assignNodeIds, collectElements, elementsToGraph, nodeCaption } from "../neo4j/records-to-graph";
 import { type NodeIds, recordToRow } from "../neo4j/records-to-table";
 import { toNeo4jParams } from "../neo4j/to-neo4j-params";
+import { checkHiddenRecords, WORKBENCH_HIDDEN } from "./hidden-records";
 import { checkPlan, checkQueryText, type TextLimits } from "./read-only-gate";
 import type { ReadVerdictCache } from "./read-verdict-cache";
 
@@ -57,9 +59,13 @@ export async function runReadOnlyCypher(
   // session while one runs resets the connection, which terminates it in Neo4j.
   const config = { timeout: queryTimeoutMs, metadata: { app: "graph-explorer", purpose: "workbench" } };
   try {
-    if (!limits.verdicts?.has(name, statement)) {
+    // The verdict is remembered per statement text: the hidden-records check reads the parameters
+    // too, so a statement that takes any is checked on every run.
+    const remembered = Object.keys(params).length === 0 && limits.verdicts?.has(name, statement);
+    if (!remembered) {
       const explained = await session.run(`EXPLAIN ${statement}`, parameters, config);
       checkPlan(explained.summary, name);
+      checkHiddenRecords(statement, params, explained.summary);
       limits.verdicts?.remember(name, statement);
     }
 
@@ -72,7 +78,10 @@ export async function runReadOnlyCypher(
     let bytes = 0;
     const result = session.run(statement, parameters, config);
     const columns = await result.keys();
-    for await (const record of result) {
+    for await (const received of result) {
+      // Rows that carry the app's own records (accounts, sessions, keys, audit, drafts) are left out.
+      const record = hideRecord(received, WORKBENCH_HIDDEN);
+      if (record === null) continue;
       if (rows.length === limits.rowCap) {
         truncatedReason = `more than ${limits.rowCap.toLocaleString("en-US")} rows; the first ${limits.rowCap.toLocaleString("en-US")} are shown`;
         break;

@@ -1,7 +1,12 @@
 import type { GraphSchemaInfo } from "../../../contract/graph-contract";
 import type { Neo4jDatabase } from "../neo4j/neo4j-database";
 import { toPlainValue } from "../neo4j/to-plain-value";
+import { RECORD_KEYS, SECRET_KEYS, WORKBENCH_HIDDEN_LABELS } from "./hidden-records";
 import { ALLOWED_PROCEDURES } from "./read-only-gate";
+
+/** The editor completes what the workbench lets an analyst read: not the app's own records and their keys. */
+const HIDDEN_LABELS = new Set(WORKBENCH_HIDDEN_LABELS);
+const HIDDEN_KEYS = new Set([...SECRET_KEYS, ...RECORD_KEYS]);
 
 // Counts come from Neo4j's count store (label and type lookups), so they stay cheap on big graphs.
 const LABELS = `
@@ -55,15 +60,21 @@ export async function readGraphSchema(database: Neo4jDatabase): Promise<GraphSch
     description: record.get("description") as string,
   });
   return {
-    labels: labels.map((record) => ({
-      label: record.get("label"),
-      count: Number(toPlainValue(record.get("count"))),
-    })),
+    labels: labels
+      .filter((record) => !HIDDEN_LABELS.has(record.get("label")))
+      .map((record) => ({
+        label: record.get("label"),
+        count: Number(toPlainValue(record.get("count"))),
+      })),
     relationshipTypes: types.map((record) => ({
       type: record.get("type"),
       count: Number(toPlainValue(record.get("count"))),
     })),
-    nodeProperties: Object.fromEntries(nodeProperties.map((record) => [record.get("label"), record.get("keys")])),
+    nodeProperties: Object.fromEntries(
+      nodeProperties
+        .filter((record) => !HIDDEN_LABELS.has(record.get("label")))
+        .map((record) => [record.get("label"), record.get("keys")]),
+    ),
     // relType comes as ":`SOURCES_FROM`"
     relationshipProperties: Object.fromEntries(
       relationshipProperties.map((record) => [
@@ -71,7 +82,9 @@ export async function readGraphSchema(database: Neo4jDatabase): Promise<GraphSch
         record.get("keys"),
       ]),
     ),
-    propertyKeys: propertyKeys.map((record) => record.get("propertyKey")),
+    propertyKeys: propertyKeys
+      .map((record) => record.get("propertyKey") as string)
+      .filter((key) => !HIDDEN_KEYS.has(key)),
     procedures: procedures.map(routine),
     functions: functions.map(routine),
   };
