@@ -2,15 +2,24 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { benchNeo4jSettings, ensureBenchNeo4j } from "../bench/harness/bench-neo4j";
 import { benchSizeSchema } from "../bench/harness/results-schema";
-import { runBench } from "../bench/harness/run-bench";
+import { BENCH_PARTS, type BenchPart, runBench } from "../bench/harness/run-bench";
 import { summaryTable } from "../bench/harness/summary-table";
 import { CliError, runCli } from "./neo4j/cli-error";
 import { projectRoot } from "./project-root";
 
 await runCli("bench", async () => {
   const { values } = parseArgs({
-    options: { size: { type: "string", default: "full" }, uri: { type: "string" }, runs: { type: "string" } },
+    options: {
+      size: { type: "string", default: "full" },
+      uri: { type: "string" },
+      runs: { type: "string" },
+      only: { type: "string" },
+    },
   });
+  const only = values.only?.split(",").map((part) => part.trim());
+  const unknown = only?.filter((part) => !(BENCH_PARTS as readonly string[]).includes(part)) ?? [];
+  if (only && (only.length === 0 || unknown.length > 0))
+    throw new CliError(`--only takes some of ${BENCH_PARTS.join(",")} (comma-separated), not "${values.only}"`);
   const size = benchSizeSchema.safeParse(values.size);
   if (!size.success) throw new CliError(`--size is tiny or full, not "${values.size}"`);
   const runs = values.runs === undefined ? undefined : Number(values.runs);
@@ -21,6 +30,7 @@ await runCli("bench", async () => {
   const results = await runBench({
     size: size.data,
     runs,
+    ...(only ? { only: only as BenchPart[] } : {}),
     neo4j: settings,
     resultsDir,
     log: (line) => console.log(line),

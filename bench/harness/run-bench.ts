@@ -22,8 +22,14 @@ import { summaryTable } from "./summary-table";
 import { measureSupernode } from "./supernode-expansion";
 import { collectFigures, judgeTargets } from "./targets";
 
+/** The bench's parts, as `--only` names them; each figure's key starts with its part (browser drawing is `browser`). */
+export const BENCH_PARTS = ["api", "supernode", "load", "browser", "layout"] as const;
+export type BenchPart = (typeof BENCH_PARTS)[number];
+
 export interface RunBenchOptions {
   size: BenchSize;
+  /** Only these parts (a quick before/after of one area); the others are reported as not run. Default: all. */
+  only?: readonly BenchPart[];
   /** Overrides the size's number of runs (a quick look: the issue's figures are medians of 5 or more). */
   runs?: number;
   neo4j: BenchNeo4jSettings;
@@ -38,6 +44,9 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
   const config = { ...BENCH_CONFIGS[options.size], ...(options.runs ? { runs: options.runs } : {}) };
   const startedAt = new Date().toISOString();
   const skipped = new Map<string, string>();
+  const parts = new Set<BenchPart>(options.only ?? BENCH_PARTS);
+  for (const part of BENCH_PARTS) if (!parts.has(part)) skipped.set(part, `not run (--only ${[...parts].join(",")})`);
+  const inBrowser = parts.has("browser") || parts.has("layout");
   const driver = benchDriver(options.neo4j);
   const spec = { ...config.graph, specialNodes: true };
   let server: Awaited<ReturnType<typeof startAppServer>> | undefined;
@@ -74,23 +83,24 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
       { name: "search", path: `/api/search?q=${encodeURIComponent(sampleName)}` },
     ];
 
-    options.log("bench: building the browser pages (vite build)");
-    const build = spawnSync(
-      process.execPath,
-      [
-        join(projectRoot, "node_modules", "vite", "bin", "vite.js"),
-        "build",
-        "--config",
-        join(projectRoot, "bench", "vite.bench.config.ts"),
-      ],
-      {
-        cwd: projectRoot,
-        encoding: "utf8",
-      },
-    );
+    if (inBrowser) options.log("bench: building the browser pages (vite build)");
+    const build = inBrowser
+      ? spawnSync(
+          process.execPath,
+          [
+            join(projectRoot, "node_modules", "vite", "bin", "vite.js"),
+            "build",
+            "--config",
+            join(projectRoot, "bench", "vite.bench.config.ts"),
+          ],
+          { cwd: projectRoot, encoding: "utf8" },
+        )
+      : null;
     const data = new Map<string, string>();
     let layoutNames: string[] = ["fcose"];
-    if (build.status !== 0) {
+    if (build === null) {
+      // Neither browser part runs (--only): nothing to build.
+    } else if (build.status !== 0) {
       skipped.set("browser", `vite build of bench/pages failed: ${build.stderr.slice(-300)}`);
       skipped.set("layout", "the bench pages did not build");
     } else {
@@ -113,32 +123,40 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
     for (let run = 1; run <= config.runs; run += 1) {
       options.log(`bench: run ${run} of ${config.runs}`);
       const figures: Record<string, number> = {};
-      Object.assign(
-        figures,
-        await measureApiOverhead({
-          driver,
-          database: options.neo4j.database,
-          server,
-          nodeIds,
-          companyIds,
-          requests: config.apiRequests,
-        }),
-      );
-      Object.assign(
-        figures,
-        await measureSupernode({
-          server,
-          supernodeId,
-          tenNeighboursId: tenId,
-          requests: config.supernodeRequests,
-        }),
-      );
-      Object.assign(
-        figures,
-        await measureLoad({ server, endpoints, connections: config.connections, durationSeconds: config.loadSeconds }),
-      );
+      if (parts.has("api"))
+        Object.assign(
+          figures,
+          await measureApiOverhead({
+            driver,
+            database: options.neo4j.database,
+            server,
+            nodeIds,
+            companyIds,
+            requests: config.apiRequests,
+          }),
+        );
+      if (parts.has("supernode"))
+        Object.assign(
+          figures,
+          await measureSupernode({
+            server,
+            supernodeId,
+            tenNeighboursId: tenId,
+            requests: config.supernodeRequests,
+          }),
+        );
+      if (parts.has("load"))
+        Object.assign(
+          figures,
+          await measureLoad({
+            server,
+            endpoints,
+            connections: config.connections,
+            durationSeconds: config.loadSeconds,
+          }),
+        );
       if (browser && pages) {
-        for (const size of config.drawSizes) {
+        for (const size of parts.has("browser") ? config.drawSizes : []) {
           for (const variant of VARIANTS) {
             Object.assign(
               figures,
@@ -154,7 +172,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
             );
           }
         }
-        for (const variant of ["plain", "app"] as const) {
+        for (const variant of parts.has("layout") ? (["plain", "app"] as const) : []) {
           const layouts = await measureLayouts(browser, pages.baseUrl, variant, "/data/layout.json");
           Object.assign(figures, layouts);
           if (variant === "app")
@@ -169,6 +187,8 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
     }
 
     const medians = medianByKey(runs);
+    // With --only, the parts not run are left out of the tables (listed as not run below them).
+    const measured = (key: string) => options.only === undefined || parts.has(key.split(".")[0] as BenchPart);
     const results: BenchResults = {
       version: 1,
       size: options.size,
@@ -184,13 +204,17 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
         nodesPerSecond: prepared.load?.nodesPerSecond ?? null,
         relationshipsPerSecond: prepared.load?.relationshipsPerSecond ?? null,
       },
-      targets: judgeTargets(benchTargets(config.drawSizes, config.layoutGraph.nodes, layoutNames), medians, skipped),
+      targets: judgeTargets(
+        benchTargets(config.drawSizes, config.layoutGraph.nodes, layoutNames).filter((spec) => measured(spec.key)),
+        medians,
+        skipped,
+      ),
       figures: collectFigures(
         benchFigures(
           config.drawSizes,
           endpoints.map((endpoint) => endpoint.name),
           config.connections,
-        ),
+        ).filter((spec) => measured(spec.key)),
         medians,
       ),
       skipped: [...skipped].map(([part, reason]) => ({ part, reason })),
