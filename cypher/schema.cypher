@@ -42,6 +42,11 @@ FOR (v:SavedView) REQUIRE v.name IS UNIQUE;
 CREATE CONSTRAINT draft_id_unique IF NOT EXISTS
 FOR (d:Draft) REQUIRE d.id IS UNIQUE;
 
+// Supernodes' neighbour rankings (server/src/claims/neighbour-ranking.ts): one isolated node per
+// node with more than 1,000 relationships, found by that node's element id when it is expanded.
+CREATE CONSTRAINT neighbour_ranking_hub_unique IF NOT EXISTS
+FOR (r:NeighbourRanking) REQUIRE r.hub IS UNIQUE;
+
 // ---------------------------------------------------------------------------
 // Full-text search over display names and aliases, for every label above.
 //

@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
 import type { Driver } from "neo4j-driver";
 import { CliError } from "../../scripts/neo4j/cli-error";
+import { RANK_ALL_HUBS_QUERY, RANKING_LABEL } from "../../server/src/claims/neighbour-ranking";
+import { splitCypherStatements } from "../../server/src/cypher/split-cypher-statements";
 import { inspectTarget, sameSpec } from "../generator/bench-target";
 import { clearDatabase, type LoadReport, loadSyntheticGraph } from "../generator/load-synthetic-graph";
 import { type GraphSpec, syntheticGraph } from "../generator/synthetic-graph";
@@ -43,6 +46,9 @@ export async function prepareBenchGraph(driver: Driver, options: PrepareOptions)
     options.log(
       `bench:data: the same graph (seed ${options.spec.seed}) is loaded already; kept (--reload to load again)`,
     );
+    // The schema may have grown since (IF NOT EXISTS: a no-op otherwise).
+    for (const statement of splitCypherStatements(readFileSync(options.schemaFile, "utf8")))
+      await driver.executeQuery(statement, {}, { database: options.database });
   } else {
     if (contents.kind !== "empty") {
       options.log(`bench:data: clearing ${contents.nodes} nodes`);
@@ -62,6 +68,19 @@ export async function prepareBenchGraph(driver: Driver, options: PrepareOptions)
     options.log(
       `bench:data: ${load.nodes} nodes at ${load.nodesPerSecond}/s, ${load.relationships} relationships at ${load.relationshipsPerSecond}/s`,
     );
+  }
+  // The supernodes' neighbour rankings, as ingestion keeps them: after a load, or for a graph loaded
+  // before rankings existed.
+  const stored = await driver.executeQuery(
+    `MATCH (r:${RANKING_LABEL}) RETURN count(r) AS rankings`,
+    {},
+    {
+      database: options.database,
+    },
+  );
+  if (load !== null || Number(stored.records[0]?.get("rankings") ?? 0) === 0) {
+    const ranked = await driver.executeQuery(RANK_ALL_HUBS_QUERY, {}, { database: options.database });
+    options.log(`bench:data: ranked the neighbours of ${Number(ranked.records[0]?.get("hubs") ?? 0)} supernode(s)`);
   }
   return {
     nodes: options.spec.nodes,

@@ -5,7 +5,8 @@
  */
 
 /** Labels of nodes that are records about the graph, not part of it. */
-export const META_LABELS = "SavedView|Claim|Article|Draft|RelationshipType|AppUser|AuthSession|ApiKey|AuditEvent";
+export const META_LABELS =
+  "SavedView|Claim|Article|Draft|RelationshipType|AppUser|AuthSession|ApiKey|AuditEvent|NeighbourRanking";
 
 /**
  * Ingests take turns: each creates this node first and deletes it last, in its one transaction.

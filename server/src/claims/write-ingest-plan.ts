@@ -18,6 +18,7 @@ import {
   VOCABULARY_NAMES_QUERY,
 } from "./claims-queries";
 import type { GraphNodeRecord } from "./entity-resolver";
+import { keepNeighbourRankings } from "./neighbour-ranking";
 import { canonical, type IngestPlan, type Outcome, planIngest } from "./plan-ingest";
 import { storedClaimOf } from "./stored-claim";
 import { unknownPredicates } from "./unknown-predicates";
@@ -100,7 +101,9 @@ export async function writeIngest(
   const article = (await tx.run(UPSERT_ARTICLE_QUERY, plan.article)).records[0];
   counts.articles[outcome(article?.get("before"), article?.get("after"))]++;
   step("article");
-  const relationships = await writeRelationships(tx, plan, elementIds);
+  const { relationships, touched } = await writeRelationships(tx, plan, elementIds);
+  // The supernodes' neighbour rankings, in this transaction: new relationships change degrees.
+  await keepNeighbourRankings(tx, touched);
   step("relationships");
   await writeClaims(tx, plan, relationships, counts, options.enteredBy);
   step("claims");
@@ -117,24 +120,29 @@ async function writeNodes(tx: ManagedTransaction, plan: IngestPlan, elementIds: 
   for (const node of plan.nodes) counts[node.kind][node.outcome]++;
 }
 
-/** Written relationships by their plan key. */
+/** Written relationships by their plan key, and the element ids of both ends of each new one. */
 async function writeRelationships(
   tx: ManagedTransaction,
   plan: IngestPlan,
   elementIds: Map<string, string>,
-): Promise<Map<string, WrittenRelationship>> {
+): Promise<{ relationships: Map<string, WrittenRelationship>; touched: string[] }> {
   const rows = plan.relationships.map((row) => ({
     ...row,
     from: elementIds.get(row.from) as string,
     to: elementIds.get(row.to) as string,
   }));
   const { records } = await tx.run(MERGE_RELATIONSHIPS_QUERY, { rows });
-  return new Map(
+  const ends = new Map(rows.map((row) => [row.key, [row.from, row.to]]));
+  const touched = records
+    .filter((record) => record.get("before") === null)
+    .flatMap((record) => ends.get(record.get("key") as string) ?? []);
+  const relationships = new Map(
     records.map((record) => [
       record.get("key") as string,
       { id: record.get("id") as string, elementId: record.get("elementId") as string, before: record.get("before") },
     ]),
   );
+  return { relationships, touched };
 }
 
 async function writeClaims(

@@ -9,6 +9,7 @@
 import type { PathDirection, PathMode } from "../../../contract/graph-contract";
 import { MAX_PATH_HOPS } from "../../../contract/request-schemas";
 import { CLAIM_AS_OF } from "../claims/claims-queries";
+import { RANKING_LABEL, RANKING_LENGTH } from "../claims/neighbour-ranking";
 
 /** A relationship `r` counts on the as-of dates: it comes from no claim, or from one that counts. */
 const RELATIONSHIP_AS_OF = `(r.claimCount IS NULL OR EXISTS { MATCH (c:Claim {relationshipId: r.id}) WHERE ${CLAIM_AS_OF} })`;
@@ -32,7 +33,7 @@ const NODE_AS_OF = `(
  */
 const graphQuery = (nodeFilter: string | null, relationshipFilter: string) => `
 MATCH (n)
-WHERE NOT n:SavedView|Claim|Article|Draft|RelationshipType|AppUser|AuthSession|ApiKey|AuditEvent
+WHERE NOT n:SavedView|Claim|Article|Draft|RelationshipType|AppUser|AuthSession|ApiKey|AuditEvent|NeighbourRanking
 WITH n ORDER BY COUNT { (n)--() } DESC, n.id${
   nodeFilter === null
     ? ""
@@ -78,13 +79,13 @@ const findNode = (param: string, alias: string) => `
 OPTIONAL MATCH (seek:Entity {id: $${param}})
 WITH seek LIMIT 1
 CALL (seek) {
-  WITH seek WHERE seek IS NOT NULL AND NOT seek:SavedView|Claim|Article|Draft|RelationshipType|AppUser|AuthSession|ApiKey|AuditEvent
+  WITH seek WHERE seek IS NOT NULL AND NOT seek:SavedView|Claim|Article|Draft|RelationshipType|AppUser|AuthSession|ApiKey|AuditEvent|NeighbourRanking
   RETURN seek AS found
   UNION
   WITH seek WHERE seek IS NULL
   CALL () {
     MATCH (scan)
-    WHERE (scan.id = $${param} OR elementId(scan) = $${param}) AND NOT scan:SavedView|Claim|Article|Draft|RelationshipType|AppUser|AuthSession|ApiKey|AuditEvent
+    WHERE (scan.id = $${param} OR elementId(scan) = $${param}) AND NOT scan:SavedView|Claim|Article|Draft|RelationshipType|AppUser|AuthSession|ApiKey|AuditEvent|NeighbourRanking
     RETURN scan LIMIT 1
   }
   RETURN scan AS found
@@ -108,18 +109,36 @@ const EXPANSION_WAY = `($types IS NULL OR type(r) IN $types)
 /**
  * Expansion: the neighbours with the most relationships first (the top N when capped),
  * plus the relationships among those neighbours so the canvas shows how they connect.
- * Neighbours are ranked once each (not grouped with their relationships first), and the links to
- * the centre are read only for the kept ones: on a supernode, 100 lookups instead of 100,000 lists.
+ * A supernode's top N comes from its stored ranking (claims/neighbour-ranking.ts, found by index):
+ * its entries in order, those that go the asked way, the first $neighbourFetch. The ranking is
+ * used when that yields $neighbourFetch neighbours or holds every neighbour; otherwise (a rare
+ * type or direction) and for every other node, the neighbours are ranked here, once each (not
+ * grouped with their relationships first). The links to the centre are read only for the kept
+ * ones: on a supernode, 100 lookups instead of 100,000 lists.
  */
 export const NEIGHBORS_QUERY = `${FIND_NODE}
-CALL (n) {
+OPTIONAL MATCH (ranking:${RANKING_LABEL} {hub: elementId(n)})
+CALL (n, ranking) {
+  WITH n, ranking WHERE ranking IS NOT NULL
+  UNWIND range(0, size(ranking.neighbours) - 1) AS place
+  MATCH (m) WHERE elementId(m) = ranking.neighbours[place]
+  WITH n, m, place WHERE NOT m:SavedView AND EXISTS { MATCH (n)-[r]-(m) WHERE ${EXPANSION_WAY} }
+  WITH m ORDER BY place
+  LIMIT $neighbourFetch
+  RETURN collect(m) AS ranked
+}
+WITH n, ranked,
+     ranking IS NOT NULL AND (size(ranked) = $neighbourFetch OR size(ranking.neighbours) < ${RANKING_LENGTH}) AS fromRanking
+CALL (n, fromRanking) {
+  WITH n WHERE NOT fromRanking
   OPTIONAL MATCH (n)-[r]-(m)
   WHERE NOT m:SavedView AND ${EXPANSION_WAY}
   WITH DISTINCT m
   ORDER BY COUNT { (m)--() } DESC, elementId(m)
   LIMIT $neighbourFetch
-  RETURN collect(m) AS fetched
+  RETURN collect(m) AS visited
 }
+WITH n, CASE WHEN fromRanking THEN ranked ELSE visited END AS fetched
 WITH n, fetched[0..$neighbourLimit] AS neighbours, size(fetched) > $neighbourLimit AS moreNeighbours
 CALL (n, neighbours) {
   UNWIND neighbours AS m
@@ -192,7 +211,7 @@ RETURN n, CASE WHEN exact THEN exactCount ELSE degree END AS neighbourCount,
 /** The nodes a view names (by `id` or element id), in one scan, and the relationships among them. */
 export const LOOKUP_QUERY = `
 MATCH (n)
-WHERE (n.id IN $ids OR elementId(n) IN $ids) AND NOT n:SavedView|Claim|Article|Draft|RelationshipType|AppUser|AuthSession|ApiKey|AuditEvent
+WHERE (n.id IN $ids OR elementId(n) IN $ids) AND NOT n:SavedView|Claim|Article|Draft|RelationshipType|AppUser|AuthSession|ApiKey|AuditEvent|NeighbourRanking
 WITH collect(n) AS found
 CALL (found) {
   UNWIND found AS a
