@@ -10,6 +10,7 @@ import {
   type PinnedPositions,
   withPinned,
 } from "./layout-catalog";
+import { placeAroundPinned } from "./pinned-placement";
 
 /** Past this many nodes a layout is not animated: moving them all costs more than it shows. */
 export const ANIMATE_UP_TO = 150;
@@ -64,7 +65,16 @@ export async function computeLayout(
     } else {
       await runPass(cy, layoutOptions(name, nodes.length, pinned));
     }
-    return { positions: withPinned(positionsOf(nodes), pinned), stoppedEarly };
+    // fcose held the pinned nodes itself; the others are fitted around them.
+    const laidOut = positionsOf(nodes);
+    const positions =
+      name === "fcose"
+        ? withPinned(laidOut, pinned)
+        : placeAroundPinned(laidOut, pinned, (id) => {
+            const node = cy.getElementById(id);
+            return { width: node.outerWidth(), height: node.outerHeight() };
+          });
+    return { positions, stoppedEarly };
   } finally {
     nodes.positions((node: NodeSingular) => before.get(node.id()) ?? node.position());
   }
