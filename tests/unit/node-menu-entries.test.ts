@@ -1,6 +1,7 @@
+import cytoscape from "cytoscape";
 import { describe, expect, it } from "vitest";
 import { entryText, expansionEntries } from "../../client/src/expand/expansion-entries";
-import { expansionItems } from "../../client/src/menu/node-menu";
+import { drawnNeighbours, expansionItems } from "../../client/src/menu/node-menu";
 import type { Expansions } from "../../contract/graph-contract";
 
 const bytedance: Expansions = {
@@ -51,5 +52,31 @@ describe("the node menu's expansion entries", () => {
 
   it("offers nothing to expand for a node without relationships", () => {
     expect(expansionItems({ nodeId: "alone", neighbourCount: 0, options: [] }, { expand: () => {} })).toEqual([]);
+  });
+
+  it("says how many are new when some neighbours are drawn already: '3 (1 new)', 'all shown'", () => {
+    // Fictional canvas: ByteDance with two of its three DEVELOPS targets and its one supplier drawn.
+    const cy = cytoscape({
+      headless: true,
+      elements: [
+        ...["bytedance", "a", "b", "huawei", "outlet"].map((id) => ({ data: { id } })),
+        { data: { id: "d1", source: "bytedance", target: "a", type: "DEVELOPS" } },
+        { data: { id: "d2", source: "bytedance", target: "b", type: "DEVELOPS" } },
+        // Two relationships to one node count it once.
+        { data: { id: "d3", source: "bytedance", target: "b", type: "DEVELOPS" } },
+        { data: { id: "s1", source: "bytedance", target: "huawei", type: "SOURCES_FROM" } },
+        // Drawn the other way: not an outgoing DEVELOPS.
+        { data: { id: "r1", source: "outlet", target: "bytedance", type: "DEVELOPS" } },
+      ],
+    });
+    const items = expansionItems(bytedance, { expand: () => {} }, drawnNeighbours(cy, "bytedance"));
+    expect(items.map((item) => [item.text, item.hint ?? ""])).toEqual([
+      ["DEVELOPS → 3 (1 new)", ""],
+      ["OWNS → 1", ""],
+      ["SOURCES_FROM → 1 (all shown)", ""],
+      ["← REPORTS_ON 2", ""],
+      ["Expand all", "9 (5 new)"],
+    ]);
+    expect(entryText({ type: "DEVELOPS", direction: "in", count: 3 }, 1)).toBe("← DEVELOPS 3 (2 new)");
   });
 });

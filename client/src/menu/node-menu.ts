@@ -1,7 +1,7 @@
 import type { Core, NodeSingular } from "cytoscape";
 import type { Expansions } from "../../../contract/graph-contract";
 import { isTyping } from "../dom/is-typing";
-import { expansionEntries } from "../expand/expansion-entries";
+import { type DrawnNeighbours, expansionEntries, newNote } from "../expand/expansion-entries";
 import type { ExpansionFilter } from "../expand/node-expander";
 import { collapse, collapsible, focus, hide, togglePin } from "../explorer/canvas-commands";
 import type { Apply, Explorer } from "../explorer/command";
@@ -38,7 +38,7 @@ export function attachNodeMenu(deps: NodeMenuDeps): { openFor(id: string): void 
     const title = String(node.data("display") ?? id);
     const expansions: Promise<readonly MenuItem[]> = deps
       .getExpansions(id)
-      .then((found) => expansionItems(found, deps));
+      .then((found) => expansionItems(found, deps, drawnNeighbours(cy, id)));
     const sections: MenuSection[] = [
       { heading: "Expand", items: expansions, empty: "No relationships" },
       { items: actionItems(id, actions) },
@@ -75,9 +75,39 @@ export function attachNodeMenu(deps: NodeMenuDeps): { openFor(id: string): void 
   return { openFor };
 }
 
-export function expansionItems(expansions: Expansions, deps: Pick<NodeMenuDeps, "expand">): MenuItem[] {
+/**
+ * Neighbours of `id` already on the canvas: by relationship type and direction (distinct nodes), and
+ * in all (type "*"). Counted from the relationships drawn: the counts the menu shows are the server's.
+ */
+export function drawnNeighbours(cy: Core, id: string): DrawnNeighbours {
+  const node = cy.getElementById(id);
+  return (type, direction) => {
+    if (node.empty()) return 0;
+    const edges =
+      type === ALL_TYPES
+        ? node.connectedEdges()
+        : (direction === "out" ? node.outgoers("edge") : node.incomers("edge")).filter(
+            (edge) => edge.data("type") === type,
+          );
+    const others = new Set<string>();
+    for (const edge of edges) {
+      const other = edge.source().id() === id ? edge.target().id() : edge.source().id();
+      if (other !== id) others.add(other);
+    }
+    return others.size;
+  };
+}
+
+/** The "type" drawnNeighbours takes for every neighbour, whatever the relationship. */
+const ALL_TYPES = "*";
+
+export function expansionItems(
+  expansions: Expansions,
+  deps: Pick<NodeMenuDeps, "expand">,
+  drawn: DrawnNeighbours = () => 0,
+): MenuItem[] {
   const { nodeId, neighbourCount } = expansions;
-  const entries = expansionEntries(expansions);
+  const entries = expansionEntries(expansions, drawn);
   const items: MenuItem[] = entries.map((entry) => ({
     text: entry.text,
     testId: "menu-expand-type",
@@ -87,7 +117,7 @@ export function expansionItems(expansions: Expansions, deps: Pick<NodeMenuDeps, 
   if (neighbourCount > 0)
     items.push({
       text: "Expand all",
-      hint: neighbourCount.toLocaleString("en-US"),
+      hint: `${neighbourCount.toLocaleString("en-US")}${newNote(neighbourCount, drawn(ALL_TYPES, "out"))}`,
       testId: "menu-expand-all",
       run: () => deps.expand(nodeId, undefined, neighbourCount),
     });
