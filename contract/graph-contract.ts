@@ -486,6 +486,29 @@ export const contestSchema = z.object({
 export type Contest = z.infer<typeof contestSchema>;
 
 /**
+ * Corroboration by origin (issue #20): "3 outlets, 1 independent origin (Reuters)". A claim counts
+ * with another outlet's origin when it republishes it (declared), copies its quote near-verbatim,
+ * or credits it ("selon Reuters", "as first reported by Reuters"). Possibilities ("could") vouch
+ * for nothing when others state it, as for `independentSources`.
+ */
+export const relationshipOriginsSchema = z.object({
+  /** Distinct outlets (claims' sources) among the asserting claims. */
+  outlets: z.number().int().nonnegative(),
+  independentOrigins: z.number().int().nonnegative(),
+  /** The origins' names, first reported first. */
+  originNames: z.array(z.string()),
+  /** Per claim (asserting, vouching): its origin's source id and why. */
+  byClaim: z.array(
+    z.object({
+      claimId: z.string(),
+      origin: z.string(),
+      reason: z.enum(["own", "republishes", "attribution", "near-copy"]),
+    }),
+  ),
+});
+export type RelationshipOrigins = z.infer<typeof relationshipOriginsSchema>;
+
+/**
  * `GET /api/relationships/:id/claims` (`:id` the relationship's `id` property or its element id,
  * i.e. an edge's `data.props.id` or `data.id`): the relationship (its props carry the summary),
  * its claims first reported first, and its contests.
@@ -496,6 +519,8 @@ export const relationshipClaimsSchema = z.object({
   claims: z.array(claimSchema),
   /** Empty unless `summary.contested`. */
   contests: z.array(contestSchema),
+  /** Outlets and independent origins of the asserting claims (issue #20); absent from older answers. */
+  origins: relationshipOriginsSchema.optional(),
 });
 export type RelationshipClaims = z.infer<typeof relationshipClaimsSchema>;
 

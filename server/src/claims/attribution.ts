@@ -6,6 +6,11 @@
  */
 import { normaliseQuote } from "./near-copies";
 
+/** Every Source's names, for attributions: a claim may credit an outlet that no other claim cites. */
+export const SOURCE_NAMES_QUERY = `
+MATCH (s:Source)
+RETURN s.id AS id, coalesce(s.name, s.id) AS name, coalesce(s.aliases, []) AS aliases`;
+
 /** A Source as attributions name it. */
 export interface NamedSource {
   id: string;
@@ -54,4 +59,13 @@ export function attributedSource(text: string, sources: readonly NamedSource[], 
     }
   }
   return best?.id ?? null;
+}
+
+/** The rows of SOURCE_NAMES_QUERY as named sources. */
+export function namedSourcesOf(records: readonly { get(key: string): unknown }[]): NamedSource[] {
+  return records.map((record) => ({
+    id: String(record.get("id")),
+    name: String(record.get("name")),
+    aliases: (record.get("aliases") as unknown[]).filter((alias): alias is string => typeof alias === "string"),
+  }));
 }

@@ -1,11 +1,19 @@
 import type { Node, Relationship } from "neo4j-driver";
-import type { Claim, ClaimArticle, ClaimSource, RelationshipClaims } from "../../../contract/graph-contract";
+import type {
+  Claim,
+  ClaimArticle,
+  ClaimSource,
+  RelationshipClaims,
+  RelationshipOrigins,
+} from "../../../contract/graph-contract";
 import { notFound } from "../errors/app-error";
 import type { Neo4jDatabase } from "../neo4j/neo4j-database";
 import { assignNodeIds, relationshipToElement } from "../neo4j/records-to-graph";
 import { toPlainProperties } from "../neo4j/to-plain-value";
+import { namedSourcesOf, SOURCE_NAMES_QUERY } from "./attribution";
 import { contestsOf, inReportOrder, summarise } from "./claim-summary";
 import { RELATIONSHIP_CLAIMS_QUERY } from "./claims-queries";
+import { independentOrigins } from "./independent-origins";
 import { storedClaimOf } from "./stored-claim";
 
 type Props = Record<string, unknown>;
@@ -89,6 +97,20 @@ export class ClaimsRepository {
       summary: summarised.summary,
       claims,
       contests: contestsOf(stored),
+      origins: await this.origins(stored, signal),
     };
+  }
+
+  /** Outlets and independent origins of the asserting claims that vouch for the relationship. */
+  private async origins(
+    stored: readonly ReturnType<typeof storedClaimOf>[],
+    signal?: AbortSignal,
+  ): Promise<RelationshipOrigins> {
+    const asserting = stored.filter((claim) => claim.stance === "asserts");
+    const stated = asserting.filter((claim) => claim.certainty !== "speculative");
+    const vouching = stated.length > 0 ? stated : asserting;
+    const { records } = await this.database.read(SOURCE_NAMES_QUERY, {}, signal);
+    const summary = independentOrigins(vouching, namedSourcesOf(records));
+    return { ...summary, outlets: new Set(asserting.map((claim) => claim.sourceId)).size };
   }
 }

@@ -17,9 +17,7 @@ MATCH (c:Claim)
 WHERE c.relationshipId IS NOT NULL
 RETURN properties(c) AS claim`;
 
-export const HISTORY_SOURCES_QUERY = `
-MATCH (s:Source)
-RETURN s.id AS id, coalesce(s.name, s.id) AS name, coalesce(s.aliases, []) AS aliases`;
+export { SOURCE_NAMES_QUERY as HISTORY_SOURCES_QUERY } from "../claims/attribution";
 
 export const ENTITY_NAMES_QUERY = `
 UNWIND $ids AS id

@@ -65,14 +65,22 @@ export function renderClaims(
   };
 }
 
-/** "2 independent sources · 3 claims · reported 2024 to 2025-03-10". */
+/**
+ * "3 outlets, 1 independent origin (Northwind Wire) · 4 claims · reported 2021-03-02 to 2021-09-15":
+ * outlets against origins when the answer counts origins (a republished, copied or credited story
+ * counts once with the original); "2 independent sources · …" from older servers.
+ */
 export function describeSummary(result: RelationshipClaims): string {
-  const { summary } = result;
+  const { summary, origins } = result;
   const span =
     summary.firstReported === summary.lastReported
       ? `reported ${summary.firstReported}`
       : `reported ${summary.firstReported} to ${summary.lastReported}`;
-  const sources = `${summary.independentSources} independent source${summary.independentSources === 1 ? "" : "s"}`;
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+  const sources = origins
+    ? `${plural(origins.outlets, "outlet")}, ${plural(origins.independentOrigins, "independent origin")}` +
+      (origins.originNames.length > 0 ? ` (${origins.originNames.join(", ")})` : "")
+    : plural(summary.independentSources, "independent source");
   return `${sources} · ${summary.claimCount} claim${summary.claimCount === 1 ? "" : "s"} · ${span}`;
 }
 

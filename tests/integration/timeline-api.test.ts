@@ -1,0 +1,261 @@
+/**
+ * The story over time (issue #20) end to end on a private Neo4j (port 7697: this file writes): the
+ * seed plus the fictional story of tests/fixtures/story, then GET /api/timeline, GET /api/changes
+ * against the hand-written expected list for two date pairs (and between two articles, on the held
+ * axis, swapped and future dates), independent origins on the republished story, and the watches:
+ * the badge after one more article is ingested, and a watch on a deleted node listed as removed.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Driver } from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { relationshipClaimsSchema } from "../../contract/graph-contract";
+import {
+  type Change,
+  changeListSchema,
+  timelineSchema,
+  watchChangesSchema,
+  watchListSchema,
+  watchSchema,
+} from "../../contract/timeline-endpoints";
+import { type PrivateNeo4j, startPrivateNeo4j } from "../../scripts/neo4j/private-neo4j";
+import { projectRoot } from "../../scripts/project-root";
+import { ingestClaims } from "../../server/src/claims/ingest-claims";
+import { createDriver } from "../../server/src/neo4j/create-driver";
+import { Neo4jDatabase } from "../../server/src/neo4j/neo4j-database";
+import { getJson, postJson, type RunningApp, startTestApp } from "../support/test-app";
+
+const STORY = join(projectRoot, "tests", "fixtures", "story");
+const STORY_FILES = [
+  "01-northwind-order.json",
+  "02-courrier-republished.json",
+  "03-daily-invented-copy.json",
+  "04-journal-rule.json",
+  "05-harbour-gazette-order.json",
+  "06-velmora-denial.json",
+];
+
+/** A story file with its article's text read from the file it names. */
+function storyFile(name: string): Record<string, unknown> {
+  const file = JSON.parse(readFileSync(join(STORY, name), "utf8")) as { article: Record<string, unknown> };
+  const text = readFileSync(join(STORY, String(file.article.file)), "utf8");
+  return { ...file, article: { ...file.article, text } };
+}
+
+interface ExpectedChange {
+  kind: string;
+  relationshipId: string | null;
+  entityIds: string[];
+  before: string | null;
+  after: string | null;
+  origins: string[];
+  articles: string[];
+}
+const EXPECTED = JSON.parse(readFileSync(join(STORY, "expected-changes.json"), "utf8")) as {
+  pairs: { query: { from: string; to: string; axis: string }; changes: ExpectedChange[] }[];
+};
+
+let neo4j: PrivateNeo4j;
+let admin: Driver;
+let app: RunningApp;
+
+const ingest = async (name: string) => {
+  const report = await ingestClaims(
+    new Neo4jDatabase(admin, { database: neo4j.connection.database, queryTimeoutMs: 60_000 }),
+    storyFile(name),
+  );
+  expect(report.problems).toEqual([]);
+  expect(report.written).toBe(true);
+  return report;
+};
+
+beforeAll(async () => {
+  neo4j = await startPrivateNeo4j({ name: "timeline", boltPort: 7697 });
+  admin = createDriver(neo4j.connection);
+  app = await startTestApp({ neo4j: neo4j.connection, env: { APP_TOKEN: "", RATE_LIMIT_MAX: "100000" } });
+  for (const name of STORY_FILES) await ingest(name);
+}, 300_000);
+afterAll(async () => {
+  await app?.close();
+  await admin?.close();
+  await neo4j?.stop();
+}, 120_000);
+
+const api = (path: string) => getJson(`${app.baseUrl}/api${path}`);
+const changesAt = async (query: string) => {
+  const response = await api(`/changes?${query}`);
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return changeListSchema.parse(response.body);
+};
+const shape = (change: Change): ExpectedChange => ({
+  kind: change.kind,
+  relationshipId: change.relationshipId,
+  entityIds: change.entityIds,
+  before: change.before,
+  after: change.after,
+  origins: change.origins,
+  articles: change.claims.map((claim) => claim.articleId ?? "?"),
+});
+
+describe("GET /api/timeline", () => {
+  it("lists the story's articles by publication date and each claim as a tick", async () => {
+    const response = await api("/timeline");
+    expect(response.status).toBe(200);
+    const timeline = timelineSchema.parse(response.body);
+    const story = timeline.articles.filter((article) => article.id.startsWith("story-"));
+    expect(story.map((article) => [article.publishedAt, article.language, article.outlet?.name])).toEqual([
+      ["2021-03-02", "en", "Northwind Wire"],
+      ["2021-03-03", "fr", "Le Courrier fictif"],
+      ["2021-03-04", "en", "The Daily Invented"],
+      ["2021-09-15", "fr", "Le Journal imaginaire"],
+      ["2022-02-10", "en", "The Harbour Gazette"],
+      ["2022-11-20", "en", "Velmora press office (fictional statement)"],
+    ]);
+    const ticks = timeline.ticks.filter((tick) => tick.articleId?.startsWith("story-"));
+    expect(ticks).toHaveLength(12);
+    expect(ticks[0]).toMatchObject({
+      relationshipId: "velmora-ordered-quillon-qx9",
+      sourceId: "velmora",
+      targetId: "quillon-qx9",
+      type: "ORDERED",
+      certainty: "reported",
+      stance: "asserts",
+      reportedAt: "2021-03-02",
+      validFrom: "2021-03",
+      outletId: "northwind-wire",
+    });
+    expect(ticks.find((tick) => tick.stance === "denies")?.relationshipId).toBe("velmora-sources-from-quillon");
+    expect(timeline.range?.from).toBe("2021-03-02");
+    expect(timeline.empty).toBeNull();
+  });
+});
+
+describe("GET /api/changes", () => {
+  it.each(EXPECTED.pairs.map((pair) => [`${pair.query.from} → ${pair.query.to}`, pair] as const))(
+    "answers the hand-written change list %s",
+    async (_name, pair) => {
+      const list = await changesAt(new URLSearchParams(pair.query).toString());
+      expect(list).toMatchObject({ ...pair.query, swapped: false, clamped: false, notices: [] });
+      expect(list.changes.map(shape)).toEqual(pair.changes);
+      for (const change of list.changes) expect(change.claims.length).toBeGreaterThan(0);
+    },
+  );
+
+  it("counts the republished, copied and attributed order stories as one origin, not a corroboration", async () => {
+    const pair = await changesAt("from=2021-03-02&to=2021-09-30");
+    expect(pair.changes.filter((change) => change.relationshipId === "velmora-ordered-quillon-qx9")).toEqual([]);
+  });
+
+  it("swaps D2 before D1 and says so", async () => {
+    const [first] = EXPECTED.pairs;
+    const list = await changesAt("from=2021-09-30&to=2021-03-02");
+    expect(list).toMatchObject({ from: "2021-03-02", to: "2021-09-30", swapped: true });
+    expect(list.notices.join(" ")).toContain("swapped");
+    expect(list.changes.map(shape)).toEqual(first?.changes);
+  });
+
+  it("takes a future date as today and says so", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const list = await changesAt("from=2022-06-01&to=2999-12-31");
+    expect(list).toMatchObject({ to: today, clamped: true, swapped: false });
+    expect(list.notices.join(" ")).toContain("2999-12-31 is in the future");
+    expect(list.changes.some((change) => change.kind === "denied")).toBe(true);
+  });
+
+  it("compares two articles: the state on each one's publication day", async () => {
+    const list = await changesAt("fromArticle=story-northwind-order-2021&toArticle=story-journal-rule-2021");
+    expect(list).toMatchObject({ from: "2021-03-02", to: "2021-09-15" });
+    expect(list.changes.map(shape)).toEqual(EXPECTED.pairs[0]?.changes);
+    const missing = await api("/changes?fromArticle=no-such-article");
+    expect(missing.status).toBe(404);
+  });
+
+  it("on the held axis: the rule stops holding after 30 June 2022", async () => {
+    const list = await changesAt("from=2022-01-01&to=2022-12-31&axis=held");
+    const rule = list.changes.filter(
+      (change) => change.relationshipId === "ostrelia-export-rule-14-restricts-quillon-qx9",
+    );
+    expect(rule.map((change) => [change.kind, change.after])).toEqual([["validity-ended", "2022-06-30"]]);
+    expect(list.changes.some((change) => change.kind === "new-entity" || change.kind === "denied")).toBe(false);
+  });
+
+  it("rejects a date that is not a day", async () => {
+    expect((await api("/changes?from=2021-02-30")).status).toBe(400);
+  });
+});
+
+describe("independent origins on the relationship's claims", () => {
+  it("says 5 outlets, 2 independent origins (Northwind Wire, The Harbour Gazette) for the order", async () => {
+    const response = await api("/relationships/velmora-ordered-quillon-qx9/claims");
+    const claims = relationshipClaimsSchema.parse(response.body);
+    expect(claims.origins).toMatchObject({
+      outlets: 5,
+      independentOrigins: 2,
+      originNames: ["Northwind Wire", "The Harbour Gazette"],
+    });
+    const reasonOf = new Map(
+      claims.origins?.byClaim.map((entry) => [
+        claims.claims.find((claim) => claim.id === entry.claimId)?.source.id,
+        entry.reason,
+      ]),
+    );
+    expect(Object.fromEntries(reasonOf)).toEqual({
+      "northwind-wire": "own",
+      "courrier-fictif": "republishes",
+      "daily-invented": "near-copy",
+      "journal-imaginaire": "attribution",
+      "harbour-gazette": "own",
+    });
+  });
+});
+
+describe("watches", () => {
+  const post = (path: string, body: unknown) => postJson(`${app.baseUrl}/api${path}`, body);
+  const remove = (path: string) => fetch(`${app.baseUrl}/api${path}`, { method: "DELETE" });
+  const badge = async () => watchChangesSchema.parse((await api("/watches/changes")).body);
+
+  it("watches a node and a relationship (none of what is missing); the badge counts what one more article changed", async () => {
+    const node = await post("/watches", { kind: "node", target: "velmora" });
+    expect(node.status).toBe(201);
+    expect(watchSchema.parse(node.body)).toMatchObject({ kind: "node", target: "velmora", label: "Velmora Systems" });
+    expect((await post("/watches", { kind: "node", target: "velmora" })).status).toBe(200);
+    const relationship = await post("/watches", {
+      kind: "relationship",
+      target: "ostrelia-imposes-ostrelia-export-rule-14",
+    });
+    expect(watchSchema.parse(relationship.body).label).toBe("Ostrelia IMPOSES Ostrelian export rule 14");
+    expect((await post("/watches", { kind: "node", target: "no-such-node" })).status).toBe(404);
+    expect((await post("/watches", { kind: "view", target: "no-such-view" })).status).toBe(404);
+
+    expect((await badge()).count).toBe(0);
+    await ingest("07-ledger-after.json");
+    const after = await badge();
+    expect(after.count).toBe(1);
+    expect(after.changes[0]).toMatchObject({
+      kind: "new-relationship",
+      relationshipId: "velmora-co-develops-quillon",
+      watchIds: [watchSchema.parse(node.body).id],
+    });
+
+    const seen = await post("/watches/seen", {});
+    expect(seen.status).toBe(200);
+    expect((await badge()).count).toBe(0);
+  });
+
+  it("lists a watch on a deleted node as removed, not an error", async () => {
+    const watch = watchSchema.parse((await post("/watches", { kind: "node", target: "ostrelia" })).body);
+    await admin.executeQuery(
+      "MATCH (n:Entity {id: $id}) DETACH DELETE n",
+      { id: "ostrelia" },
+      {
+        database: neo4j.connection.database,
+      },
+    );
+    const list = watchListSchema.parse((await api("/watches")).body);
+    expect(list.watches.find((item) => item.id === watch.id)).toMatchObject({ status: "removed", label: "Ostrelia" });
+    const changes = await badge();
+    expect(changes.removed.map((item) => item.id)).toContain(watch.id);
+    expect((await remove(`/watches/${watch.id}`)).status).toBe(204);
+    expect((await remove(`/watches/${watch.id}`)).status).toBe(404);
+  });
+});
