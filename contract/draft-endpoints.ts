@@ -95,13 +95,24 @@ export const draftSummarySchema = z.object({
   itemCount: z.number().int().nonnegative(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Who created the draft and who saved it last (accounts mode; null in token mode and for older drafts). */
+  createdBy: z.string().nullable().default(null),
+  updatedBy: z.string().nullable().default(null),
 });
 export type DraftSummary = z.infer<typeof draftSummarySchema>;
 
 export const draftSchema = draftSummarySchema.extend({
   content: draftContentSchema,
   /** After a commit: the report of the ingestion and the article's id. */
-  committed: z.object({ at: z.string(), articleId: z.string(), report: ingestReportSchema }).nullable(),
+  committed: z
+    .object({
+      at: z.string(),
+      articleId: z.string(),
+      report: ingestReportSchema,
+      /** Who committed it (accounts mode): the claims record them as who entered them. */
+      by: z.string().nullable().default(null),
+    })
+    .nullable(),
 });
 export type Draft = z.infer<typeof draftSchema>;
 

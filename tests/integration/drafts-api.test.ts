@@ -2,7 +2,8 @@
  * Drafts end to end on a private Neo4j (port 7699: this file writes): save with revisions (a stale
  * one is 409 with the newer draft), drafts hidden from the graph, the write guard, commit through
  * the validated ingestion (twice: the second changes nothing), bad drafts that write nothing, and
- * the committed claims file as a download. The article is fictional.
+ * the committed claims file as a download; in accounts mode (a second app on the same Neo4j), who
+ * created, saved and committed each draft, and the viewer who may not. The articles are fictional.
  */
 import { randomUUID } from "node:crypto";
 import type { Driver } from "neo4j-driver";
@@ -16,13 +17,17 @@ import {
 } from "../../contract/draft-endpoints";
 import { apiErrorSchema, graphSchema } from "../../contract/graph-contract";
 import { type PrivateNeo4j, startPrivateNeo4j } from "../../scripts/neo4j/private-neo4j";
+import { AuditLog } from "../../server/src/audit/audit-log";
+import { AccountRepository } from "../../server/src/auth/account-repository";
 import { createDriver } from "../../server/src/neo4j/create-driver";
+import { Neo4jDatabase } from "../../server/src/neo4j/neo4j-database";
 import { getJson, type RunningApp, startTestApp } from "../support/test-app";
 
 const WRITE_TOKEN = "drafts-test-write-token";
 let neo4j: PrivateNeo4j;
 let admin: Driver;
 let app: RunningApp;
+let accountsApp: RunningApp | undefined;
 
 beforeAll(async () => {
   neo4j = await startPrivateNeo4j({ name: "drafts", boltPort: 7699 });
@@ -30,6 +35,7 @@ beforeAll(async () => {
   app = await startTestApp({ neo4j: neo4j.connection, env: { WRITE_TOKEN, APP_TOKEN: "", RATE_LIMIT_MAX: "100000" } });
 }, 240_000);
 afterAll(async () => {
+  await accountsApp?.close();
   await app?.close();
   await admin?.close();
   await neo4j?.stop();
@@ -270,5 +276,109 @@ describe("committing a draft", () => {
     expect(refused.status).toBe(400);
     expect(apiErrorSchema.parse(refused.body).error.message).toMatch(/nothing was written/);
     expect(await fingerprint()).toBe(before);
+  });
+});
+
+describe("drafts in accounts mode", () => {
+  /** An API key per user: two editors and a viewer. */
+  const keyOf = new Map<string, string>();
+  const as = async (user: string, method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${accountsApp?.baseUrl}/api${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${keyOf.get(user)}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  };
+  const article = (): DraftContent =>
+    content({ title: "Fictional: Quarrywind orders again", url: "https://example.org/fictional/quarrywind-again" });
+
+  beforeAll(async () => {
+    const database = new Neo4jDatabase(admin, { database: neo4j.connection.database, queryTimeoutMs: 10_000 });
+    const accounts = new AccountRepository(database);
+    await accounts.ensureSchema();
+    await new AuditLog(database).ensureSchema();
+    for (const [name, role] of [
+      ["Ada Editor", "editor"],
+      ["Bo Editor", "editor"],
+      ["Cy Viewer", "viewer"],
+    ] as const) {
+      await accounts.createUser(name, role, "test");
+      await accounts.changePassword(name, "correct horse battery staple");
+      keyOf.set(name, (await accounts.createKey(name, "drafts test")).secret);
+    }
+    accountsApp = await startTestApp({
+      neo4j: neo4j.connection,
+      env: { AUTH_MODE: "accounts", APP_TOKEN: "", WRITE_TOKEN: "", RATE_LIMIT_MAX: "100000", CORS_ORIGINS: "" },
+    });
+  }, 120_000);
+
+  it("records who created and who last saved a draft; another editor sees it and saves over it", async () => {
+    const id = randomUUID();
+    const created = await as("Ada Editor", "PUT", `/drafts/${id}`, { revision: 0, content: article() });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(draftSchema.parse(created.body)).toMatchObject({ createdBy: "Ada Editor", updatedBy: "Ada Editor" });
+
+    const listed = await as("Bo Editor", "GET", "/drafts");
+    expect(listed.status).toBe(200);
+    const summaries = (listed.body as { drafts: unknown[] }).drafts.map((draft) => draftSummarySchema.parse(draft));
+    expect(summaries.find((draft) => draft.id === id)).toMatchObject({
+      createdBy: "Ada Editor",
+      updatedBy: "Ada Editor",
+    });
+
+    const saved = await as("Bo Editor", "PUT", `/drafts/${id}`, { revision: 1, content: article() });
+    expect(saved.status).toBe(200);
+    expect(draftSchema.parse(saved.body)).toMatchObject({
+      revision: 2,
+      createdBy: "Ada Editor",
+      updatedBy: "Bo Editor",
+    });
+  });
+
+  it("a viewer reads drafts but cannot save, delete or commit one (403 naming the editor role); nothing changes", async () => {
+    const id = randomUUID();
+    const put = draftSchema.parse(
+      (await as("Ada Editor", "PUT", `/drafts/${id}`, { revision: 0, content: article() })).body,
+    );
+    expect((await as("Cy Viewer", "GET", "/drafts")).status).toBe(200);
+    expect((await as("Cy Viewer", "GET", `/drafts/${id}`)).status).toBe(200);
+    const before = await fingerprint();
+    for (const [method, path, body] of [
+      ["PUT", `/drafts/${id}`, { revision: put.revision, content: article() }],
+      ["PUT", `/drafts/${randomUUID()}`, { revision: 0, content: article() }],
+      ["POST", `/drafts/${id}/commit`, { revision: put.revision }],
+      ["DELETE", `/drafts/${id}`, undefined],
+    ] as const) {
+      const refused = await as("Cy Viewer", method, path, body);
+      expect(refused.status, `${method} ${path}`).toBe(403);
+      expect(apiErrorSchema.parse(refused.body).error.message).toContain("editor");
+    }
+    expect(await fingerprint()).toBe(before);
+    const after = draftSchema.parse((await as("Ada Editor", "GET", `/drafts/${id}`)).body);
+    expect(after).toMatchObject({ revision: put.revision, updatedBy: "Ada Editor", status: "open" });
+  });
+
+  it("an editor commits another's draft: the commit, the claims and the draft's last save are the committer's", async () => {
+    const id = randomUUID();
+    const put = draftSchema.parse(
+      (await as("Ada Editor", "PUT", `/drafts/${id}`, { revision: 0, content: article() })).body,
+    );
+    const committed = await as("Bo Editor", "POST", `/drafts/${id}/commit`, { revision: put.revision });
+    expect(committed.status, JSON.stringify(committed.body)).toBe(200);
+    const answer = commitDraftAnswerSchema.parse(committed.body);
+    expect(answer.draft).toMatchObject({ status: "committed", createdBy: "Ada Editor", updatedBy: "Bo Editor" });
+    expect(answer.draft.committed?.by).toBe("Bo Editor");
+    const { records } = await admin.executeQuery(
+      "MATCH (c:Claim {articleId: $articleId}) RETURN collect(DISTINCT c.enteredBy) AS by",
+      { articleId: answer.draft.committed?.articleId },
+    );
+    expect(records[0]?.get("by")).toEqual(["Bo Editor"]);
+    const reopened = draftSchema.parse((await as("Ada Editor", "GET", `/drafts/${id}`)).body);
+    expect(reopened.committed?.by).toBe("Bo Editor");
   });
 });

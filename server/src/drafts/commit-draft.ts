@@ -22,7 +22,7 @@ export function changedNothing(report: IngestReport): boolean {
 export async function commitDraft(
   drafts: DraftRepository,
   ingester: Ingester,
-  request: { id: string; revision: number; today: string },
+  request: { id: string; revision: number; today: string; by?: string | null },
   signal: AbortSignal,
 ): Promise<CommitDraftAnswer> {
   const current = await drafts.get(request.id, signal);
@@ -40,7 +40,7 @@ export async function commitDraft(
     const message = `The claims have ${count} problem${count === 1 ? "" : "s"}; nothing was written.`;
     throw new AppError("VALIDATION", 400, message, false, report);
   }
-  const draft = await drafts.markCommitted(request.id, file, report);
+  const draft = await drafts.markCommitted(request.id, file, report, request.by ?? null);
   const elements = await drafts.articleElements(file.article.id);
   return { draft, report, nothingChanged: changedNothing(report), ...elements };
 }

@@ -4,7 +4,8 @@
  */
 
 const SUMMARY = `d.id AS id, d.title AS title, d.status AS status, d.revision AS revision,
-       d.itemCount AS itemCount, toString(d.createdAt) AS createdAt, toString(d.updatedAt) AS updatedAt`;
+       d.itemCount AS itemCount, toString(d.createdAt) AS createdAt, toString(d.updatedAt) AS updatedAt,
+       d.createdBy AS createdBy, d.updatedBy AS updatedBy`;
 
 export const LIST_DRAFTS_QUERY = `
 MATCH (d:Draft)
@@ -22,7 +23,7 @@ RETURN ${SUMMARY}, d.content AS content, d.committed AS committed`;
  */
 export const LOCK_DRAFT_QUERY = `
 MERGE (d:Draft {id: $id})
-ON CREATE SET d.revision = 0, d.status = 'open', d.createdAt = datetime(), d.new = true
+ON CREATE SET d.revision = 0, d.status = 'open', d.createdAt = datetime(), d.createdBy = $by, d.new = true
 SET d.locked = true
 REMOVE d.locked
 WITH d, coalesce(d.new, false) AS created
@@ -32,13 +33,13 @@ RETURN d.revision AS revision, created`;
 export const SAVE_DRAFT_QUERY = `
 MATCH (d:Draft {id: $id})
 SET d.content = $content, d.title = $title, d.itemCount = $itemCount,
-    d.revision = d.revision + 1, d.updatedAt = datetime()
+    d.revision = d.revision + 1, d.updatedAt = datetime(), d.updatedBy = $by
 RETURN ${SUMMARY}, d.content AS content, d.committed AS committed`;
 
 export const MARK_COMMITTED_QUERY = `
 MATCH (d:Draft {id: $id})
 SET d.status = 'committed', d.committed = $committed, d.claimsFile = $claimsFile,
-    d.revision = d.revision + 1, d.updatedAt = datetime()
+    d.revision = d.revision + 1, d.updatedAt = datetime(), d.updatedBy = $by
 RETURN ${SUMMARY}, d.content AS content, d.committed AS committed`;
 
 export const CLAIMS_FILE_QUERY = `

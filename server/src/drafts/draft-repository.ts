@@ -32,6 +32,8 @@ function toSummary(record: Record): DraftSummary {
     itemCount: Number(toPlainValue(record.get("itemCount") ?? 0)),
     createdAt: record.get("createdAt") as string,
     updatedAt: (record.get("updatedAt") as string | null) ?? (record.get("createdAt") as string),
+    createdBy: (record.get("createdBy") as string | null) ?? null,
+    updatedBy: (record.get("updatedBy") as string | null) ?? null,
   };
 }
 
@@ -71,11 +73,20 @@ export class DraftRepository {
     return toDraft(record);
   }
 
-  /** Creates the draft (revision 0) or saves over `revision`; a stale revision throws 409 with the newer draft. */
-  async put(id: string, revision: number, content: DraftContent): Promise<{ draft: Draft; created: boolean }> {
+  /**
+   * Creates the draft (revision 0) or saves over `revision`; a stale revision throws 409 with the
+   * newer draft. `by` is the signed-in user saving it (none in token mode): the first save records
+   * who created the draft, every save who saved it last.
+   */
+  async put(
+    id: string,
+    revision: number,
+    content: DraftContent,
+    by: string | null = null,
+  ): Promise<{ draft: Draft; created: boolean }> {
     type Outcome = { stale: Draft } | { stale: null; draft: Draft; created: boolean };
     const outcome = await this.database.write(async (tx): Promise<Outcome> => {
-      const lock = (await tx.run(LOCK_DRAFT_QUERY, { id })).records[0] as Record;
+      const lock = (await tx.run(LOCK_DRAFT_QUERY, { id, by })).records[0] as Record;
       const current = Number(toPlainValue(lock.get("revision")));
       const created = lock.get("created") === true;
       if (!created && current !== revision) {
@@ -87,6 +98,7 @@ export class DraftRepository {
         content: JSON.stringify(content),
         title: content.title.trim() || content.file || "Untitled article",
         itemCount: neo4jInt(content.items.length),
+        by,
       });
       return { stale: null, draft: toDraft(records[0] as Record), created };
     });
@@ -94,14 +106,15 @@ export class DraftRepository {
     return { draft: outcome.draft, created: outcome.created };
   }
 
-  /** Records a commit: its report and the claims file it ingested (for the download). */
-  async markCommitted(id: string, file: ClaimsFile, report: IngestReport): Promise<Draft> {
-    const committed = { at: new Date().toISOString(), articleId: file.article.id, report };
+  /** Records a commit: its report, who committed it, and the claims file it ingested (for the download). */
+  async markCommitted(id: string, file: ClaimsFile, report: IngestReport, by: string | null = null): Promise<Draft> {
+    const committed = { at: new Date().toISOString(), articleId: file.article.id, report, by };
     const record = await this.database.write(async (tx) => {
       const { records } = await tx.run(MARK_COMMITTED_QUERY, {
         id,
         committed: JSON.stringify(committed),
         claimsFile: JSON.stringify(file, null, 2),
+        by,
       });
       return records[0];
     });

@@ -2,6 +2,7 @@ import express, { Router } from "express";
 import { draftEndpoints } from "../../../contract/draft-endpoints";
 import { commitDraft, type Ingester } from "../drafts/commit-draft";
 import type { DraftRepository } from "../drafts/draft-repository";
+import { currentPrincipal } from "../http/auth-context";
 import type { AuthFailureLimit } from "../http/auth-failure-limit";
 import { route } from "../http/route";
 import { requireWriteToken } from "../http/token-auth";
@@ -51,7 +52,12 @@ export function draftRoutes(
   route(router, draftEndpoints.put, ...settings.writeGuard("application/json"), json, async (req, res) => {
     const id = draftEndpoints.put.params.id.parse(req.params.id);
     const request = draftEndpoints.put.body.parse(req.body ?? {});
-    const { draft, created } = await drafts.put(id, request.revision, request.content);
+    const { draft, created } = await drafts.put(
+      id,
+      request.revision,
+      request.content,
+      currentPrincipal()?.name ?? null,
+    );
     res.status(created ? 201 : 200).json(draft);
   });
 
@@ -70,7 +76,8 @@ export function draftRoutes(
     async (req, res) => {
       const id = draftEndpoints.commit.params.id.parse(req.params.id);
       const { revision } = draftEndpoints.commit.body.parse(req.body ?? {});
-      res.json(await commitDraft(drafts, ingester, { id, revision, today: today() }, abortOnClose(res)));
+      const by = currentPrincipal()?.name ?? null;
+      res.json(await commitDraft(drafts, ingester, { id, revision, today: today(), by }, abortOnClose(res)));
     },
   );
 

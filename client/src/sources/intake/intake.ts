@@ -245,8 +245,8 @@ export function createIntake(deps: IntakeDeps): Intake {
             el("span", { class: "intake-draft-title" }, draft.title),
             el(
               "span",
-              { class: "intake-hint" },
-              `${draft.status === "committed" ? "committed" : "open"} · ${draft.itemCount} claim${draft.itemCount === 1 ? "" : "s"} · saved ${draft.updatedAt.slice(0, 16).replace("T", " ")}`,
+              { class: "intake-hint", "data-testid": "intake-draft-meta" },
+              `${draft.status === "committed" ? "committed" : "open"} · ${draft.itemCount} claim${draft.itemCount === 1 ? "" : "s"} · saved ${draft.updatedAt.slice(0, 16).replace("T", " ")}${draftAuthors(draft)}`,
             ),
             open,
             remove,
@@ -382,7 +382,7 @@ export function createIntake(deps: IntakeDeps): Intake {
       reportSlot.replaceChildren();
       showReview();
       saveState.textContent = `Draft saved (revision ${draft.revision}).`;
-      if (draft.committed) reportSlot.replaceChildren(committedNote(draft.committed.at, id));
+      if (draft.committed) reportSlot.replaceChildren(committedNote(draft.committed.at, id, draft.committed.by));
       if (!draft.content.detectedLanguage && draft.content.items.length === 0) await propose();
     } catch (error) {
       body.replaceChildren(
@@ -391,11 +391,11 @@ export function createIntake(deps: IntakeDeps): Intake {
     }
   }
 
-  function committedNote(at: string, id: string): HTMLElement {
+  function committedNote(at: string, id: string, by: string | null = null): HTMLElement {
     return el(
       "p",
-      { class: "intake-hint" },
-      `Committed ${at.slice(0, 16).replace("T", " ")}. `,
+      { class: "intake-hint", "data-testid": "intake-committed-note" },
+      `Committed ${at.slice(0, 16).replace("T", " ")}${by ? ` by ${by}` : ""}. `,
       el(
         "a",
         { href: deps.drafts.claimsFileUrl(id), download: `claims-${id}.json`, "data-testid": "intake-download" },
@@ -509,7 +509,7 @@ export function createIntake(deps: IntakeDeps): Intake {
         "div",
         { class: "intake-actions" },
         show,
-        committedNote(answer.draft.committed?.at ?? new Date().toISOString(), id),
+        committedNote(answer.draft.committed?.at ?? new Date().toISOString(), id, answer.draft.committed?.by ?? null),
       ),
     );
   }
@@ -548,4 +548,11 @@ export function createIntake(deps: IntakeDeps): Intake {
     resume,
     close: closeView,
   };
+}
+
+/** Who started a draft and who saved it last (accounts mode); nothing in token mode. */
+function draftAuthors(draft: DraftSummary): string {
+  if (!draft.createdBy && !draft.updatedBy) return "";
+  if (!draft.updatedBy || draft.updatedBy === draft.createdBy) return ` by ${draft.createdBy ?? draft.updatedBy}`;
+  return ` · started by ${draft.createdBy ?? "someone"}, last saved by ${draft.updatedBy}`;
 }
