@@ -47,6 +47,11 @@ FOR (d:Draft) REQUIRE d.id IS UNIQUE;
 CREATE CONSTRAINT neighbour_ranking_hub_unique IF NOT EXISTS
 FOR (r:NeighbourRanking) REQUIRE r.hub IS UNIQUE;
 
+// Watches (issue #20): what an analyst follows (a node, a relationship, a saved view) and when they
+// last looked; isolated nodes like saved views, never returned by the graph endpoints.
+CREATE CONSTRAINT watch_id_unique IF NOT EXISTS
+FOR (w:Watch) REQUIRE w.id IS UNIQUE;
+
 // ---------------------------------------------------------------------------
 // Full-text search over display names and aliases, for every label above.
 //

@@ -6,7 +6,7 @@
 
 /** Labels of nodes that are records about the graph, not part of it. */
 export const META_LABELS =
-  "SavedView|Claim|Article|Draft|RelationshipType|AppUser|AuthSession|ApiKey|AuditEvent|NeighbourRanking";
+  "SavedView|Claim|Article|Draft|RelationshipType|AppUser|AuthSession|ApiKey|AuditEvent|NeighbourRanking|Watch";
 
 /**
  * Ingests take turns: each creates this node first and deletes it last, in its one transaction.

@@ -4,13 +4,21 @@ import type { HiddenRecordRules } from "../neo4j/hide-records";
 
 /**
  * What the workbench keeps to the app: the records about people and work in progress (accounts,
- * sessions, API keys, the audit trail, drafts). The graph's reads leave out a longer list
+ * sessions, API keys, the audit trail, drafts, an analyst's watches). The graph's reads leave out a longer list
  * (META_LABELS in claims/claims-queries.ts); the workbench shows the rest of it on purpose
  * (WORKBENCH_READABLE_RECORDS: claims, articles, relationship types, saved views and the
  * neighbour rankings are about the graph, and what an analyst queries provenance with). A unit test checks that the two lists together are
  * META_LABELS, so a record label added later must be put on one side.
  */
-export const WORKBENCH_HIDDEN_LABELS = ["AppUser", "AuthSession", "ApiKey", "AuditEvent", "Draft", "IngestLock"];
+export const WORKBENCH_HIDDEN_LABELS = [
+  "AppUser",
+  "AuthSession",
+  "ApiKey",
+  "AuditEvent",
+  "Draft",
+  "IngestLock",
+  "Watch",
+];
 export const WORKBENCH_READABLE_RECORDS = ["SavedView", "Claim", "Article", "RelationshipType", "NeighbourRanking"];
 
 /** Keys that hold a secret's hash: refused in every query, and never in an answer. */
@@ -24,6 +32,7 @@ export const RECORD_KEYS = [
   "lastSeenMs",
   "lastUsedAt",
   "claimsFile",
+  "seenAt",
 ];
 /**
  * Keys the hidden records carry under everyday names (an audit event's actor, address, action and
@@ -42,6 +51,7 @@ export const GENERIC_RECORD_KEYS = [
   "revision",
   "createdBy",
   "updatedBy",
+  "owner",
 ];
 
 /** What the answer's rows are cleaned of (hideRecord). */

@@ -33,7 +33,7 @@ const NODE_AS_OF = `(
  */
 const graphQuery = (nodeFilter: string | null, relationshipFilter: string) => `
 MATCH (n)
-WHERE NOT n:SavedView|Claim|Article|Draft|RelationshipType|AppUser|AuthSession|ApiKey|AuditEvent|NeighbourRanking
+WHERE NOT n:SavedView|Claim|Article|Draft|RelationshipType|AppUser|AuthSession|ApiKey|AuditEvent|NeighbourRanking|Watch
 WITH n ORDER BY COUNT { (n)--() } DESC, n.id${
   nodeFilter === null
     ? ""
@@ -79,13 +79,13 @@ const findNode = (param: string, alias: string) => `
 OPTIONAL MATCH (seek:Entity {id: $${param}})
 WITH seek LIMIT 1
 CALL (seek) {
-  WITH seek WHERE seek IS NOT NULL AND NOT seek:SavedView|Claim|Article|Draft|RelationshipType|AppUser|AuthSession|ApiKey|AuditEvent|NeighbourRanking
+  WITH seek WHERE seek IS NOT NULL AND NOT seek:SavedView|Claim|Article|Draft|RelationshipType|AppUser|AuthSession|ApiKey|AuditEvent|NeighbourRanking|Watch
   RETURN seek AS found
   UNION
   WITH seek WHERE seek IS NULL
   CALL () {
     MATCH (scan)
-    WHERE (scan.id = $${param} OR elementId(scan) = $${param}) AND NOT scan:SavedView|Claim|Article|Draft|RelationshipType|AppUser|AuthSession|ApiKey|AuditEvent|NeighbourRanking
+    WHERE (scan.id = $${param} OR elementId(scan) = $${param}) AND NOT scan:SavedView|Claim|Article|Draft|RelationshipType|AppUser|AuthSession|ApiKey|AuditEvent|NeighbourRanking|Watch
     RETURN scan LIMIT 1
   }
   RETURN scan AS found
@@ -110,7 +110,8 @@ const EXPANSION_WAY = `($types IS NULL OR type(r) IN $types)
  * Expansion: the neighbours with the most relationships first (the top N when capped),
  * plus the relationships among those neighbours so the canvas shows how they connect.
  * A supernode's top N comes from its stored ranking (claims/neighbour-ranking.ts, found by index):
- * its entries in order, those that go the asked way, the first $neighbourFetch. The ranking is
+ * its entries in order, those that go the asked way, the first $neighbourFetch (without a type or
+ * direction, only the first $neighbourFetch entries are read: each is a neighbour). The ranking is
  * used when that yields $neighbourFetch neighbours or holds every neighbour; otherwise (a rare
  * type or direction) and for every other node, the neighbours are ranked here, once each (not
  * grouped with their relationships first). The links to the centre are read only for the kept
@@ -119,10 +120,11 @@ const EXPANSION_WAY = `($types IS NULL OR type(r) IN $types)
 export const NEIGHBORS_QUERY = `${FIND_NODE}
 OPTIONAL MATCH (ranking:${RANKING_LABEL} {hub: elementId(n)})
 CALL (n, ranking) {
-  WITH n, ranking WHERE ranking IS NOT NULL
-  UNWIND range(0, size(ranking.neighbours) - 1) AS place
-  MATCH (m) WHERE elementId(m) = ranking.neighbours[place]
-  WITH n, m, place WHERE NOT m:SavedView AND EXISTS { MATCH (n)-[r]-(m) WHERE ${EXPANSION_WAY} }
+  WITH n, ranking, $types IS NULL AND $direction = 'both' AS everyWay WHERE ranking IS NOT NULL
+  UNWIND range(0, CASE WHEN everyWay THEN $neighbourFetch ELSE size(ranking.neighbours) END - 1) AS place
+  WITH n, everyWay, place, ranking.neighbours[place] AS neighbourId WHERE neighbourId IS NOT NULL
+  MATCH (m) WHERE elementId(m) = neighbourId
+  WITH n, m, place WHERE NOT m:SavedView AND (everyWay OR EXISTS { MATCH (n)-[r]-(m) WHERE ${EXPANSION_WAY} })
   WITH m ORDER BY place
   LIMIT $neighbourFetch
   RETURN collect(m) AS ranked
@@ -211,7 +213,7 @@ RETURN n, CASE WHEN exact THEN exactCount ELSE degree END AS neighbourCount,
 /** The nodes a view names (by `id` or element id), in one scan, and the relationships among them. */
 export const LOOKUP_QUERY = `
 MATCH (n)
-WHERE (n.id IN $ids OR elementId(n) IN $ids) AND NOT n:SavedView|Claim|Article|Draft|RelationshipType|AppUser|AuthSession|ApiKey|AuditEvent|NeighbourRanking
+WHERE (n.id IN $ids OR elementId(n) IN $ids) AND NOT n:SavedView|Claim|Article|Draft|RelationshipType|AppUser|AuthSession|ApiKey|AuditEvent|NeighbourRanking|Watch
 WITH collect(n) AS found
 CALL (found) {
   UNWIND found AS a
