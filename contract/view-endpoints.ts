@@ -1,6 +1,15 @@
+import { z } from "zod";
 import { defineEndpoint } from "./endpoint";
 import { savedViewListSchema, savedViewSchema, saveViewRequestSchema } from "./graph-contract";
 import { savedViewIdSchema } from "./request-schemas";
+
+/**
+ * `GET /api/view-links`: the base of the links an export prints (`<base>#saved=<id>`). `publicBaseUrl`
+ * is PUBLIC_BASE_URL when set; null means the page's own origin, unless `pageOriginLasts` is false
+ * (a command's own server on a passing port): then no link can be printed, only the view's id.
+ */
+export const viewLinksSchema = z.object({ publicBaseUrl: z.string().nullable(), pageOriginLasts: z.boolean() });
+export type ViewLinks = z.infer<typeof viewLinksSchema>;
 
 /** Saved views, stored in Neo4j: list, open, save (create or replace by name), delete. */
 export const viewEndpoints = {
@@ -10,6 +19,14 @@ export const viewEndpoints = {
     answer: savedViewListSchema,
     summary: "Saved views, most recently saved first.",
     examples: [{ name: "list", summary: "Every saved view" }],
+  }),
+  links: defineEndpoint({
+    method: "GET",
+    path: "/api/view-links",
+    answer: viewLinksSchema,
+    summary: "Where links to saved views point: the public base URL set (PUBLIC_BASE_URL), or the page's own address.",
+    neo4j: false,
+    examples: [{ name: "links", summary: "The base of the links exports print" }],
   }),
   get: defineEndpoint({
     method: "GET",

@@ -1,6 +1,9 @@
 import type { Graph, Properties } from "../contract/graph-contract";
 import { propertyText } from "./property-text";
 
+/** Put first in a CSV file meant for Excel: without it Excel reads UTF-8 as the system's code page. */
+export const EXCEL_BOM = "\uFEFF";
+
 // A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...), +cmd, @SUM...):
 // OWASP's list, plus the full-width forms some Excel locales read as the same signs.
 const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;

@@ -7,6 +7,10 @@ export interface SourceFootnote {
   name: string;
   /** Its publication date or year, when known. */
   date: string | null;
+  /** Its reliability grade, A (completely reliable) to F (cannot be judged), when known. */
+  grade?: string;
+  /** Where to read it, when known. */
+  url?: string;
 }
 
 export interface SourceFootnotes {
@@ -43,10 +47,17 @@ export function sourceFootnotes(graph: Graph): SourceFootnotes {
           sourceId,
           name: node?.caption ?? sourceId,
           date: date === null || date === undefined ? null : String(date),
+          ...textProp("grade", node?.props.grade),
+          ...textProp("url", node?.props.url),
         });
         return number;
       }),
     );
   }
   return { footnotes, edgeNumbers };
+}
+
+/** `{ [key]: text }` when the value is non-empty text, else nothing. */
+function textProp<K extends string>(key: K, value: unknown): { [P in K]?: string } {
+  return typeof value === "string" && value.trim() !== "" ? ({ [key]: value.trim() } as { [P in K]: string }) : {};
 }

@@ -1,8 +1,11 @@
 /**
- * `npm run export -- --format png --out file.png [--query file.cypher] [--area whole|view] [--scale 1-4]`
+ * `npm run export -- --format png --out file.png [--query file.cypher] [--area whole|view] [--scale 1-4]
+ *   [--title "…"] [--subtitle "…"]`
  * Renders an export headlessly through the client's own export menu in Chromium, so files match
- * what the UI gives: images (png, jpeg, svg, evidence-grade) and data (graphml, cyjs, csv-nodes,
- * csv-edges, evidence-md, evidence-html), from the command's own server (scripts/browser/private-app.ts).
+ * what the UI gives: images (png, jpeg, svg, evidence-grade) and data (graphml, gexf, xlsx, cyjs,
+ * csv-nodes, csv-edges, evidence-md, evidence-html), from the command's own server
+ * (scripts/browser/private-app.ts). An image's "Reproduce" line links to a view saved for it, on
+ * PUBLIC_BASE_URL (the command's own server is gone once it ends), or gives the saved view's id.
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -11,7 +14,19 @@ import type { Page } from "playwright-core";
 import { startPrivateApp } from "./browser/private-app";
 import { CliError, runCli } from "./neo4j/cli-error";
 
-const FORMATS = ["png", "jpeg", "svg", "graphml", "cyjs", "csv-nodes", "csv-edges", "evidence-md", "evidence-html"];
+const FORMATS = [
+  "png",
+  "jpeg",
+  "svg",
+  "graphml",
+  "gexf",
+  "xlsx",
+  "cyjs",
+  "csv-nodes",
+  "csv-edges",
+  "evidence-md",
+  "evidence-html",
+];
 
 function options() {
   const { values } = parseArgs({
@@ -21,6 +36,8 @@ function options() {
       query: { type: "string" },
       area: { type: "string", default: "whole" },
       scale: { type: "string", default: "2" },
+      title: { type: "string" },
+      subtitle: { type: "string" },
     },
   });
   if (!FORMATS.includes(values.format)) throw new CliError(`--format must be one of: ${FORMATS.join(", ")}`);
@@ -64,6 +81,14 @@ await runCli("export", async () => {
     const page = await app.openPage({ width: 1440, height: 900 });
     if (wanted.query) await showQuery(page, wanted.query);
 
+    if (wanted.title !== undefined || wanted.subtitle !== undefined) {
+      await page.getByTestId("export-button").click();
+      await page.getByTestId("export-titles").click();
+      await page.getByTestId("export-title-input").fill(wanted.title ?? "");
+      await page.getByTestId("export-subtitle-input").fill(wanted.subtitle ?? "");
+      await page.getByTestId("export-titles-use").click();
+      await page.getByTestId("export-titles-dialog").waitFor({ state: "detached" });
+    }
     await page.getByTestId("export-button").click();
     if (["png", "jpeg", "svg"].includes(wanted.format)) {
       await page.getByTestId(`export-area-${wanted.area}`).click();

@@ -281,6 +281,7 @@ createExportControls(byId<HTMLButtonElement>("export-button"), byId("export-menu
   selectedNode: () => state.selectedNode(),
   caption: (id) => canvas.nodeCaption(id),
   viewState: () => state.viewState(),
+  api,
   getNode: (id) => api.getNode(id),
   tell,
   fail,

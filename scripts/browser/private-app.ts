@@ -39,7 +39,9 @@ export async function startPrivateApp(): Promise<PrivateApp> {
   if (!existsSync(join(clientDir, "index.html"))) throw new CliError("the client is not built: run npm run build");
 
   const token = randomBytes(24).toString("base64url");
-  const config = loadAppConfig({ ...process.env, AUTH_MODE: "token", APP_TOKEN: token, OIDC_ISSUER: "" });
+  const loaded = loadAppConfig({ ...process.env, AUTH_MODE: "token", APP_TOKEN: token, OIDC_ISSUER: "" });
+  // Its port is gone once the command ends: links in what it makes use PUBLIC_BASE_URL, or none.
+  const config = { ...loaded, links: { ...loaded.links, pageOriginLasts: false } };
   const driver = createDriver(config.neo4j);
   const app = createApp({
     driver,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dataExport } from "../../client/src/export/data-export";
+import { type DataFormat, dataExport } from "../../client/src/export/data-export";
 import { describeExport, type ExportContext, isNeighbourhood } from "../../client/src/export/describe-export";
 import { legendEntries } from "../../client/src/export/legend-entries";
 import { createQueryTrail } from "../../client/src/export/query-trail";
@@ -77,7 +77,7 @@ describe("describeExport", () => {
     const words = describeExport(context({ query }), "view", { nodes: 5, edges: 4 }, DATE);
     expect(words.title).toBe("Query result — 5 nodes, 4 relationships");
     expect(words.reproduce).toBe(
-      'Cypher workbench: MATCH p=(n {id: $id})--() RETURN p — parameters {"id":"bytedance"}',
+      'http://localhost:3000/ · drawn by the Cypher workbench: MATCH p=(n {id: $id})--() RETURN p — parameters {"id":"bytedance"}',
     );
     expect(filename(words, "svg")).toBe("graph-query-2026-11-28.svg");
     const edited = describeExport(
@@ -95,7 +95,7 @@ describe("describeExport", () => {
     const words = describeExport(context({ query }), "whole", { nodes: 30, edges: 32 }, DATE);
     expect(words.title).toBe("Graph Explorer — 30 nodes, 32 relationships");
     expect(words.reproduce).toBe(
-      "http://localhost:3000/, then the Cypher workbench's result merged in: MATCH (n) RETURN n",
+      "http://localhost:3000/ · with the Cypher workbench's result merged in: MATCH (n) RETURN n",
     );
   });
 });
@@ -142,18 +142,39 @@ describe("legendEntries", () => {
 });
 
 describe("dataExport", () => {
-  it("names and types each data file as the server's /api/export does", () => {
-    const options = { title: "ByteDance neighbourhood", positions: new Map([["bytedance", { x: 10, y: 20 }]]) };
-    const cyjs = dataExport("cyjs", graph, options);
+  const options = {
+    title: "ByteDance neighbourhood",
+    positions: new Map([["bytedance", { x: 10, y: 20 }]]),
+    date: DATE,
+    claims: new Map(),
+  };
+  const file = async (format: DataFormat) => {
+    const made = await dataExport(format, graph, options);
+    return { extension: made.extension, type: made.blob.type, bytes: new Uint8Array(await made.blob.arrayBuffer()) };
+  };
+  const text = (bytes: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+
+  it("names and types each data file as the server's /api/export does", async () => {
+    const cyjs = await file("cyjs");
     expect(cyjs).toMatchObject({ type: "application/json", extension: "cyjs" });
-    expect(JSON.parse(cyjs.text).elements.nodes[0].position).toEqual({ x: 10, y: 20 });
-    expect(dataExport("graphml", graph, options)).toMatchObject({
-      type: "application/graphml+xml",
-      extension: "graphml",
-    });
-    expect(dataExport("csv-nodes", graph, options).extension).toBe("nodes.csv");
-    expect(dataExport("csv-edges", graph, options).text.split("\r\n")[0]).toMatch(/^id,source,target,type/);
-    expect(dataExport("evidence-md", graph, options).extension).toBe("evidence.md");
-    expect(dataExport("evidence-html", graph, options).text).toContain("ByteDance neighbourhood");
+    expect(JSON.parse(text(cyjs.bytes)).elements.nodes[0].position).toEqual({ x: 10, y: 20 });
+    expect(await file("graphml")).toMatchObject({ type: "application/graphml+xml", extension: "graphml" });
+    expect((await file("csv-nodes")).extension).toBe("nodes.csv");
+    expect(text((await file("csv-edges")).bytes).split("\r\n")[0]).toMatch(/^\uFEFFid,source,target,type/);
+    expect((await file("evidence-md")).extension).toBe("evidence.md");
+    expect(text((await file("evidence-html")).bytes)).toContain("ByteDance neighbourhood");
+    expect(await file("gexf")).toMatchObject({ type: "application/gexf+xml", extension: "gexf" });
+    expect((await file("xlsx")).extension).toBe("xlsx");
+  });
+
+  it("CSV files open in Excel as UTF-8: a byte-order mark first, then the text (华为 intact)", async () => {
+    for (const format of ["csv-nodes", "csv-edges"] as const) {
+      const { bytes } = await file(format);
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    }
+    const chinese = { ...graph, nodes: [...graph.nodes, node("hw", "Company", "华为")] };
+    const made = await dataExport("csv-nodes", chinese, options);
+    const bytes = new Uint8Array(await made.blob.arrayBuffer());
+    expect(new TextDecoder("utf-8", { fatal: true }).decode(bytes.slice(3))).toContain("hw,Company,华为");
   });
 });

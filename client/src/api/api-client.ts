@@ -29,7 +29,7 @@ import {
 } from "../../../contract/graph-contract";
 import { graphEndpoints } from "../../../contract/graph-endpoints";
 import { probeEndpoints } from "../../../contract/probe-endpoints";
-import { viewEndpoints } from "../../../contract/view-endpoints";
+import { type ViewLinks, viewEndpoints } from "../../../contract/view-endpoints";
 import {
   type AddRelationshipTypeRequest,
   type EditRelationshipTypeRequest,
@@ -89,6 +89,8 @@ export interface ApiClient {
   /** Saving under an existing name replaces that view. */
   saveView(request: SaveViewRequest): Promise<SavedView>;
   deleteView(id: string): Promise<void>;
+  /** Where links to saved views point (PUBLIC_BASE_URL, or the page's own address). */
+  viewLinks(): Promise<ViewLinks>;
   /** The relationship types, built-in and added, with their relationships' counts. */
   listVocabulary(signal?: AbortSignal): Promise<RelationshipType[]>;
   /** Adds a type; `writeToken` when the server wants one the browser's login does not carry. */
@@ -189,6 +191,7 @@ export function createApiClient(baseUrl = ""): ApiClient {
     saveView: (request) => write(url(views.save, {}), views.save.answer, { body: request }),
     // 204: no body to check.
     deleteView: (id) => write(url(views.delete, { id }), z.undefined(), { method: "DELETE" }),
+    viewLinks: () => requestJson(url(views.links, {}), views.links.answer),
     listVocabulary: async (signal) =>
       (await requestJson(url(vocabularyEndpoints.list, {}), vocabularyEndpoints.list.answer, { signal })).types,
     addRelationshipType: (request, writeToken) =>

@@ -31,6 +31,52 @@ export interface CanvasExport {
 
 /** Above any real size: giving Cytoscape a maximum keeps it from multiplying by the screen's pixel ratio. */
 const NO_PIXEL_RATIO = Number.MAX_SAFE_INTEGER;
+/** Captions (relationships' and nodes') are never printed smaller than this (pixels at scale 1), whatever the zoom. */
+export const MIN_PRINTED_LABEL_PX = 12;
+/** Room kept around the drawing when an export of the view is cropped to it. */
+const CROP_MARGIN_PX = 16;
+
+interface Crop {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The part of the window the drawing covers (rendered pixels), with a margin; the whole window when it fills it. */
+export function cropToDrawing(
+  drawn: { x1: number; y1: number; x2: number; y2: number },
+  window: { width: number; height: number },
+  margin = CROP_MARGIN_PX,
+): Crop {
+  const x1 = Math.max(0, Math.floor(drawn.x1 - margin));
+  const y1 = Math.max(0, Math.floor(drawn.y1 - margin));
+  const x2 = Math.min(window.width, Math.ceil(drawn.x2 + margin));
+  const y2 = Math.min(window.height, Math.ceil(drawn.y2 + margin));
+  if (x2 - x1 < 1 || y2 - y1 < 1) return { x: 0, y: 0, ...window };
+  return { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
+}
+
+/** Cuts `crop` (in pixels at scale 1) out of a PNG drawn at `scale`. */
+async function cropPng(blob: Blob, crop: Crop, scale: number): Promise<Blob> {
+  const bitmap = await createImageBitmap(
+    blob,
+    Math.round(crop.x * scale),
+    Math.round(crop.y * scale),
+    Math.round(crop.width * scale),
+    Math.round(crop.height * scale),
+  );
+  const page = document.createElement("canvas");
+  page.width = bitmap.width;
+  page.height = bitmap.height;
+  page.getContext("2d")?.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  const cropped = await new Promise<Blob | null>((resolve) => page.toBlob(resolve, "image/png"));
+  page.width = 0;
+  page.height = 0;
+  if (!cropped) throw new Error("The browser could not crop the image");
+  return cropped;
+}
 
 export function createCanvasExport(cy: Core): CanvasExport {
   const inView = () => {
@@ -80,26 +126,50 @@ export function createCanvasExport(cy: Core): CanvasExport {
       });
       const full = area === "whole";
       const shown = cy.elements().not(FILTERED);
+      // Captions at a printable size: at the view's zoom they may be a few pixels high.
+      const printedZoom = full ? 1 : cy.zoom();
+      const enlarged = cy.collection();
+      cy.batch(() => {
+        for (const element of shown) {
+          const size = Number.parseFloat(String(element.style("font-size")));
+          if (!(size * printedZoom < MIN_PRINTED_LABEL_PX)) continue;
+          element.style("font-size", MIN_PRINTED_LABEL_PX / printedZoom);
+          enlarged.merge(element);
+        }
+      });
       const box = shown.boundingBox({});
-      const size = full
-        ? { width: Math.ceil(box.w), height: Math.ceil(box.h) }
-        : { width: cy.width(), height: cy.height() };
+      const window = { width: cy.width(), height: cy.height() };
+      // The view, cropped to what is drawn in it: no wide empty margins around a small graph.
+      const crop = full ? null : cropToDrawing(shown.renderedBoundingBox({}), window);
+      const size = crop
+        ? { width: crop.width, height: crop.height }
+        : { width: Math.ceil(box.w), height: Math.ceil(box.h) };
       const limits = { maxWidth: NO_PIXEL_RATIO, maxHeight: NO_PIXEL_RATIO };
+      const pan = cy.pan();
       try {
         return draw({
           size,
-          png: (scale, background) =>
-            cy.png({ output: "blob-promise", full, scale, ...limits, ...(background ? { bg: background } : {}) }),
+          png: async (scale, background) => {
+            const drawn = await cy.png({
+              output: "blob-promise",
+              full,
+              scale,
+              ...limits,
+              ...(background ? { bg: background } : {}),
+            });
+            return crop ? cropPng(drawn, crop, scale) : drawn;
+          },
           // cy.png draws the whole graph shifted by its box, or the view with its pan and zoom.
           scene: () =>
             readScene(shown, {
               ...size,
-              translate: full ? { x: -box.x1, y: -box.y1 } : cy.pan(),
-              zoom: full ? 1 : cy.zoom(),
+              translate: crop ? { x: pan.x - crop.x, y: pan.y - crop.y } : { x: -box.x1, y: -box.y1 },
+              zoom: printedZoom,
             }),
         });
       } finally {
         cy.batch(() => {
+          enlarged.removeStyle("font-size");
           noted.removeStyle("label");
           selected.select();
           incident.addClass("incident");

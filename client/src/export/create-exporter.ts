@@ -1,4 +1,4 @@
-import type { Graph, GraphNode } from "../../../contract/graph-contract";
+import type { Claim, Graph, GraphNode } from "../../../contract/graph-contract";
 import { exportFilename } from "../../../formats/export-filename";
 import { sourceFootnotes } from "../../../formats/visible-sources";
 import type { CanvasExport, ExportArea } from "../canvas/canvas-export";
@@ -14,14 +14,19 @@ export interface ImageSettings {
   transparent: boolean;
   /** Title, date, legend, numbered sources and how to reproduce, around the graph. */
   evidence: boolean;
+  /** The analyst's own title and subtitle; null: the automatic ones. */
+  title: string | null;
+  subtitle: string | null;
 }
 
 export interface ExporterDeps {
   canvas: CanvasExport;
-  /** Async: the view's link is encoded when asked, not read from an address bar that may lag. */
-  context(): Promise<ExportContext>;
+  /** Async: the view is saved for its link ("saved") when asked, not read from an address bar that may lag. */
+  context(link: "saved" | "none"): Promise<ExportContext>;
   /** Source nodes that are not on the canvas, for the footnotes' names and dates; may find fewer. */
   fetchSources(ids: readonly string[]): Promise<GraphNode[]>;
+  /** The claims behind relationships (by their `id` property); may find fewer. */
+  fetchClaims(ids: readonly string[]): Promise<ReadonlyMap<string, readonly Claim[]>>;
   /** Says what happened (file written, scale lowered, nothing to export). */
   notify(message: string): void;
   fail(message: string, error: unknown): void;
@@ -30,6 +35,8 @@ export interface ExporterDeps {
 export interface Exporter {
   image(format: ImageFormat, settings: ImageSettings): Promise<void>;
   data(format: DataFormat): Promise<void>;
+  /** The title and subtitle an image of `area` would get unless the analyst sets their own. */
+  automaticTitles(area: ExportArea): Promise<{ title: string; subtitle: string }>;
 }
 
 const SOURCE_LABEL = "Source";
@@ -60,17 +67,31 @@ export function createExporter(deps: ExporterDeps): Exporter {
     return { ...shown, nodes: [...shown.nodes, ...extra, ...fetched] };
   };
 
+  /** The claims of the relationships that have some, keyed by the canvas' edge id. */
+  const claimsOf = async (graph: Graph): Promise<Map<string, readonly Claim[]>> => {
+    const byProperty = new Map<string, string>();
+    for (const { data } of graph.edges) {
+      if (typeof data.props.claimCount !== "number" || data.props.claimCount === 0) continue;
+      byProperty.set(typeof data.props.id === "string" ? data.props.id : data.id, data.id);
+    }
+    if (byProperty.size > 0) deps.notify(`Reading the claims of ${byProperty.size} relationships…`);
+    const fetched = await deps.fetchClaims([...byProperty.keys()]).catch(() => new Map<string, readonly Claim[]>());
+    return new Map([...fetched].map(([id, claims]) => [byProperty.get(id) ?? id, claims]));
+  };
+
   return {
     async image(format, settings) {
       const shown = deps.canvas.visibleGraph(settings.area);
       if (nothing(settings.area, shown)) return;
       const now = new Date();
       const words = describeExport(
-        await deps.context(),
+        await deps.context(settings.evidence ? "saved" : "none"),
         settings.area,
         { nodes: shown.nodes.length, edges: shown.edges.length },
         now,
       );
+      const title = settings.title?.trim() || words.title;
+      const ownSubtitle = settings.subtitle?.trim() || null;
       const { footnotes, edgeNumbers } = settings.evidence
         ? sourceFootnotes(await withSources(shown))
         : { footnotes: [], edgeNumbers: new Map<string, number[]>() };
@@ -90,15 +111,16 @@ export function createExporter(deps: ExporterDeps): Exporter {
           transparent: settings.transparent,
           evidence: settings.evidence
             ? {
-                title: words.title,
-                subtitle: words.subtitle,
+                title,
+                subtitle: ownSubtitle ?? words.subtitle,
+                ...(ownSubtitle ? { stamp: words.subtitle } : {}),
                 legend: legendEntries(shown),
                 footnotes,
                 reproduce: words.reproduce,
               }
             : null,
           edgeNotes,
-          title: words.title,
+          title,
         });
         downloadFile(filename, image.blob);
         const size = `${Math.round(image.width).toLocaleString("en-US")} × ${Math.round(image.height).toLocaleString("en-US")} px`;
@@ -113,25 +135,42 @@ export function createExporter(deps: ExporterDeps): Exporter {
       }
     },
 
+    async automaticTitles(area) {
+      const shown = deps.canvas.visibleGraph(area);
+      const words = describeExport(
+        await deps.context("none"),
+        area,
+        { nodes: shown.nodes.length, edges: shown.edges.length },
+        new Date(),
+      );
+      return { title: words.title, subtitle: words.subtitle };
+    },
+
     async data(format) {
       const graph = deps.canvas.visibleGraph("whole");
       if (nothing("canvas", graph)) return;
       const now = new Date();
       const words = describeExport(
-        await deps.context(),
+        await deps.context("none"),
         "canvas",
         { nodes: graph.nodes.length, edges: graph.edges.length },
         now,
       );
       try {
-        const file = dataExport(format, graph, { title: words.title, positions: deps.canvas.positions() });
+        const claims = format === "xlsx" ? await claimsOf(graph) : new Map<string, readonly Claim[]>();
+        const file = await dataExport(format, graph, {
+          title: words.title,
+          positions: deps.canvas.positions(),
+          date: now,
+          claims,
+        });
         const filename = exportFilename({
           subject: words.subject,
           what: words.what,
           date: now,
           extension: file.extension,
         });
-        downloadFile(filename, new Blob([file.text], { type: file.type }));
+        downloadFile(filename, file.blob);
         deps.notify(`Exported ${filename}`);
       } catch (error) {
         deps.fail("Exporting the data failed", error);

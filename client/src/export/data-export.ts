@@ -1,52 +1,71 @@
-import type { Graph } from "../../../contract/graph-contract";
-import { edgesToCsv, nodesToCsv } from "../../../formats/graph-to-csv";
+import type { Claim, Graph } from "../../../contract/graph-contract";
+import { EXCEL_BOM, edgesToCsv, nodesToCsv } from "../../../formats/graph-to-csv";
 import { graphToCyjs } from "../../../formats/graph-to-cyjs";
 import { evidenceTableHtml, evidenceTableMarkdown } from "../../../formats/graph-to-evidence-table";
+import { graphToGexf } from "../../../formats/graph-to-gexf";
 import { graphToGraphml } from "../../../formats/graph-to-graphml";
+import { graphToWorkbook } from "../../../formats/graph-to-workbook";
+import { workbookToXlsx } from "../../../formats/workbook-to-xlsx";
 
-export type DataFormat = "cyjs" | "graphml" | "csv-nodes" | "csv-edges" | "evidence-md" | "evidence-html";
+export type DataFormat =
+  | "cyjs"
+  | "graphml"
+  | "gexf"
+  | "xlsx"
+  | "csv-nodes"
+  | "csv-edges"
+  | "evidence-md"
+  | "evidence-html";
 
 export interface DataFile {
-  text: string;
-  /** MIME type of the blob. */
-  type: string;
+  blob: Blob;
   /** As the server's /api/export names them: "graphml", "nodes.csv"... */
   extension: string;
 }
 
-interface DataOptions {
-  /** Network name (.cyjs) and page title (HTML). */
+export interface DataOptions {
+  /** Network name (.cyjs), page title (HTML), description (GEXF). */
   title: string;
   positions: ReadonlyMap<string, { x: number; y: number }>;
+  date: Date;
+  /** Claims behind relationships, by edge id (the workbook's claims sheet). */
+  claims: ReadonlyMap<string, readonly Claim[]>;
 }
 
-const RENDER: Record<
-  DataFormat,
-  { type: string; extension: string; render(graph: Graph, options: DataOptions): string }
-> = {
+const text = (type: string, render: (graph: Graph, options: DataOptions) => string) => ({
+  render: async (graph: Graph, options: DataOptions) => new Blob([render(graph, options)], { type }),
+});
+
+const RENDER: Record<DataFormat, { extension: string; render(graph: Graph, options: DataOptions): Promise<Blob> }> = {
   cyjs: {
-    type: "application/json",
     extension: "cyjs",
-    render: (graph, options) =>
+    ...text("application/json", (graph, options) =>
       JSON.stringify(graphToCyjs(graph, { name: options.title, positions: options.positions }), null, 2),
+    ),
   },
-  graphml: { type: "application/graphml+xml", extension: "graphml", render: (graph) => graphToGraphml(graph) },
-  "csv-nodes": { type: "text/csv;charset=utf-8", extension: "nodes.csv", render: (graph) => nodesToCsv(graph) },
-  "csv-edges": { type: "text/csv;charset=utf-8", extension: "edges.csv", render: (graph) => edgesToCsv(graph) },
+  graphml: { extension: "graphml", ...text("application/graphml+xml", (graph) => graphToGraphml(graph)) },
+  gexf: {
+    extension: "gexf",
+    ...text("application/gexf+xml", (graph, options) =>
+      graphToGexf(graph, { title: options.title, date: options.date.toISOString().slice(0, 10) }),
+    ),
+  },
+  xlsx: { extension: "xlsx", render: (graph, options) => workbookToXlsx(graphToWorkbook(graph, options.claims)) },
+  // Excel reads a CSV as UTF-8 only when it starts with a byte-order mark (else 华为 comes out garbled).
+  "csv-nodes": { extension: "nodes.csv", ...text("text/csv;charset=utf-8", (graph) => EXCEL_BOM + nodesToCsv(graph)) },
+  "csv-edges": { extension: "edges.csv", ...text("text/csv;charset=utf-8", (graph) => EXCEL_BOM + edgesToCsv(graph)) },
   "evidence-md": {
-    type: "text/markdown;charset=utf-8",
     extension: "evidence.md",
-    render: (graph) => evidenceTableMarkdown(graph),
+    ...text("text/markdown;charset=utf-8", (graph) => evidenceTableMarkdown(graph)),
   },
   "evidence-html": {
-    type: "text/html;charset=utf-8",
     extension: "evidence.html",
-    render: (graph, options) => evidenceTableHtml(graph, options.title),
+    ...text("text/html;charset=utf-8", (graph, options) => evidenceTableHtml(graph, options.title)),
   },
 };
 
 /** The canvas' graph as a data file, through the serializers the server uses too. */
-export function dataExport(format: DataFormat, graph: Graph, options: DataOptions): DataFile {
-  const { type, extension, render } = RENDER[format];
-  return { text: render(graph, options), type, extension };
+export async function dataExport(format: DataFormat, graph: Graph, options: DataOptions): Promise<DataFile> {
+  const { extension, render } = RENDER[format];
+  return { blob: await render(graph, options), extension };
 }

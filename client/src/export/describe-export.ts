@@ -12,7 +12,11 @@ export interface ExportContext {
   selected: { id: string; caption: string } | null;
   /** Every node drawn is the selected node or one of its neighbours. */
   neighbourhood: boolean;
-  /** The link that opens the view shown (the page's address with the view's state). */
+  /**
+   * The link that opens the view shown: a short link to a saved view made for the export
+   * (`https://graph.example.org/#saved=<id>`), else the page's address with the view's state, or
+   * words saying why there is no link.
+   */
   href: string;
 }
 
@@ -60,13 +64,14 @@ export function describeExport(
   };
 }
 
+/** The view's link, then the query that drew it (one line: the query's own line breaks folded). */
 function reproduceQuery(query: NonNullable<ExportContext["query"]>, href: string): string {
   const params = Object.keys(query.params).length > 0 ? ` — parameters ${JSON.stringify(query.params)}` : "";
-  const run = `${query.text.trim()}${params}`;
+  const run = `${query.text.trim().replace(/\s*\n\s*/g, " ")}${params}`;
   const after = query.editedSince ? " — then nodes added by hand" : "";
   return query.mode === "replace"
-    ? `Cypher workbench: ${run}${after}`
-    : `${href}, then the Cypher workbench's result merged in: ${run}${after}`;
+    ? `${href} · drawn by the Cypher workbench: ${run}${after}`
+    : `${href} · with the Cypher workbench's result merged in: ${run}${after}`;
 }
 
 /** "2026-11-28 14:03 UTC": unambiguous in any reader's country. */

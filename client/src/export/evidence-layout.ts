@@ -8,8 +8,10 @@ import { truncateText, wrapText } from "./wrap-text";
 export interface EvidenceText {
   /** "ByteDance neighbourhood", "Graph Explorer — 24 nodes, 32 relationships". */
   title: string;
-  /** Scope and date: "Whole graph · exported from Graph Explorer, 2026-11-28 14:03 UTC". */
+  /** Scope and date: "Whole graph · exported from Graph Explorer, 2026-11-28 14:03 UTC", or the analyst's own. */
   subtitle: string;
+  /** Under the analyst's own subtitle: the scope and date it replaced. */
+  stamp?: string;
   legend: LegendEntries;
   footnotes: readonly SourceFootnote[];
   /** How to get the same graph again: the view's link or the query. */
@@ -80,6 +82,13 @@ export function evidenceLayout(
     { x: MARGIN, y, width: textWidth },
     { font: SUBTITLE, lineHeight: 18, maxLines: 2, color: INK_3 },
   );
+  if (text.stamp) {
+    y += paragraph(
+      text.stamp,
+      { x: MARGIN, y, width: textWidth },
+      { font: NOTE, lineHeight: 16, maxLines: 2, color: INK_3 },
+    );
+  }
   y += 12;
 
   const frame = { x: MARGIN, y, width: frameWidth, height: graph.height + 2 * FRAME_PADDING };
@@ -120,14 +129,17 @@ export function evidenceLayout(
     const number = `[${footnote.number}]`;
     line(number, contentX, y, 22, NUMBER, INK);
     const indent = Math.max(34, measure(number, NUMBER) + 8);
-    const main = footnote.date ? `${footnote.name} — ${footnote.date}` : footnote.name;
+    const main = [footnote.name, footnote.date, footnote.grade ? `grade ${footnote.grade}` : null]
+      .filter((part) => part)
+      .join(" — ");
     const area = { x: contentX + indent, y: y + 2, width: sourceWidth - indent };
     const lines = wrapText(main, area.width, BODY, measure, 3);
     for (const [index, content] of lines.entries()) line(content, area.x, area.y + index * 18, 18, BODY, INK);
     y += 2 + lines.length * 18;
-    if (footnote.sourceId !== footnote.name) {
-      const id = truncateText(`id ${footnote.sourceId}`, area.width, NOTE, measure);
-      line(id, area.x, y, 16, NOTE, INK_3);
+    // Where to read it; else its id, when the name does not say it.
+    const where = footnote.url ?? (footnote.sourceId !== footnote.name ? `id ${footnote.sourceId}` : null);
+    if (where) {
+      line(truncateText(where, area.width, NOTE, measure), area.x, y, 16, NOTE, INK_3);
       y += 16;
     }
     y += 4;

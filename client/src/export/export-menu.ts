@@ -4,13 +4,22 @@ import type { ImageSettings } from "./create-exporter";
 import type { DataFormat } from "./data-export";
 import { menuRadioRow } from "./menu-radio-row";
 import type { ImageFormat } from "./render-image";
+import { askTitles } from "./title-dialog";
 
 export interface ExportMenuActions {
   image(format: ImageFormat, settings: ImageSettings): Promise<void>;
   data(format: DataFormat): void;
+  automaticTitles(area: ExportArea): Promise<{ title: string; subtitle: string }>;
 }
 
-const DEFAULTS: ImageSettings = { area: "whole", scale: 2, transparent: false, evidence: true };
+const DEFAULTS: ImageSettings = {
+  area: "whole",
+  scale: 2,
+  transparent: false,
+  evidence: true,
+  title: null,
+  subtitle: null,
+};
 
 const AREAS = [
   ["view", "Current view"],
@@ -30,6 +39,8 @@ const IMAGE_ITEMS: Array<[ImageFormat, string, string]> = [
 const DATA_ITEMS: Array<[DataFormat, string, string]> = [
   ["cyjs", "Cytoscape JSON", ".cyjs, with positions"],
   ["graphml", "GraphML", "Gephi, yEd, networkx"],
+  ["gexf", "GEXF", "Gephi, with a timeline of first reports"],
+  ["xlsx", "Excel workbook", ".xlsx: nodes, relationships, claims"],
   ["csv-nodes", "CSV of nodes", "one column per property"],
   ["csv-edges", "CSV of relationships", "with provenance"],
   ["evidence-md", "Evidence table", "Markdown"],
@@ -60,6 +71,33 @@ export function createExportMenu(button: HTMLButtonElement, menu: HTMLElement, a
   evidence.addEventListener("click", () => {
     settings.evidence = !settings.evidence;
     evidence.setAttribute("aria-checked", String(settings.evidence));
+  });
+
+  const titlesHint = el("span", { class: "menu-item-hint", "data-testid": "export-titles-hint" }, "automatic");
+  const titles = el(
+    "button",
+    {
+      type: "button",
+      role: "menuitem",
+      class: "menu-item",
+      tabindex: -1,
+      "aria-haspopup": "dialog",
+      "data-testid": "export-titles",
+    },
+    el("span", { class: "menu-item-text" }, "Title and subtitle…"),
+    titlesHint,
+  );
+  titles.addEventListener("click", () => {
+    close(false);
+    void actions.automaticTitles(settings.area).then(async (automatic) => {
+      const chosen = await askTitles({ title: settings.title, subtitle: settings.subtitle }, automatic);
+      if (chosen) {
+        settings.title = chosen.title;
+        settings.subtitle = chosen.subtitle;
+        titlesHint.textContent = (chosen.title ?? chosen.subtitle) !== null ? "your own" : "automatic";
+      }
+      button.focus();
+    });
   });
 
   const action = (testId: string, text: string, hint: string, run: () => unknown) => {
@@ -94,6 +132,7 @@ export function createExportMenu(button: HTMLButtonElement, menu: HTMLElement, a
       settings.transparent = value === "transparent";
     }),
     evidence,
+    titles,
     ...IMAGE_ITEMS.map(([format, text, hint]) =>
       action(`export-${format}`, text, hint, () => actions.image(format, { ...settings })),
     ),

@@ -8,7 +8,7 @@ import { describeError } from "../panels/status/describe-error";
 
 export interface ViewOpenerDeps {
   apply: Apply;
-  api: Pick<ApiClient, "lookupNodes">;
+  api: Pick<ApiClient, "lookupNodes" | "getView">;
   /** Fetches the view's day; resolves to what draws it once the view's nodes are drawn. */
   prepareAsOf(query: AsOfQuery): Promise<() => void>;
   tell(message: string): void;
@@ -44,8 +44,23 @@ export function createViewOpener(deps: ViewOpenerDeps): ViewOpener {
     missing.length > 0 ? deps.warn(missingNotice(missing)) : deps.tell(done);
   const reason = (error: unknown) => (error instanceof ViewLinkError ? error.message : describeError(error));
 
+  /** `#saved=<id>`: the short link an export prints, to a saved view. */
+  const openSaved = async (id: string, label: string | null) => {
+    const saved = await deps.api.getView(id).catch((error: unknown) => {
+      throw new ViewLinkError(`The saved view ${id} cannot be opened (${describeError(error)}).`);
+    });
+    report(await open(saved.state, label), `Opened the saved view “${saved.name}”`);
+  };
+
   // A link pasted into this tab's address bar: open it as a step that Ctrl+Z takes back.
   window.addEventListener("hashchange", () => {
+    const savedId = savedViewId(location.hash);
+    if (savedId) {
+      openSaved(savedId, "Open saved view").catch((error: unknown) =>
+        deps.warn(`This link's view could not be opened. ${reason(error)}`),
+      );
+      return;
+    }
     if (!hasViewState(location.hash)) return;
     decodeViewState(location.hash)
       .then((state) => open(state, "Open shared view"))
@@ -58,6 +73,17 @@ export function createViewOpener(deps: ViewOpenerDeps): ViewOpener {
     report,
     problem: () => linkProblem,
     async openLinked() {
+      const savedId = savedViewId(location.hash);
+      if (savedId) {
+        deps.tell("Opening the saved view…");
+        try {
+          await openSaved(savedId, null);
+          return true;
+        } catch (error) {
+          linkProblem = `This link's view could not be opened. ${reason(error)} Showing the whole graph instead.`;
+          return false;
+        }
+      }
       if (!hasViewState(location.hash)) return false;
       deps.tell("Opening the shared view…");
       try {
@@ -80,4 +106,10 @@ function missingNotice(missing: readonly string[]): string {
       ? "1 node of this view no longer exists"
       : `${missing.length} nodes of this view no longer exist`;
   return `${count}: ${shown}${more}. The rest is shown.`;
+}
+
+/** The saved view's id of a `#saved=<id>` link, or null. */
+export function savedViewId(hash: string): string | null {
+  const match = /^#?saved=([A-Za-z0-9_-]{1,100})$/.exec(hash);
+  return match?.[1] ?? null;
 }

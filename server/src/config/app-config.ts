@@ -69,6 +69,14 @@ const configSchema = z.object({
   /** Express' `trust proxy`: false, true, a number of hops, or addresses and subnets. */
   TRUST_PROXY: z.string().default("false"),
   CORS_ORIGINS: z.string().default(""),
+  /** Where analysts reach the app (`https://graph.example.org/`): links printed in exports start with it. Empty: the page's own address. */
+  PUBLIC_BASE_URL: z
+    .string()
+    .trim()
+    .default("")
+    .refine((value) => value === "" || /^https?:\/\/[^\s/?#]+[^\s?#]*$/.test(value), {
+      message: "PUBLIC_BASE_URL must be an http(s) address without query or fragment, e.g. https://graph.example.org/",
+    }),
   APP_TOKEN: optionalToken("APP_TOKEN"),
   WRITE_TOKEN: optionalToken("WRITE_TOKEN"),
   /** `accounts`: users sign in (the default); `token`: the single-user mode of APP_TOKEN and WRITE_TOKEN. Empty: token when either is set. */
@@ -140,6 +148,12 @@ export interface AppConfig {
     secret: string | undefined;
     accountFailureMax: number;
     oidc: OidcSettings | undefined;
+  };
+  /** Links printed in exports: the public base URL (ending in "/"), or null for the page's own address. */
+  links: {
+    publicBaseUrl: string | null;
+    /** False for a command's own server on a passing port (npm run export): its address means nothing later. */
+    pageOriginLasts: boolean;
   };
   cypher: {
     rowCap: number;
@@ -226,6 +240,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             defaultRole: value.OIDC_DEFAULT_ROLE || undefined,
           }
         : undefined,
+    },
+    links: {
+      publicBaseUrl: value.PUBLIC_BASE_URL === "" ? null : value.PUBLIC_BASE_URL.replace(/\/*$/, "/"),
+      pageOriginLasts: true,
     },
     cypher: {
       rowCap: value.CYPHER_ROW_CAP,

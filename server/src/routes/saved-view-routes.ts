@@ -1,5 +1,6 @@
 import express, { Router } from "express";
 import { viewEndpoints } from "../../../contract/view-endpoints";
+import type { AppConfig } from "../config/app-config";
 import { noteAuditSummary } from "../http/auth-context";
 import { route } from "../http/route";
 import type { WriteGuard } from "../http/write-guard";
@@ -12,8 +13,16 @@ export function savedViewBodyParser(maxBytes: number) {
 }
 
 /** Named views stored in Neo4j: list, open, save (create or replace by name), delete; writes behind the write guard. */
-export function savedViewRoutes(repository: SavedViewRepository, writeGuard: WriteGuard): Router {
+export function savedViewRoutes(
+  repository: SavedViewRepository,
+  writeGuard: WriteGuard,
+  links: AppConfig["links"] = { publicBaseUrl: null, pageOriginLasts: true },
+): Router {
   const router = Router();
+
+  route(router, viewEndpoints.links, (_req, res) => {
+    res.json(links);
+  });
 
   route(router, viewEndpoints.list, async (_req, res) => {
     res.json({ views: await repository.list(abortOnClose(res)) });
