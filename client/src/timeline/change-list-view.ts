@@ -34,6 +34,16 @@ export function renderChangeList(changes: readonly Change[], actions: ChangeList
   );
 }
 
+/** What a change's before and after values are, said before them. */
+const VALUE_NAMES: Partial<Record<Change["kind"], string>> = {
+  "new-relationship": "Certainty: ",
+  "certainty-raised": "Certainty: ",
+  "certainty-lowered": "Certainty: ",
+  "newly-corroborated": "Independent origins: ",
+  "validity-ended": "Valid until: ",
+  "alias-merged": "Name: ",
+};
+
 function renderChange(change: Change, actions: ChangeListActions): HTMLElement {
   const button = el(
     "button",
@@ -49,7 +59,9 @@ function renderChange(change: Change, actions: ChangeListActions): HTMLElement {
   button.addEventListener("click", () => actions.pick(change, button));
   const note = actions.note?.(change) ?? null;
   const values =
-    change.before !== null || change.after !== null ? `${change.before ?? "—"} → ${change.after ?? "—"}` : null;
+    change.before !== null || change.after !== null
+      ? `${VALUE_NAMES[change.kind] ?? ""}${change.before ?? "—"} → ${change.after ?? "—"}`
+      : null;
   return el(
     "li",
     {

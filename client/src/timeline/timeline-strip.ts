@@ -107,7 +107,7 @@ export function createTimelineStrip(deps: StripDeps): TimelineStrip {
       "data-testid": "timeline-track",
       tabindex: 0,
       role: "slider",
-      "aria-label": "Timeline: the article shown (arrow keys step; Shift keeps the range's start)",
+      "aria-label": "Timeline: the article shown (arrow keys step; with Shift, the range's start moves)",
       "aria-describedby": "timeline-tip",
       "aria-valuemin": 0,
       "aria-valuemax": 0,
@@ -340,22 +340,34 @@ export function createTimelineStrip(deps: StripDeps): TimelineStrip {
     placeRange();
   });
 
-  // Keys: ←/→ the previous/next article's day (Shift keeps the range's start), Home/End the first/last.
+  // Keys: ←/→ the previous/next article's day, Home/End the first/last; with Shift, the range's start
+  // moves instead (the end, the day shown, stays).
   track.addEventListener("keydown", (event) => {
     if (!model || model.empty !== null) return;
     const list = days();
-    let to: string | null = null;
-    if (event.key === "ArrowRight" || event.key === "ArrowUp") to = stepDay(model, range.to, 1);
-    else if (event.key === "ArrowLeft" || event.key === "ArrowDown")
-      to = range.to === null ? (list.at(-1) ?? null) : stepDay(model, range.to, -1);
-    else if (event.key === "Home") to = list[0] ?? null;
-    else if (event.key === "End") to = list.at(-1) ?? null;
-    else return;
+    const step = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 }[event.key] as 1 | -1 | undefined;
+    if (step === undefined && event.key !== "Home" && event.key !== "End") return;
     event.preventDefault();
-    if (to === null) return;
     stopPlaying();
-    const from = event.shiftKey ? (range.from ?? range.to ?? to) : to;
-    void deps.pick(orderedRange(from, to), "step").then(() => showShownTip());
+    if (event.shiftKey) {
+      const end = range.to ?? list.at(-1) ?? null;
+      if (end === null) return;
+      const start = range.from ?? end;
+      let from: string | null;
+      if (event.key === "Home") from = list[0] ?? null;
+      else if (event.key === "End") from = end;
+      else from = stepDay(model, start, step as 1 | -1);
+      if (from === null || from > end) return;
+      void deps.pick({ from, to: end }, "step").then(() => showShownTip());
+      return;
+    }
+    let to: string | null;
+    if (event.key === "Home") to = list[0] ?? null;
+    else if (event.key === "End") to = list.at(-1) ?? null;
+    else if (range.to === null) to = step === 1 ? null : (list.at(-1) ?? null);
+    else to = stepDay(model, range.to, step as 1 | -1);
+    if (to === null) return;
+    void deps.pick({ from: to, to }, "step").then(() => showShownTip());
   });
   track.addEventListener("focus", () => showShownTip());
   track.addEventListener("blur", () => {
