@@ -174,8 +174,8 @@ describe("supernode neighbour rankings", () => {
 
   it("answers a hub's expansion from its stored ranking", async () => {
     const ranking = (await stored("fictional-hub")) as { neighbours: string[] };
-    const top = async () => {
-      const answer = await getJson(`${app.baseUrl}/api/nodes/fictional-hub/neighbors?limit=5`);
+    const top = async (way = "") => {
+      const answer = await getJson(`${app.baseUrl}/api/nodes/fictional-hub/neighbors?limit=5${way}`);
       expect(answer.status).toBe(200);
       const { nodes } = answer.body as { nodes: Array<{ data: { id: string } }> };
       return nodes.map((node) => node.data.id).filter((id) => id !== "fictional-hub");
@@ -200,6 +200,10 @@ describe("supernode neighbour rankings", () => {
     });
     try {
       expect(new Set(await top())).toEqual(new Set(await idsOf(reordered.slice(0, 5))));
+      // A type and direction every entry has: the ranking's entries, each checked, in stored order.
+      expect(new Set(await top("&types=SOURCES_FROM&direction=in"))).toEqual(
+        new Set(await idsOf(reordered.slice(0, 5))),
+      );
     } finally {
       await admin.executeQuery("MATCH (r:NeighbourRanking {hub: $hub}) SET r.neighbours = $list", {
         hub: await elementIdOf("fictional-hub"),
