@@ -5,6 +5,8 @@ export interface TimedAnswer {
   /** Wall time seen by the client, ms. */
   clientMs: number;
   status: number;
+  /** The answer's size as sent (compressed when the app compressed it), bytes. */
+  bytes: number;
   /** The app's own response time for this request, ms, once its log line has arrived. */
   serverMs: () => number | undefined;
 }
@@ -18,9 +20,15 @@ export async function timedRequest(server: AppServer, path: string, body?: unkno
     headers: { "x-request-id": requestId, ...(body === undefined ? {} : { "content-type": "application/json" }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  await response.arrayBuffer();
+  const answer = await response.arrayBuffer();
   const clientMs = performance.now() - started;
-  return { clientMs, status: response.status, serverMs: () => server.responseTime(requestId) };
+  const sent = Number(response.headers.get("content-length") ?? Number.NaN);
+  return {
+    clientMs,
+    status: response.status,
+    bytes: Number.isFinite(sent) ? sent : answer.byteLength,
+    serverMs: () => server.responseTime(requestId),
+  };
 }
 
 /** Waits for the server's log lines of the requests just made (they are written after the answer). */
