@@ -11,6 +11,7 @@ import type {
 import { MAX_PATH_HOPS, PATH_COUNT_CAP, type PathsRequest } from "../../../contract/request-schemas";
 import { AppError, notFound } from "../errors/app-error";
 import type { Neo4jDatabase } from "../neo4j/neo4j-database";
+import type { PlannedStatement } from "../neo4j/plan-warmup";
 import { assignNodeIds, recordsToGraph } from "../neo4j/records-to-graph";
 import { recordsToPaths } from "../neo4j/records-to-paths";
 import { neo4jInt } from "../neo4j/to-neo4j-params";
@@ -41,6 +42,28 @@ export class ExplorationRepository {
 
   private read(query: string, params: Record<string, unknown>, signal?: AbortSignal) {
     return this.database.read(query, params, signal);
+  }
+
+  /**
+   * The reads to plan before the server reports ready (PlanWarmup): the expansion menu's query as
+   * the first request will send it, with the database's relationship types read now (otherwise the
+   * first menu of a big node plans two queries: one without the types, then one with them).
+   */
+  async plannedStatements(): Promise<PlannedStatement[]> {
+    const { records } = await this.read(
+      "CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType",
+      {},
+    );
+    this.relationshipTypes = records.map((record) => record.get("relationshipType") as string);
+    const types = this.relationshipTypes;
+    const plainNames = types.every((type) => PLAIN_NAME.test(type));
+    return [
+      {
+        name: "expansions",
+        query: expansionsQuery(plainNames ? types : []),
+        params: { id: "", types: plainNames ? types : [], exactLimit: neo4jInt(EXACT_EXPANSION_LIMIT) },
+      },
+    ];
   }
 
   async expansions(id: string, signal?: AbortSignal): Promise<Expansions> {

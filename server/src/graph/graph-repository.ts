@@ -4,6 +4,7 @@ import type { NeighborsRequest } from "../../../contract/request-schemas";
 import { CLAIMS_AS_OF_QUERY, claimRowsOf, isAsOf, summariesAsOf } from "../claims/summaries-as-of";
 import { notFound } from "../errors/app-error";
 import type { Neo4jDatabase } from "../neo4j/neo4j-database";
+import type { PlannedStatement } from "../neo4j/plan-warmup";
 import { assignNodeIds, nodeToElement, recordsToGraph, relationshipToElement } from "../neo4j/records-to-graph";
 import { SharedReads } from "../neo4j/shared-reads";
 import { neo4jInt } from "../neo4j/to-neo4j-params";
@@ -162,6 +163,30 @@ export class GraphRepository {
         score: record.get("score") as number,
       };
     });
+  }
+
+  /**
+   * The reads to plan before the server reports ready (PlanWarmup), with parameters of the types
+   * the routes send: an expansion with and without types, a node, an overview, a search.
+   */
+  async plannedStatements(): Promise<PlannedStatement[]> {
+    const int = neo4jInt(1);
+    const neighbours = { id: "", direction: "both", neighbourFetch: int, neighbourLimit: int };
+    return [
+      { name: "neighbors", query: NEIGHBORS_QUERY, params: { ...neighbours, types: null } },
+      { name: "neighbors by type", query: NEIGHBORS_QUERY, params: { ...neighbours, types: [""] } },
+      { name: "node", query: NODE_QUERY, params: { id: "", relationshipFetch: int } },
+      {
+        name: "graph",
+        query: GRAPH_QUERY,
+        params: { nodeFetch: int, nodeLimit: int, edgeFetch: int, knownAt: null, holdsAt: null },
+      },
+      {
+        name: "search",
+        query: SEARCH_QUERY,
+        params: { index: this.options.fullTextIndex, lucene: "", limit: int },
+      },
+    ];
   }
 
   /** Never throws: a Neo4j that cannot be reached is an answer, not an error. */

@@ -1,0 +1,66 @@
+/** A statement the server will run, with parameters of the types its requests send. */
+export interface PlannedStatement {
+  name: string;
+  query: string;
+  params: Record<string, unknown>;
+}
+
+export interface WarmupReport {
+  prepared: string[];
+  ms: number;
+}
+
+/**
+ * Has Neo4j plan the server's fixed queries before the server reports ready (decision 0006): the
+ * first request after a start otherwise pays for planning, and a supernode's menu planned two
+ * queries (its types unknown until the first answer). Each source gives its statements (reading
+ * what it needs first, such as the relationship types); each is sent as EXPLAIN with parameters
+ * of the real requests' types (Neo4j's plan cache keys on the text and the parameter types), so
+ * nothing is read or written.
+ *
+ * `ready()` runs it once and is awaited by readiness; a failure (Neo4j not up yet) is forgotten, so
+ * the next readiness probe tries again.
+ */
+export class PlanWarmup {
+  private running: Promise<WarmupReport> | null = null;
+  private done: WarmupReport | null = null;
+
+  constructor(
+    private readonly sources: ReadonlyArray<() => Promise<PlannedStatement[]>>,
+    private readonly explain: (statement: PlannedStatement) => Promise<unknown>,
+    private readonly onDone: (report: WarmupReport) => void = () => {},
+  ) {}
+
+  /** What was prepared, once it has been; null before. */
+  get report(): WarmupReport | null {
+    return this.done;
+  }
+
+  /** Resolves true once every statement is planned; false when Neo4j failed this time. */
+  async ready(): Promise<boolean> {
+    if (this.done) return true;
+    this.running ??= this.run();
+    try {
+      await this.running;
+      return true;
+    } catch {
+      this.running = null;
+      return false;
+    }
+  }
+
+  private async run(): Promise<WarmupReport> {
+    const started = performance.now();
+    const prepared: string[] = [];
+    for (const source of this.sources) {
+      for (const statement of await source()) {
+        await this.explain(statement);
+        prepared.push(statement.name);
+      }
+    }
+    const report = { prepared, ms: Math.round(performance.now() - started) };
+    this.done = report;
+    this.onDone(report);
+    return report;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The app plans its fixed queries before readiness says ready (decision 0006): started against the
+ * development Neo4j (EXPLAIN only: nothing read or written), its log says which were prepared, and
+ * that line comes before the first 200 from /api/ready. Not a timing test.
+ */
+import { Writable } from "node:stream";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getJson, type RunningApp, startTestApp } from "../support/test-app";
+
+const lines: Array<{ msg?: string; warmup?: { prepared: string[]; ms: number } }> = [];
+const sink = new Writable({
+  write(chunk, _encoding, done) {
+    for (const line of String(chunk).split("\n").filter(Boolean)) lines.push(JSON.parse(line));
+    done();
+  },
+});
+
+let app: RunningApp;
+beforeAll(async () => {
+  app = await startTestApp({ logger: pino({ level: "info" }, sink), env: { APP_TOKEN: "" } });
+}, 60_000);
+afterAll(async () => {
+  await app?.close();
+});
+
+describe("query plan warm-up", () => {
+  it("prepares the expansion, node, overview and search queries before readiness says ready", async () => {
+    let status = 0;
+    let warmLinesWhenReady = -1;
+    for (let attempt = 0; attempt < 100 && status !== 200; attempt++) {
+      const answer = await getJson(`${app.baseUrl}/api/ready`);
+      status = answer.status;
+      if (status === 200) warmLinesWhenReady = lines.filter((line) => line.warmup).length;
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(status).toBe(200);
+    expect(warmLinesWhenReady).toBe(1);
+    const warm = lines.find((line) => line.warmup);
+    expect(warm?.msg).toMatch(/^query plans prepared: \d+ in \d+ ms$/);
+    expect(warm?.warmup?.prepared).toEqual(["neighbors", "neighbors by type", "node", "graph", "search", "expansions"]);
+  });
+});
