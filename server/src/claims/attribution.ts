@@ -38,6 +38,26 @@ function patternsFor(name: string): RegExp[] {
   ];
 }
 
+interface CompiledSource {
+  id: string;
+  names: { name: string; patterns: RegExp[] }[];
+}
+
+/** Each source's folded names and their patterns, made once per list of sources. */
+const compiledLists = new WeakMap<readonly NamedSource[], CompiledSource[]>();
+function compiled(sources: readonly NamedSource[]): CompiledSource[] {
+  const known = compiledLists.get(sources);
+  if (known) return known;
+  const list = sources.map((source) => ({
+    id: source.id,
+    names: [...new Set([source.name, ...source.aliases].map(normaliseQuote).filter((name) => name.length >= 2))].map(
+      (name) => ({ name, patterns: patternsFor(name) }),
+    ),
+  }));
+  compiledLists.set(sources, list);
+  return list;
+}
+
 /**
  * The source a text attributes its story to, or null: the first by position in the text when it
  * names several. `exceptId` (the claim's own outlet) never counts: "Le Monde reported" in Le Monde
@@ -47,12 +67,11 @@ export function attributedSource(text: string, sources: readonly NamedSource[], 
   const folded = normaliseQuote(text);
   if (folded === "") return null;
   let best: { id: string; at: number } | null = null;
-  for (const source of sources) {
+  for (const source of compiled(sources)) {
     if (source.id === exceptId) continue;
-    const names = [...new Set([source.name, ...source.aliases].map(normaliseQuote).filter((name) => name.length >= 2))];
-    for (const name of names) {
+    for (const { name, patterns } of source.names) {
       if (!folded.includes(name)) continue;
-      for (const pattern of patternsFor(name)) {
+      for (const pattern of patterns) {
         const match = pattern.exec(folded);
         if (match && (best === null || match.index < best.at)) best = { id: source.id, at: match.index };
       }

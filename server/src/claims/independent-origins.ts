@@ -6,7 +6,7 @@
  */
 import { firstDay } from "../../../contract/partial-dates";
 import { attributedSource, type NamedSource } from "./attribution";
-import { isNearCopy, quotePrint } from "./near-copies";
+import { isNearCopy, type QuotePrint, quotePrint } from "./near-copies";
 
 /** What origins need of a claim. */
 export interface OriginClaim {
@@ -47,16 +47,50 @@ const byReport = (a: OriginClaim, b: OriginClaim) =>
  * The origins of a set of claims (usually one relationship's asserting claims). Claims are taken
  * first reported first, so a copy takes the origin of the earlier text, whatever order they come in.
  */
-export function independentOrigins(claims: readonly OriginClaim[], sources: readonly NamedSource[]): OriginsSummary {
+/**
+ * What does not depend on the other claims (a quote's shingles, the outlet a claim credits), kept
+ * by claim id across calls on the same claims: the change list asks for the origins of one
+ * relationship at two dates.
+ */
+export interface OriginsCache {
+  prints: Map<string, QuotePrint>;
+  credited: Map<string, string | null>;
+}
+
+export function originsCache(): OriginsCache {
+  return { prints: new Map(), credited: new Map() };
+}
+
+export function independentOrigins(
+  claims: readonly OriginClaim[],
+  sources: readonly NamedSource[],
+  cache: OriginsCache = originsCache(),
+): OriginsSummary {
   const ordered = [...claims].sort(byReport);
-  const prints = ordered.map((claim) => quotePrint(claim.quote));
+  const printOf = (claim: OriginClaim) => {
+    let print = cache.prints.get(claim.id);
+    if (print === undefined) {
+      print = quotePrint(claim.quote);
+      cache.prints.set(claim.id, print);
+    }
+    return print;
+  };
+  const creditOf = (claim: OriginClaim) => {
+    let credited = cache.credited.get(claim.id);
+    if (credited === undefined) {
+      credited = attributedSource(claim.quote, sources, claim.sourceId);
+      cache.credited.set(claim.id, credited);
+    }
+    return credited;
+  };
+  const prints = ordered.map(printOf);
   const byClaim: ClaimOrigin[] = [];
   ordered.forEach((claim, index) => {
     if (claim.republishes !== null && claim.republishes !== claim.sourceId) {
       byClaim.push({ claimId: claim.id, origin: claim.republishes, reason: "republishes" });
       return;
     }
-    const credited = attributedSource(claim.quote, sources, claim.sourceId);
+    const credited = creditOf(claim);
     if (credited !== null) {
       byClaim.push({ claimId: claim.id, origin: credited, reason: "attribution" });
       return;

@@ -9,7 +9,7 @@ import type { Change, ChangeClaim, ChangeKind } from "../../../contract/timeline
 import { CHANGE_KINDS } from "../../../contract/timeline-endpoints";
 import type { NamedSource } from "../claims/attribution";
 import { foldName } from "../claims/fold-name";
-import { independentOrigins } from "../claims/independent-origins";
+import { independentOrigins, type OriginsCache, originsCache } from "../claims/independent-origins";
 
 /** A stored claim with what the timeline needs of it. */
 export interface HistoryClaim {
@@ -93,6 +93,7 @@ function stateOf(
   axis: DiffAxis,
   day: string,
   sources: readonly NamedSource[],
+  cache: OriginsCache,
 ): RelationshipState {
   const asserting = counted.filter((claim) => claim.stance === "asserts");
   const certainty = asserting.reduce<Certainty | null>(
@@ -100,7 +101,7 @@ function stateOf(
       strongest === null || STRENGTH[claim.certainty] > STRENGTH[strongest] ? claim.certainty : strongest,
     null,
   );
-  const origins = new Set(independentOrigins(vouchers(asserting), sources).byClaim.map((entry) => entry.origin));
+  const origins = new Set(independentOrigins(vouchers(asserting), sources, cache).byClaim.map((entry) => entry.origin));
   const contested = new Map<string, number[]>();
   const names = new Set(asserting.flatMap((claim) => Object.keys(claim.quantities)));
   for (const name of names) {
@@ -164,6 +165,7 @@ export function diffClaims(claims: readonly HistoryClaim[], window: DiffWindow, 
   const toClaims = (list: readonly HistoryClaim[]) =>
     [...list].sort(byReport).map((c) => changeClaimOf(c, sourceNames));
 
+  const cache = originsCache();
   const byRelationship = new Map<string, HistoryClaim[]>();
   for (const claim of claims) {
     const list = byRelationship.get(claim.relationshipId);
@@ -181,8 +183,8 @@ export function diffClaims(claims: readonly HistoryClaim[], window: DiffWindow, 
     const mayEnd = all.some((claim) => claim.holdsTo !== null && claim.holdsTo >= dayFrom && claim.holdsTo < dayTo);
     if (added.length === 0 && before.length === after.length && !mayEnd) continue;
     const first = all[0] as HistoryClaim;
-    const s1 = stateOf(before, all, axis, dayFrom, context.sources);
-    const s2 = stateOf(after, all, axis, dayTo, context.sources);
+    const s1 = stateOf(before, all, axis, dayFrom, context.sources, cache);
+    const s2 = stateOf(after, all, axis, dayTo, context.sources, cache);
     const label = `${nameOf(first.subject)} ${first.type} ${nameOf(first.object)}`;
     const base = {
       relationshipId,
@@ -219,7 +221,11 @@ export function diffClaims(claims: readonly HistoryClaim[], window: DiffWindow, 
       // A new origin that adds to their number: one taking a possibility's place ("could") is no corroboration.
       if (fresh.length > 0 && s2.origins.size > s1.origins.size) {
         const names = fresh.map((id) => sourceNames.get(id) ?? id);
-        const summary = independentOrigins(vouchers(after.filter((c) => c.stance === "asserts")), context.sources);
+        const summary = independentOrigins(
+          vouchers(after.filter((c) => c.stance === "asserts")),
+          context.sources,
+          cache,
+        );
         const bringing = new Set(
           summary.byClaim.filter((entry) => fresh.includes(entry.origin)).map((entry) => entry.claimId),
         );

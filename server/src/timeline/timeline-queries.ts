@@ -12,15 +12,23 @@ WITH a, s, count(c) AS claimCount
 RETURN a.id AS id, coalesce(a.title, a.id) AS title, a.language AS language, a.publishedAt AS publishedAt,
        s.id AS outletId, s.name AS outletName, claimCount`;
 
+/** Only the keys the timeline reads (not the notes, offsets, URLs...): less to send on 5,000 claims. */
 export const HISTORY_CLAIMS_QUERY = `
 MATCH (c:Claim)
 WHERE c.relationshipId IS NOT NULL
-RETURN properties(c) AS claim`;
+RETURN c {.id, .relationshipId, .predicate, .subject, .object, .stance, .certainty, .quote, .quoteLang, .quoteEn,
+          .quantities, .reportedAt, .validFrom, .validTo, .knownFrom, .holdsFrom, .holdsTo, .sourceId, .republishes,
+          .articleId, .position, .ingestedAt, .enteredAt, .subjectAs, .objectAs} AS claim`;
 
 export { SOURCE_NAMES_QUERY as HISTORY_SOURCES_QUERY } from "../claims/attribution";
 
+/** The names of the claims' ends, read beside the claims (not after them): one round trip less. */
 export const ENTITY_NAMES_QUERY = `
-UNWIND $ids AS id
+MATCH (c:Claim)
+WHERE c.relationshipId IS NOT NULL
+WITH collect(DISTINCT c.subject) + collect(DISTINCT c.object) AS ids
+UNWIND ids AS id
+WITH DISTINCT id
 MATCH (n:Entity {id: id})
 RETURN n.id AS id, coalesce(n.name, n.id) AS name`;
 

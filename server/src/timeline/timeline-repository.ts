@@ -1,7 +1,7 @@
 import { firstDay, today as todayOf } from "../../../contract/partial-dates";
 import type { ChangeList, ChangesQuery, Timeline, TimelineArticle } from "../../../contract/timeline-endpoints";
 import { changesQuerySchema } from "../../../contract/timeline-endpoints";
-import type { NamedSource } from "../claims/attribution";
+import { type NamedSource, namedSourcesOf } from "../claims/attribution";
 import { AppError, notFound } from "../errors/app-error";
 import type { Neo4jDatabase } from "../neo4j/neo4j-database";
 import { toPlainProperties, toPlainValue } from "../neo4j/to-plain-value";
@@ -66,22 +66,23 @@ export function historyClaimOf(props: Record<string, unknown>): HistoryClaim {
 export class TimelineRepository {
   constructor(private readonly database: Neo4jDatabase) {}
 
-  async history(signal?: AbortSignal): Promise<History> {
-    const [claimRows, sourceRows] = await Promise.all([
-      this.database.read(HISTORY_CLAIMS_QUERY, {}, signal),
-      this.database.read(HISTORY_SOURCES_QUERY, {}, signal),
-    ]);
-    const claims = claimRows.records.map((record) =>
+  /** Every claim of a relationship, as stored. */
+  async claims(signal?: AbortSignal): Promise<HistoryClaim[]> {
+    const { records } = await this.database.read(HISTORY_CLAIMS_QUERY, {}, signal);
+    return records.map((record) =>
       historyClaimOf(toPlainProperties(record.get("claim") as Record<string, unknown>) as Record<string, unknown>),
     );
-    const sources = sourceRows.records.map((record) => ({
-      id: record.get("id") as string,
-      name: record.get("name") as string,
-      aliases: (record.get("aliases") as unknown[]).filter((alias): alias is string => typeof alias === "string"),
-    }));
-    const ids = [...new Set(claims.flatMap((claim) => [claim.subject, claim.object]))];
-    const { records } = await this.database.read(ENTITY_NAMES_QUERY, { ids }, signal);
-    const names = new Map(records.map((record) => [record.get("id") as string, String(record.get("name"))]));
+  }
+
+  /** The claims, every source's names, and the names of the claims' ends: three reads side by side. */
+  async history(signal?: AbortSignal): Promise<History> {
+    const [claims, sourceRows, nameRows] = await Promise.all([
+      this.claims(signal),
+      this.database.read(HISTORY_SOURCES_QUERY, {}, signal),
+      this.database.read(ENTITY_NAMES_QUERY, {}, signal),
+    ]);
+    const sources = namedSourcesOf(sourceRows.records);
+    const names = new Map(nameRows.records.map((record) => [record.get("id") as string, String(record.get("name"))]));
     for (const source of sources) if (!names.has(source.id)) names.set(source.id, source.name);
     return { claims, sources, names };
   }
@@ -102,8 +103,8 @@ export class TimelineRepository {
   }
 
   async timeline(signal?: AbortSignal): Promise<Timeline> {
-    const [articles, history] = await Promise.all([this.articles(signal), this.history(signal)]);
-    return timelineOf(articles, history.claims);
+    const [articles, claims] = await Promise.all([this.articles(signal), this.claims(signal)]);
+    return timelineOf(articles, claims);
   }
 
   /** An article's publication date; undefined when there is no such article, null when it has none. */
