@@ -120,7 +120,7 @@ export function createApp({
   // awaited by the readiness probe, tried again there if Neo4j was not up yet.
   const warmup = new PlanWarmup(
     [() => repository.plannedStatements(), () => exploration.plannedStatements()],
-    (statement) => database.explain(statement.query, statement.params),
+    (statement) => database.read(statement.query, statement.params),
     (report) => logger.info({ warmup: report }, `query plans prepared: ${report.prepared.length} in ${report.ms} ms`),
   );
   void warmup.ready();

@@ -17,6 +17,7 @@ import { recordsToPaths } from "../neo4j/records-to-paths";
 import { neo4jInt } from "../neo4j/to-neo4j-params";
 import { toPlainValue } from "../neo4j/to-plain-value";
 import { expansionsQuery, LOOKUP_QUERY, PATH_ENDS_QUERY, PATHS_QUERIES, SOURCE_CLAIMS_QUERY } from "./graph-queries";
+import { sampleNodeId } from "./graph-repository";
 
 export interface ExplorationRepositoryOptions {
   /** Hard cap on relationships in one answer. */
@@ -61,7 +62,11 @@ export class ExplorationRepository {
       {
         name: "expansions",
         query: expansionsQuery(plainNames ? types : []),
-        params: { id: "", types: plainNames ? types : [], exactLimit: neo4jInt(EXACT_EXPANSION_LIMIT) },
+        params: {
+          id: await sampleNodeId(this.database),
+          types: plainNames ? types : [],
+          exactLimit: neo4jInt(EXACT_EXPANSION_LIMIT),
+        },
       },
     ];
   }

@@ -3,6 +3,7 @@ import type { AsOfQuery, Graph, GraphNode, Health, NodeDetails, SearchResult } f
 import type { NeighborsRequest } from "../../../contract/request-schemas";
 import { CLAIMS_AS_OF_QUERY, claimRowsOf, isAsOf, summariesAsOf } from "../claims/summaries-as-of";
 import { notFound } from "../errors/app-error";
+import { LOOKUP_LABEL } from "../neo4j/lookup-label";
 import type { Neo4jDatabase } from "../neo4j/neo4j-database";
 import type { PlannedStatement } from "../neo4j/plan-warmup";
 import { assignNodeIds, nodeToElement, recordsToGraph, relationshipToElement } from "../neo4j/records-to-graph";
@@ -167,15 +168,17 @@ export class GraphRepository {
 
   /**
    * The reads to plan before the server reports ready (PlanWarmup), with parameters of the types
-   * the routes send: an expansion with and without types, a node, an overview, a search.
+   * the routes send: an expansion with and without types, a node, an overview, a search; about a
+   * node of the graph (an unknown id would scan every node).
    */
   async plannedStatements(): Promise<PlannedStatement[]> {
     const int = neo4jInt(1);
-    const neighbours = { id: "", direction: "both", neighbourFetch: int, neighbourLimit: int };
+    const id = await sampleNodeId(this.database);
+    const neighbours = { id, direction: "both", neighbourFetch: int, neighbourLimit: int };
     return [
       { name: "neighbors", query: NEIGHBORS_QUERY, params: { ...neighbours, types: null } },
       { name: "neighbors by type", query: NEIGHBORS_QUERY, params: { ...neighbours, types: [""] } },
-      { name: "node", query: NODE_QUERY, params: { id: "", relationshipFetch: int } },
+      { name: "node", query: NODE_QUERY, params: { id, relationshipFetch: int } },
       {
         name: "graph",
         query: GRAPH_QUERY,
@@ -184,7 +187,7 @@ export class GraphRepository {
       {
         name: "search",
         query: SEARCH_QUERY,
-        params: { index: this.options.fullTextIndex, lucene: "", limit: int },
+        params: { index: this.options.fullTextIndex, lucene: "a*", limit: int },
       },
     ];
   }
@@ -206,6 +209,13 @@ export class GraphRepository {
       return { status: "unavailable", neo4j: { connected: false, version: null, edition: null } };
     }
   }
+}
+
+/** The `id` of some node of the graph, for a warm-up read; "" on an empty graph. */
+export async function sampleNodeId(database: Neo4jDatabase): Promise<string> {
+  const { records } = await database.read(`MATCH (n:${LOOKUP_LABEL}) WHERE n.id IS NOT NULL RETURN n.id AS id LIMIT 1`);
+  const id = records[0]?.get("id");
+  return typeof id === "string" ? id : "";
 }
 
 /**

@@ -29,11 +29,6 @@ export class Neo4jDatabase {
     });
   }
 
-  /** Has Neo4j plan `query` (EXPLAIN: nothing is read), so its plan is cached for the first real run. */
-  async explain(query: string, params: Record<string, unknown> = {}): Promise<void> {
-    await this.read(`EXPLAIN ${query}`, params);
-  }
-
   /** `work` in one WRITE transaction, retried whole on transient failures. */
   async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
