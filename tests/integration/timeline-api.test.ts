@@ -3,7 +3,8 @@
  * seed plus the fictional story of tests/fixtures/story, then GET /api/timeline, GET /api/changes
  * against the hand-written expected list for two date pairs (and between two articles, on the held
  * axis, swapped and future dates), independent origins on the republished story, and the watches:
- * the badge after one more article is ingested, and a watch on a deleted node listed as removed.
+ * the badge after one more article is ingested, a watch on a deleted node or view listed as removed,
+ * and each signed-in user's own watches in accounts mode.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -20,6 +21,7 @@ import {
 } from "../../contract/timeline-endpoints";
 import { type PrivateNeo4j, startPrivateNeo4j } from "../../scripts/neo4j/private-neo4j";
 import { projectRoot } from "../../scripts/project-root";
+import { AccountRepository } from "../../server/src/auth/account-repository";
 import { ingestClaims } from "../../server/src/claims/ingest-claims";
 import { createDriver } from "../../server/src/neo4j/create-driver";
 import { Neo4jDatabase } from "../../server/src/neo4j/neo4j-database";
@@ -214,7 +216,7 @@ describe("watches", () => {
   const remove = (path: string) => fetch(`${app.baseUrl}/api${path}`, { method: "DELETE" });
   const badge = async () => watchChangesSchema.parse((await api("/watches/changes")).body);
 
-  it("watches a node and a relationship (none of what is missing); the badge counts what one more article changed", async () => {
+  it("watches a node, a relationship and a saved view (none of what is missing); the badge counts what one more article changed", async () => {
     const node = await post("/watches", { kind: "node", target: "velmora" });
     expect(node.status).toBe(201);
     expect(watchSchema.parse(node.body)).toMatchObject({ kind: "node", target: "velmora", label: "Velmora Systems" });
@@ -224,6 +226,19 @@ describe("watches", () => {
       target: "ostrelia-imposes-ostrelia-export-rule-14",
     });
     expect(watchSchema.parse(relationship.body).label).toBe("Ostrelia IMPOSES Ostrelian export rule 14");
+    // A saved view showing Quillon: what changes for Quillon changes for the view.
+    const view = await post("/views", {
+      name: "Story: Quillon",
+      state: { v: 1, nodes: [{ id: "quillon", x: 0, y: 0 }] },
+    });
+    expect(view.status).toBe(201);
+    const viewId = String((view.body as { id: string }).id);
+    const viewWatch = await post("/watches", { kind: "view", target: viewId });
+    expect(watchSchema.parse(viewWatch.body)).toMatchObject({
+      kind: "view",
+      label: "Story: Quillon",
+      status: "active",
+    });
     expect((await post("/watches", { kind: "node", target: "no-such-node" })).status).toBe(404);
     expect((await post("/watches", { kind: "view", target: "no-such-view" })).status).toBe(404);
 
@@ -234,12 +249,18 @@ describe("watches", () => {
     expect(after.changes[0]).toMatchObject({
       kind: "new-relationship",
       relationshipId: "velmora-co-develops-quillon",
-      watchIds: [watchSchema.parse(node.body).id],
+      watchIds: [watchSchema.parse(node.body).id, watchSchema.parse(viewWatch.body).id],
     });
+    expect(after.changes[0]?.claims.map((claim) => claim.articleId)).toEqual(["story-ledger-after-2022"]);
 
     const seen = await post("/watches/seen", {});
     expect(seen.status).toBe(200);
     expect((await badge()).count).toBe(0);
+
+    // The view deleted: its watch is listed as removed.
+    expect((await remove(`/views/${viewId}`)).status).toBe(204);
+    const watches = watchListSchema.parse((await api("/watches")).body).watches;
+    expect(watches.find((item) => item.kind === "view")?.status).toBe("removed");
   });
 
   it("lists a watch on a deleted node as removed, not an error", async () => {
@@ -257,5 +278,72 @@ describe("watches", () => {
     expect(changes.removed.map((item) => item.id)).toContain(watch.id);
     expect((await remove(`/watches/${watch.id}`)).status).toBe(204);
     expect((await remove(`/watches/${watch.id}`)).status).toBe(404);
+  });
+});
+
+describe("watches in accounts mode", () => {
+  const PASSWORD = "correct horse battery staple";
+  let accountsApp: RunningApp;
+
+  beforeAll(async () => {
+    accountsApp = await startTestApp({
+      neo4j: neo4j.connection,
+      env: { AUTH_MODE: "accounts", APP_TOKEN: "", WRITE_TOKEN: "", RATE_LIMIT_MAX: "100000", CORS_ORIGINS: "" },
+    });
+    const accounts = new AccountRepository(
+      new Neo4jDatabase(admin, { database: neo4j.connection.database, queryTimeoutMs: 60_000 }),
+    );
+    for (const name of ["ana", "ben"]) {
+      await accounts.createUser(name, "viewer", "test");
+      await accounts.changePassword(name, PASSWORD);
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await accountsApp?.close();
+  });
+
+  /** Signs a viewer in: the session cookie and the page's CSRF token. */
+  async function signIn(name: string) {
+    const answer = await fetch(`${accountsApp.baseUrl}/api/auth/sign-in`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name, password: PASSWORD }),
+    });
+    expect(answer.status).toBe(200);
+    const cookie = (answer.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const token = (await fetch(`${accountsApp.baseUrl}/api/csrf-token`, { headers: { cookie } }).then((r) =>
+      r.json(),
+    )) as {
+      token: string;
+    };
+    return { cookie, csrf: token.token };
+  }
+
+  it("gives each signed-in viewer their own watches, apart from token mode's shared ones", async () => {
+    const ana = await signIn("ana");
+    const ben = await signIn("ben");
+    const watch = (who: { cookie: string; csrf: string }, target: string) =>
+      fetch(`${accountsApp.baseUrl}/api/watches`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: who.cookie, "x-csrf-token": who.csrf },
+        body: JSON.stringify({ kind: "node", target }),
+      });
+    const list = async (who: { cookie: string }) =>
+      watchListSchema
+        .parse(
+          await fetch(`${accountsApp.baseUrl}/api/watches`, { headers: { cookie: who.cookie } }).then((r) => r.json()),
+        )
+        .watches.map((item) => item.target);
+    expect((await watch(ana, "quillon")).status).toBe(201);
+    expect((await watch(ben, "quillon-qx9")).status).toBe(201);
+    expect(await list(ana)).toEqual(["quillon"]);
+    expect(await list(ben)).toEqual(["quillon-qx9"]);
+    // Token mode's shared owner does not see them, nor they its watches.
+    expect(watchListSchema.parse((await api("/watches")).body).watches.map((item) => item.target)).not.toContain(
+      "quillon-qx9",
+    );
+    const changes = await fetch(`${accountsApp.baseUrl}/api/watches/changes`, { headers: { cookie: ana.cookie } });
+    expect(changes.status).toBe(200);
+    expect(watchChangesSchema.parse(await changes.json()).count).toBe(0);
   });
 });
