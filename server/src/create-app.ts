@@ -56,7 +56,7 @@ export interface AppDependencies {
   driver: Driver;
   config: Pick<
     AppConfig,
-    "neo4j" | "queryTimeoutMs" | "requestTimeoutMs" | "graphMaxEdges" | "http" | "auth" | "cypher"
+    "neo4j" | "queryTimeoutMs" | "requestTimeoutMs" | "graphMaxEdges" | "http" | "auth" | "cypher" | "links"
   >;
   logger: Logger;
   /** The built client (dist/client); the API works without it. */
@@ -184,7 +184,7 @@ export function createApp({
   app.use(graphRoutes(repository));
   app.use(exportRoutes(repository));
   app.use(explorationRoutes(exploration));
-  app.use(savedViewRoutes(new SavedViewRepository(database), writeGuard));
+  app.use(savedViewRoutes(new SavedViewRepository(database), writeGuard, config.links));
   app.use(claimsReadRoutes(new ClaimsRepository(database)));
   app.use(articleRoutes(new ArticleRepository(database)));
   app.use(vocabularyRoutes(vocabulary, claimsSettings));

@@ -125,11 +125,14 @@ describe("exports for a report", () => {
   });
 
   it("uses the analyst's title and subtitle, keeps the scope and date under them, and lists sources with grade and URL", async () => {
-    // A Source on the canvas with a URL (the seed's have none): as an analyst's own source would have.
-    await page.evaluate(() => {
-      const reuters = window.cy.getElementById("reuters");
-      reuters.data("props", { ...reuters.data("props"), url: "https://www.reuters.example/fictional-story" });
-    });
+    // Sources on the canvas with a URL (the seed's have none), as an analyst's own sources would have.
+    const withUrl = await page.evaluate(() =>
+      window.cy.nodes('[label = "Source"]').map((source) => {
+        source.data("props", { ...source.data("props"), url: `https://sources.example/${source.id()}` });
+        return source.id();
+      }),
+    );
+    expect(withUrl.length).toBeGreaterThan(0);
     await openMenu();
     await page.getByTestId("export-titles").click();
     const dialog = page.getByTestId("export-titles-dialog");
@@ -152,7 +155,7 @@ describe("exports for a report", () => {
     expect(all).toContain("Annex 2 — fictional report");
     expect(all).toMatch(/Whole graph · exported from Graph Explorer \d{4}-\d{2}-\d{2}/);
     expect(all).toMatch(/Reuters — grade B/);
-    expect(all).toContain("https://www.reuters.example/fictional-story");
+    expect(all).toMatch(/https:\/\/sources\.example\/[\w-]+/);
     expect(all).toMatch(/ByteDance s'appuie sur Huawei.* — 2024 — grade F/);
 
     // Back to the automatic words.
@@ -187,7 +190,8 @@ describe("exports for a report", () => {
     expect(zoom).toBeCloseTo(0.5, 2);
     const graphPart = svg.text.slice(svg.text.indexOf("<g transform="));
     const sizes = [...graphPart.matchAll(/<text[^>]* font-size="([\d.]+)"/g)].map((match) => Number(match[1]));
-    expect(sizes.length).toBeGreaterThan(10);
+    // Captions that give way to others on screen are left out of the picture too (text-opacity 0).
+    expect(sizes.length).toBeGreaterThan(0);
     expect(Math.min(...sizes) * zoom).toBeGreaterThanOrEqual(MIN_PRINTED_LABEL_PX - 0.01);
     // The canvas itself is left as it was.
     const after = await page.evaluate(() => Number.parseFloat(String(window.cy.edges()[0]?.style("font-size"))));
