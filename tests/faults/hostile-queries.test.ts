@@ -246,6 +246,15 @@ describe("the app's own records (accounts, sessions, keys, audit, drafts)", () =
     expectNoSecret(answer.body);
   });
 
+  it("a statement that passed with a graph label is refused with a hidden one (its verdict is remembered, its parameters are not)", async () => {
+    const query = "MATCH (n:$($kind)) RETURN n.name AS name LIMIT 2";
+    expect((await post(query, { kind: "Company" })).status).toBe(200);
+    expect((await post(query, { kind: "Company" })).status).toBe(200);
+    const answer = await post(query, { kind: "ApiKey" });
+    expect(answer.status).toBe(403);
+    expectNoSecret(answer.body);
+  });
+
   it.each([
     "MATCH (n) RETURN n",
     "MATCH (n) RETURN labels(n) AS labels, n.name AS name",

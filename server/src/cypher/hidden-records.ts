@@ -99,6 +99,20 @@ function parameterStrings(value: unknown, into: string[] = []): string[] {
 }
 
 /**
+ * Refuses parameters that name a hidden label (`MATCH (n:$($label))`). The only part of the check
+ * that reads the values: the rest depends on the statement's text and plan, so a statement that
+ * passed is remembered by its text and only this runs again (run-read-only-cypher.ts).
+ */
+export function checkHiddenParams(params: { [key: string]: unknown }): void {
+  const named = parameterStrings(params).find((text) => HIDDEN_LABEL_SET.has(text));
+  if (named) {
+    throw refuse(
+      `The workbench does not read ${HIDDEN_NAMES}: "${named}" is the app's own record. Query the graph's labels instead.`,
+    );
+  }
+}
+
+/**
  * Refuses a statement that would read the hidden records, from its text, its parameters and the
  * plan Neo4j made of it (EXPLAIN): a hidden label named anywhere (a scan, a filter, a string the
  * planner turned into a parameter), a secret's key anywhere, and, where the plan reads nodes of any
@@ -110,13 +124,13 @@ export function checkHiddenRecords(
   params: { [key: string]: unknown },
   summary: ResultSummary,
 ): void {
-  const named =
-    LABEL_IN_TEXT.exec(statement)?.[1] ?? parameterStrings(params).find((text) => HIDDEN_LABEL_SET.has(text));
+  const named = LABEL_IN_TEXT.exec(statement)?.[1];
   if (named) {
     throw refuse(
       `The workbench does not read ${HIDDEN_NAMES}: "${named}" is the app's own record. Query the graph's labels instead.`,
     );
   }
+  checkHiddenParams(params);
   const plan = summary.plan as PlanNode | false;
   if (!plan) return;
   const operators = [...walk(plan)].map((node) => ({

@@ -7,7 +7,7 @@ import type { Neo4jDatabase } from "../neo4j/neo4j-database";
 import { assignNodeIds, collectElements, elementsToGraph, nodeCaption } from "../neo4j/records-to-graph";
 import { type NodeIds, recordToRow } from "../neo4j/records-to-table";
 import { toNeo4jParams } from "../neo4j/to-neo4j-params";
-import { checkHiddenRecords, WORKBENCH_HIDDEN } from "./hidden-records";
+import { checkHiddenParams, checkHiddenRecords, WORKBENCH_HIDDEN } from "./hidden-records";
 import { checkPlan, checkQueryText, type TextLimits } from "./read-only-gate";
 import type { ReadVerdictCache } from "./read-verdict-cache";
 
@@ -59,10 +59,11 @@ export async function runReadOnlyCypher(
   // session while one runs resets the connection, which terminates it in Neo4j.
   const config = { timeout: queryTimeoutMs, metadata: { app: "graph-explorer", purpose: "workbench" } };
   try {
-    // The verdict is remembered per statement text: the hidden-records check reads the parameters
-    // too, so a statement that takes any is checked on every run.
-    const remembered = Object.keys(params).length === 0 && limits.verdicts?.has(name, statement);
-    if (!remembered) {
+    // The verdict is remembered per statement text (the plan names labels and keys, never parameter
+    // values); the parameters are checked on every run, in the app: no EXPLAIN round trip then.
+    const remembered = limits.verdicts?.has(name, statement) === true;
+    if (remembered) checkHiddenParams(params);
+    else {
       const explained = await session.run(`EXPLAIN ${statement}`, parameters, config);
       checkPlan(explained.summary, name);
       checkHiddenRecords(statement, params, explained.summary);
