@@ -168,10 +168,16 @@ export function createChangesPanel(deps: ChangesPanelDeps): ChangesPanel {
       ? { fromArticle: fromArticle.value || undefined, toArticle: toArticle.value || undefined, axis }
       : { from: fromField.day() ?? undefined, to: toField.day() ?? undefined, axis };
     summary.textContent = "Comparing…";
+    const asked = [fromField.input.value, toField.input.value];
     try {
       const answer = await deps.client.getChanges(query);
       if (mine !== request) return;
       show(answer);
+      // The days compared (swapped, or today for a future day), unless the analyst typed others meanwhile.
+      if (!byArticles && fromField.input.value === asked[0] && toField.input.value === asked[1]) {
+        fromField.input.value = answer.from;
+        toField.input.value = answer.to;
+      }
     } catch (error) {
       if (mine !== request) return;
       summary.textContent = "The changes could not be listed.";
@@ -185,10 +191,6 @@ export function createChangesPanel(deps: ChangesPanelDeps): ChangesPanel {
     const words = answer.axis === "held" ? "held" : "known";
     summary.textContent = `${answer.changes.length === 0 ? "Nothing changed" : `${answer.changes.length} change${answer.changes.length === 1 ? "" : "s"}`} between what was ${words} on ${answer.from} and on ${answer.to}.`;
     notices.replaceChildren(...answer.notices.map((notice) => el("li", { class: "changes-notice" }, notice)));
-    if (!fromArticle.value && !toArticle.value) {
-      fromField.input.value = answer.from;
-      toField.input.value = answer.to;
-    }
     exportButton.disabled = answer.changes.length === 0;
     let pressed: HTMLButtonElement | null = null;
     body.replaceChildren(
