@@ -5,9 +5,11 @@
  * add neighbours and make a new hub, and after each the stored ranking must equal the ranking
  * computed from scratch. The expansion endpoint must read the stored ranking.
  */
+import { execFile } from "node:child_process";
 import neo4j, { type Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PrivateNeo4j, startPrivateNeo4j } from "../../scripts/neo4j/private-neo4j";
+import { projectRoot } from "../../scripts/project-root";
 import { ingestClaims } from "../../server/src/claims/ingest-claims";
 import {
   RANK_ALL_HUBS_QUERY,
@@ -210,6 +212,57 @@ describe("supernode neighbour rankings", () => {
         list: ranking.neighbours,
       });
     }
+  });
+});
+
+describe("npm run db:rank, after the graph was changed by hand", () => {
+  /** The command as an operator runs it, pointed at this file's Neo4j (without blocking the app). */
+  const dbRank = () =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        "npm",
+        ["run", "-s", "db:rank"],
+        {
+          cwd: projectRoot,
+          encoding: "utf8",
+          timeout: 120_000,
+          env: {
+            ...process.env,
+            NEO4J_URI: server.connection.uri,
+            NEO4J_USERNAME: server.connection.username,
+            NEO4J_PASSWORD: server.connection.password,
+            NEO4J_DATABASE: server.connection.database,
+          },
+        },
+        (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+
+  it("ranks every hub again and drops the rankings of nodes that are no longer hubs", async () => {
+    // Deleted in Neo4j Browser, say: the hub's ten best-ranked spokes lose all their leaves, and the
+    // second hub falls back under the threshold. Nothing keeps the rankings right meanwhile.
+    const top = (await stored("fictional-hub"))?.neighbours.slice(0, 10) as string[];
+    await admin.executeQuery(
+      `UNWIND $top AS e MATCH (spoke) WHERE elementId(spoke) = e
+       MATCH (spoke)-[r]-(other) WHERE other.id <> 'fictional-hub' DELETE r`,
+      { top },
+    );
+    await admin.executeQuery("MATCH (:Entity {id: 'fictional-almost-hub'})-[r]-() WITH r LIMIT 10 DELETE r");
+    expect(await stored("fictional-hub")).not.toEqual(await fromScratch("fictional-hub"));
+    expect(await stored("fictional-almost-hub")).not.toBeNull();
+
+    const run = await dbRank();
+    expect(run.stderr).toBe("");
+    expect(run).toMatchObject({
+      status: 0,
+      stdout: expect.stringMatching(/Ranked the neighbours of 1 node.*removed 1 ranking/),
+    });
+    expect(await stored("fictional-hub")).toEqual(await fromScratch("fictional-hub"));
+    expect(await stored("fictional-almost-hub")).toBeNull();
+    // Run again on a graph already right: nothing to drop, the same rankings.
+    const again = await dbRank();
+    expect(again.stdout).toMatch(/removed 0 ranking/);
+    expect(await stored("fictional-hub")).toEqual(await fromScratch("fictional-hub"));
   });
 });
 

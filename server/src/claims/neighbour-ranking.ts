@@ -12,8 +12,9 @@ import type { ManagedTransaction } from "neo4j-driver";
  * Every writer keeps it exact in the transaction that changes it: ingestion (keepNeighbourRankings,
  * drafts commit through it) and the bench's loader (RANK_ALL_HUBS_QUERY). Writers only add
  * relationships, so degrees only grow: a neighbour outside the stored top can enter it only when
- * its own degree changed, and those are exactly the nodes a write touched. Deleting a
- * relationship by hand (Neo4j Browser) would make a ranking stale: run RANK_ALL_HUBS_QUERY after.
+ * its own degree changed, and those are exactly the nodes a write touched. Deleting
+ * relationships or nodes by hand (Neo4j Browser) makes rankings stale: `npm run db:rank` ranks
+ * every hub again (DROP_STALE_RANKINGS_QUERY, then RANK_ALL_HUBS_QUERY).
  */
 export const RANKING_LABEL = "NeighbourRanking";
 
@@ -46,6 +47,18 @@ MATCH (h)
 WHERE NOT h:${RANKING_LABEL} AND COUNT { (h)--() } > ${RANKED_DEGREE}
 ${RANK_FROM_SCRATCH}
 RETURN count(ranking) AS hubs`;
+
+/**
+ * Rankings whose hub is gone or no longer a hub (relationships deleted by hand): removed before
+ * RANK_ALL_HUBS_QUERY ranks the remaining hubs again.
+ */
+export const DROP_STALE_RANKINGS_QUERY = `
+MATCH (ranking:${RANKING_LABEL})
+OPTIONAL MATCH (h) WHERE elementId(h) = ranking.hub AND NOT h:${RANKING_LABEL}
+WITH ranking, h
+WHERE h IS NULL OR COUNT { (h)--() } <= ${RANKED_DEGREE}
+DELETE ranking
+RETURN count(*) AS dropped`;
 
 /**
  * The rankings that gain or reorder neighbours when the nodes $touched (element ids: both ends of
