@@ -237,10 +237,9 @@ const vocabularyEditor = createVocabularyEditor({
 });
 sources.addToolbarAction(vocabularyEditor.toolbarButton);
 const toolbar = document.querySelector<HTMLElement>(".topbar .toolbar");
-if (toolbar) {
-  toolbar.insertBefore(watches.element, byId("theme-button"));
-  void createAccountMenu(toolbar, createAccountsClient());
-}
+// The Changes badge stays in sight: beside the counts, never folded into the top bar's "More" menu.
+counts.before(watches.element);
+if (toolbar) void createAccountMenu(toolbar, createAccountsClient());
 host.append(asOf.element, timeline.strip.element, changes.element);
 floating.push(createMinimap(host, canvas.cy, browserStorage()), asOf.element, changes.element);
 void watches.refresh();
