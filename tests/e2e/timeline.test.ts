@@ -271,9 +271,13 @@ describe("the timeline strip in Chromium", () => {
     await waitForRange(page, days.at(-1) as string);
     await page.evaluate(() => {
       const seen: string[] = [];
-      (window as unknown as { seen: string[] }).seen = seen;
+      const times: number[] = [];
+      Object.assign(window, { seen, times });
       const output = document.querySelector("[data-testid=timeline-range]") as HTMLElement;
-      new MutationObserver(() => seen.push(output.textContent ?? "")).observe(output, {
+      new MutationObserver(() => {
+        seen.push(output.textContent ?? "");
+        times.push(performance.now());
+      }).observe(output, {
         childList: true,
         characterData: true,
         subtree: true,
@@ -285,8 +289,15 @@ describe("the timeline strip in Chromium", () => {
     await expect
       .poll(() => page.getByTestId("timeline-play").innerText(), { timeout: 60_000, interval: 250 })
       .toBe("Play");
-    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    const { seen, times } = await page.evaluate(() => {
+      const { seen, times } = window as unknown as { seen: string[]; times: number[] };
+      return { seen, times };
+    });
     expect([...new Set(seen)]).toEqual(days);
+    // Printed, not asserted: each step after the first is the 250 ms pause (4 articles/s), then the
+    // as-of graph fetched and the canvas redrawn; what is above 250 ms is the fetch and the redraw.
+    const steps = times.slice(1).map((time, index) => Math.round(time - (times[index] as number) - 250));
+    console.log(`timeline step, fetch + redraw (ms, seed + story): ${steps.join(", ")}`);
     expect(await drawn(page)).toEqual(await knownOn(days.at(-1) as string));
     expect(pageProblems(page)).toEqual([]);
   });
