@@ -4,6 +4,7 @@ import { fcoseOptions } from "./layout-options";
 import { layoutScore } from "./layout-score";
 import { packComponents } from "./pack-components";
 import type { Point } from "./place-around";
+import { seedOf, withSeededRandom } from "./seeded-random";
 
 const COMPONENT_GAP = 90;
 const TURNS = [0, 30, 60, 90, 120, 150, 180, 210, 240, 270, 300, 330];
@@ -11,7 +12,8 @@ const TURNS = [0, 30, 60, 90, 120, 150, 180, 210, 240, 270, 300, 330];
 /**
  * Lays the graph out for reading: fcose from several random starts (on small graphs); each
  * connected component turned to the angle where it fits the screen with the fewest overlapping
- * captions; components packed in rows that match the screen's shape. Returns the best positions
+ * captions; components packed in rows that match the screen's shape. The random starts are seeded
+ * from the graph's node ids: the same graph gets the same picture every time. Returns the best positions
  * (nodes are left wherever the last try put them), or undefined when `stale()` turns true.
  */
 export async function bestLayout(
@@ -22,11 +24,14 @@ export async function bestLayout(
 ): Promise<Map<string, Point> | undefined> {
   const effort = layoutEffort(cy.nodes().length, randomize);
   let best: { score: number; positions: Map<string, Point> } | undefined;
+  const seed = seedOf(cy.nodes().map((node) => node.id()));
   for (let attempt = 0; attempt < effort.attempts; attempt += 1) {
-    const run = cy.layout(fcoseOptions({ randomize, animate: false }));
-    const done = run.promiseOn("layoutstop");
-    run.run();
-    await done;
+    await withSeededRandom(seed + attempt * 0x9e3779b9, () => {
+      const run = cy.layout(fcoseOptions({ randomize, animate: false }));
+      const done = run.promiseOn("layoutstop");
+      run.run();
+      return done;
+    });
     if (stale()) return undefined;
     const screen = area();
     const components = cy.elements().components();
@@ -39,6 +44,7 @@ export async function bestLayout(
 }
 
 function layoutEffort(nodeCount: number, randomize: boolean): { attempts: number; turns: number[] } {
+  if (nodeCount <= 40) return { attempts: randomize ? 10 : 1, turns: TURNS };
   if (nodeCount <= 80) return { attempts: randomize ? 5 : 1, turns: TURNS };
   if (nodeCount <= 300) return { attempts: randomize ? 2 : 1, turns: [0, 90] };
   return { attempts: 1, turns: [0] };

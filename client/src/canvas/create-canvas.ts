@@ -8,6 +8,7 @@ import { claimsStylesheet } from "./claims-stylesheet";
 import { exploreStylesheet, viewStylesheet } from "./explore-stylesheet";
 import { graphStylesheet } from "./graph-stylesheet";
 import type { LayoutRequest } from "./layout-options";
+import { keepLabelsLegible, legibleLabelsStylesheet } from "./legible-labels";
 import { highlightNeighbourhood } from "./neighbourhood-highlight";
 import { keepTunedForSize, tuneForSize } from "./performance-options";
 import type { Point } from "./place-around";
@@ -56,11 +57,12 @@ export interface Canvas {
   setTheme(theme: Theme): void;
 }
 
-function canvasStylesheet(theme: Theme) {
+function canvasStylesheet(theme: Theme, zoom: () => number) {
   const palette = CANVAS_PALETTES[theme];
   return [
-    ...graphStylesheet(undefined, undefined, palette),
+    ...graphStylesheet(undefined, undefined, palette, zoom),
     ...claimsStylesheet(palette),
+    ...legibleLabelsStylesheet(zoom),
     ...viewStylesheet(),
     ...exploreStylesheet(palette),
   ];
@@ -84,16 +86,21 @@ export function createCanvas(container: HTMLElement, overlays: () => Overlays = 
     marker.content = "provided by styles.css";
     document.head.append(marker);
   }
+  // Captions are sized for the zoom they are drawn at (look/label-legibility.ts).
+  let zoomed: Core | undefined;
+  const zoom = () => zoomed?.zoom() ?? 1;
   const cy = cytoscape({
     container,
-    style: canvasStylesheet("light"),
+    style: canvasStylesheet("light", zoom),
     minZoom: 0.1,
     maxZoom: 3,
     boxSelectionEnabled: false,
     selectionType: "single",
   });
+  zoomed = cy;
   const retune = keepTunedForSize(cy);
   hideLabelsWhileMoving(cy);
+  keepLabelsLegible(cy);
   highlightNeighbourhood(cy);
   const selectionHandlers: Array<(selection: CanvasSelection | null) => void> = [];
   watchSelection(cy, (selection) => {
@@ -200,7 +207,7 @@ export function createCanvas(container: HTMLElement, overlays: () => Overlays = 
       });
     },
     setTheme: (theme) => {
-      cy.style(canvasStylesheet(theme));
+      cy.style(canvasStylesheet(theme, zoom));
       retune();
     },
   };

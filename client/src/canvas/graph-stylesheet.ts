@@ -1,17 +1,24 @@
 import type { EdgeSingular, StylesheetJson } from "cytoscape";
 import { CANVAS_PALETTES, type CanvasPalette } from "../look/canvas-palette";
 import { CERTAINTY_STYLES, type CertaintyStyle } from "../look/certainty-styles";
+import { EDGE_FONT_PX, legibleFontSize, MIN_LABEL_PX, NODE_FONT_PX } from "../look/label-legibility";
 import { DEFAULT_LABEL_STYLE, LABEL_STYLES, type LabelStyle, labelClass } from "../look/label-styles";
 import { relationshipTypeColor } from "../look/relationship-type-colors";
 
 export const FONT_FAMILY =
   '"Inter", "Segoe UI", "Helvetica Neue", "Liberation Sans", "DejaVu Sans", "Noto Sans CJK SC", Arial, sans-serif';
 
-/** Every visual rule of the canvas, derived from the label and certainty tables and the theme's palette. */
+/**
+ * Every visual rule of the canvas, derived from the label and certainty tables and the theme's
+ * palette. `zoom` is read whenever the style is recomputed: captions grow in the model as the view
+ * zooms out so that they stay legible on screen, and are not drawn once they would be smaller than
+ * MIN_LABEL_PX (look/label-legibility.ts).
+ */
 export function graphStylesheet(
   labels: readonly LabelStyle[] = LABEL_STYLES,
   certainties: readonly CertaintyStyle[] = CERTAINTY_STYLES,
   palette: CanvasPalette = CANVAS_PALETTES.light,
+  zoom: () => number = () => 1,
 ): StylesheetJson {
   const { ink: INK, accent: ACCENT, added: ADDED } = palette;
   return [
@@ -22,7 +29,8 @@ export function graphStylesheet(
         "border-width": 2,
         label: "data(display)",
         "font-family": FONT_FAMILY,
-        "font-size": 13,
+        "font-size": () => legibleFontSize(NODE_FONT_PX, zoom()),
+        "min-zoomed-font-size": MIN_LABEL_PX,
         "font-weight": 600,
         color: INK,
         "text-valign": "bottom",
@@ -51,7 +59,8 @@ export function graphStylesheet(
         "arrow-scale": 0.95,
         label: "data(caption)",
         "font-family": FONT_FAMILY,
-        "font-size": 11,
+        "font-size": () => legibleFontSize(EDGE_FONT_PX, zoom()),
+        "min-zoomed-font-size": MIN_LABEL_PX,
         color: palette.edgeCaption,
         "text-rotation": "autorotate",
         "text-background-color": palette.edgeCaptionBackground,
@@ -106,7 +115,6 @@ export function graphStylesheet(
         "target-arrow-color": ACCENT,
         color: ACCENT,
         "font-weight": 700,
-        "font-size": 12,
         "z-index": 20,
       },
     },

@@ -1,4 +1,5 @@
 import type { Core } from "cytoscape";
+import { MIN_LABEL_PX } from "../look/label-legibility";
 
 /** From this many elements on, gestures draw a cached bitmap and small captions are left out. */
 export const LARGE_GRAPH_ELEMENTS = 3_000;
@@ -62,7 +63,7 @@ export function tuneForSize(cy: Core, count = cy.elements().length): void {
   if (count < LARGE_GRAPH_ELEMENTS || hasLeanRules(cy)) return;
   cy.style()
     .selector(LEAN_NODE)
-    .style({ "min-zoomed-font-size": 9 })
+    .style({ "min-zoomed-font-size": MIN_LABEL_PX })
     .selector(LEAN_EDGE)
     .style({ "curve-style": "straight", "min-zoomed-font-size": 12 })
     .update();

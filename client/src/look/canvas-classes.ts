@@ -19,6 +19,12 @@ export const PATH_EDGE_CLASS = "path-edge";
 export const PATH_FADED_CLASS = "path-faded";
 export const MENU_TARGET_CLASS = "menu-target";
 export const LABELS_OFF_CLASS = "labels-off";
+/** A relationship of a big addition not drawn yet: the nodes are painted first, relationships over the next frames. */
+export const DRAW_LATER_CLASS = "draw-later";
+/** A relationship caption that would sit on another caption or on a node: not drawn until pointed at. */
+export const CAPTION_YIELDS_CLASS = "caption-yields";
+/** Under the pointer: its caption is drawn legibly whatever the zoom and whatever it collides with. */
+export const LABEL_FOCUS_CLASS = "label-focus";
 
 export const HIGHLIGHT_CLASSES: readonly string[] = [
   FADED_CLASS,
@@ -27,4 +33,7 @@ export const HIGHLIGHT_CLASSES: readonly string[] = [
   PATH_FADED_CLASS,
   MENU_TARGET_CLASS,
   LABELS_OFF_CLASS,
+  DRAW_LATER_CLASS,
+  CAPTION_YIELDS_CLASS,
+  LABEL_FOCUS_CLASS,
 ];

@@ -28,7 +28,7 @@ export const CERTAINTY_STYLES: readonly CertaintyStyle[] = [
   {
     certainty: "speculative",
     lineStyle: "dotted",
-    lineColor: "#a3acba",
+    lineColor: "#808a9a",
     dashArray: "1.5 3.5",
     meaning: "A possibility the source raises (“pourrait…”).",
   },

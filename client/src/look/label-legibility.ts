@@ -1,0 +1,24 @@
+/**
+ * How big captions are drawn on screen. A caption smaller than MIN_LABEL_PX is not drawn at all
+ * (it comes back on hover, on selection, or zoomed in); between that and its own size, a caption
+ * is drawn larger in the model so that it stays MIN_LABEL_PX on screen, up to MAX_BOOST times its
+ * own size (beyond that, enlarged captions would cover the graph they name).
+ */
+export const MIN_LABEL_PX = 11;
+export const MAX_BOOST = 1.6;
+
+/** Node and relationship captions' own sizes, in model pixels (what a 1:1 zoom shows). */
+export const NODE_FONT_PX = 13;
+export const EDGE_FONT_PX = 11;
+
+/** The model font size of a caption of size `base` at `zoom`: never under MIN_LABEL_PX on screen while it can help it. Pure. */
+export function legibleFontSize(base: number, zoom: number): number {
+  if (!(zoom > 0) || base * zoom >= MIN_LABEL_PX) return base;
+  return Math.min(base * MAX_BOOST, MIN_LABEL_PX / zoom);
+}
+
+/** A caption the analyst points at or picked: MIN_LABEL_PX on screen at least, however far out the view is. Pure. */
+export function focusedFontSize(base: number, zoom: number): number {
+  if (!(zoom > 0)) return base;
+  return Math.max(base, MIN_LABEL_PX / zoom);
+}
