@@ -10,6 +10,7 @@ import { createHelpOverlay } from "./chrome/help-overlay";
 import { createLayoutPicker } from "./chrome/layout-picker";
 import { createMinimap } from "./chrome/minimap";
 import { createThemeSwitch } from "./chrome/theme-switch";
+import { createTopbarMenu } from "./chrome/topbar-menu";
 import { createAsOfController } from "./claims/as-of-controller";
 import { expansionCap } from "./expand/expansion-cap";
 import { askSupernode } from "./expand/guard-dialog";
@@ -229,6 +230,7 @@ createLayoutPicker(byId<HTMLSelectElement>("layout-picker"), byId<HTMLButtonElem
 });
 createThemeSwitch(byId<HTMLButtonElement>("theme-button"), browserStorage(), (theme) => canvas.setTheme(theme));
 createHelpOverlay(byId<HTMLButtonElement>("help-button"), cap);
+createTopbarMenu(byId("topbar"), byId<HTMLButtonElement>("topbar-more"), byId("topbar-tools"));
 const vocabularyEditor = createVocabularyEditor({
   button: byId<HTMLButtonElement>("vocabulary-button"),
   api,

@@ -1,5 +1,6 @@
 import type { Core } from "cytoscape";
 import { el } from "../dom/el";
+import { isSmallScreen } from "../dom/small-screen";
 import { FILTERED } from "../look/canvas-classes";
 import { labelStyleFor } from "../look/label-styles";
 import { type MinimapTransform, minimapTransform, toModel } from "./minimap-geometry";
@@ -135,6 +136,11 @@ export function createMinimap(host: HTMLElement, cy: Core, storage: Storage): HT
     if (canvas.hasPointerCapture(event.pointerId)) panTo(event);
   });
 
-  setOpen(storage.getItem(KEY) !== "folded");
+  // On a phone it starts folded whatever was remembered (without forgetting it for wider windows).
+  if (isSmallScreen()) {
+    canvas.hidden = true;
+    toggle.setAttribute("aria-expanded", "false");
+    root.classList.add("is-folded");
+  } else setOpen(storage.getItem(KEY) !== "folded");
   return root;
 }

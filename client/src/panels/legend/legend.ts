@@ -1,5 +1,6 @@
 import type { Certainty } from "../../../../contract/graph-contract";
 import { el, svgEl } from "../../dom/el";
+import { isSmallScreen } from "../../dom/small-screen";
 import type { CanvasTally } from "../../explorer/canvas-tally";
 import { isFiltering, type ViewFilters } from "../../explorer/view-filters";
 import { CERTAINTY_STYLES, type CertaintyStyle } from "../../look/certainty-styles";
@@ -78,6 +79,8 @@ export function createLegend(root: HTMLElement, handlers: LegendFilterHandlers):
   };
   toggle.addEventListener("click", () => setOpen(!isOpen()));
   root.replaceChildren(toggle, body);
+  // On a phone the legend would cover the graph (and catch taps meant for it): folded until asked for.
+  if (isSmallScreen()) setOpen(false);
 
   /** One filter row as the tally and filters have it now. */
   interface Row {
