@@ -5,7 +5,7 @@
  * password, CSRF on the page's writes, sign-out (here and everywhere), expiry, a removed user's
  * session, API keys, failed sign-ins per account and per address, and the audit trail with its CSV.
  */
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -472,47 +472,60 @@ describe("the audit trail", () => {
   });
 });
 
-describe("npm run users", () => {
-  const users = (...args: string[]) => {
-    const { uri, username, password, database } = neo4j.connection;
-    const run = spawnSync(process.execPath, ["--import", "tsx", join(projectRoot, "scripts", "users.ts"), ...args], {
-      cwd: projectRoot,
-      encoding: "utf8",
-      env: {
-        ...process.env,
-        NEO4J_URI: uri,
-        NEO4J_USERNAME: username,
-        NEO4J_PASSWORD: password,
-        NEO4J_DATABASE: database,
+/**
+ * A project script run against this file's Neo4j, without blocking this process: it also serves the
+ * app, and a blocked event loop lets the app's idle keep-alive sockets close under the next request
+ * (ECONNRESET).
+ */
+function runScript(script: string, ...args: string[]) {
+  const { uri, username, password, database } = neo4j.connection;
+  return new Promise<{ status: number; out: string; err: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", join(projectRoot, "scripts", script), ...args],
+      {
+        cwd: projectRoot,
+        encoding: "utf8",
+        env: {
+          ...process.env,
+          NEO4J_URI: uri,
+          NEO4J_USERNAME: username,
+          NEO4J_PASSWORD: password,
+          NEO4J_DATABASE: database,
+        },
       },
-    });
-    return { status: run.status, out: run.stdout, err: run.stderr };
-  };
+      (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, out: stdout, err: stderr }),
+    );
+  });
+}
+
+describe("npm run users", () => {
+  const users = (...args: string[]) => runScript("users.ts", ...args);
 
   it("adds a user with a one-time password that signs in, changes roles, lists, removes, and audits each", async () => {
-    const added = users("add", "cli.analyst", "--role", "viewer");
+    const added = await users("add", "cli.analyst", "--role", "viewer");
     expect(added.status, added.err).toBe(0);
     const oneTime = /One-time password of cli\.analyst: (\S+)/.exec(added.out)?.[1] ?? "";
     expect(oneTime).toMatch(/^[A-Za-z0-9_-]{24}$/);
     const signedIn = await call(app, "POST", "/api/auth/sign-in", { body: { name: "cli.analyst", password: oneTime } });
     expect(signedIn.body).toMatchObject({ name: "cli.analyst", role: "viewer", mustChangePassword: true });
 
-    expect(users("role", "cli.analyst", "editor").status).toBe(0);
-    expect(users("list").out).toMatch(/cli\.analyst\s+editor/);
-    expect(users("remove", "cli.analyst").status).toBe(0);
-    expect(users("list").out).not.toContain("cli.analyst");
+    expect((await users("role", "cli.analyst", "editor")).status).toBe(0);
+    expect((await users("list")).out).toMatch(/cli\.analyst\s+editor/);
+    expect((await users("remove", "cli.analyst")).status).toBe(0);
+    expect((await users("list")).out).not.toContain("cli.analyst");
     const events = await auditEvents("?actor=cli:");
     expect(events.map((event) => event.action)).toEqual(["users remove", "users role", "users add"]);
   }, 60_000);
 
-  it("says what is wrong in one line: a taken name, a bad role, an unknown command", () => {
-    const taken = users("add", "table-admin");
+  it("says what is wrong in one line: a taken name, a bad role, an unknown command", async () => {
+    const taken = await users("add", "table-admin");
     expect(taken.status).toBe(1);
     expect(taken.err).toContain('users: A user named "table-admin" exists already.');
-    const badRole = users("add", "someone", "--role", "owner");
+    const badRole = await users("add", "someone", "--role", "owner");
     expect(badRole.status).toBe(1);
     expect(badRole.err).toContain("a role is viewer, editor or admin");
-    expect(users("frobnicate").err).toContain('no command "frobnicate"');
+    expect((await users("frobnicate")).err).toContain('no command "frobnicate"');
   }, 60_000);
 });
 
@@ -543,33 +556,18 @@ describe("who entered each claim", () => {
     expect(events[0]?.summary).toMatch(/^claims file: \d+ new claims/);
   });
 
-  it("npm run ingest records the OS user, or the name given with --as", () => {
+  it("npm run ingest records the OS user, or the name given with --as", async () => {
     const file = laterReport();
     file.article.id = "fictional-later-report-cli-copy";
     const path = join(mkdtempSync(join(tmpdir(), "ingest-as-")), "later-copy.json");
     writeFileSync(path, JSON.stringify(file));
-    const { uri, username, password, database } = neo4j.connection;
-    const run = spawnSync(
-      process.execPath,
-      ["--import", "tsx", join(projectRoot, "scripts", "ingest.ts"), path, "--as", "M. Dupont"],
-      {
-        cwd: projectRoot,
-        encoding: "utf8",
-        env: {
-          ...process.env,
-          NEO4J_URI: uri,
-          NEO4J_USERNAME: username,
-          NEO4J_PASSWORD: password,
-          NEO4J_DATABASE: database,
-        },
-      },
+    const run = await runScript("ingest.ts", path, "--as", "M. Dupont");
+    expect(run.status, run.err).toBe(0);
+    const { records } = await driver.executeQuery(
+      "MATCH (c:Claim {articleId: $article}) RETURN collect(DISTINCT c.enteredBy) AS by",
+      { article: file.article.id },
     );
-    expect(run.status, run.stderr).toBe(0);
-    return driver
-      .executeQuery("MATCH (c:Claim {articleId: $article}) RETURN collect(DISTINCT c.enteredBy) AS by", {
-        article: file.article.id,
-      })
-      .then(({ records }) => expect(records[0]?.get("by")).toEqual(["M. Dupont"]));
+    expect(records[0]?.get("by")).toEqual(["M. Dupont"]);
   });
 });
 
