@@ -43,6 +43,22 @@ function claimsButton(id: string, name: string, deps: Pick<EdgeDetailsDeps, "sho
   return button;
 }
 
+/**
+ * Under the sources, once the claims say so (issue #20): fewer independent origins than independent
+ * sources, because a story copied near-verbatim or credited to another outlet counts once with it.
+ */
+function originsNote(claims: RelationshipClaims): HTMLElement | null {
+  const { origins, summary } = claims;
+  if (!origins || origins.independentOrigins >= summary.independentSources) return null;
+  const count = origins.independentOrigins;
+  return el(
+    "p",
+    { class: "meta", "data-testid": "origins-note" },
+    `Counting a story copied near-verbatim or credited to another outlet ("selon …", "as first reported by …") ` +
+      `once too: ${count} independent origin${count === 1 ? "" : "s"} (${origins.originNames.join(", ")}).`,
+  );
+}
+
 /** The right-hand panel: everything known about the selected node or relationship, as text. */
 export function createDetailsPanel(root: HTMLElement, deps: DetailsPanelDeps): DetailsPanel {
   let shownNodeId: string | null = null;
@@ -145,6 +161,8 @@ export function createDetailsPanel(root: HTMLElement, deps: DetailsPanelDeps): D
       claimsSlot.replaceChildren(rendered.claims);
       claimsSlot.className = "claims-slot";
       claimsSlot.removeAttribute("data-testid");
+      const note = originsNote(claims);
+      if (note) root.querySelector('[data-testid="edge-sources"]')?.parentElement?.append(note);
     },
     showClaimsError(edgeId, message) {
       if (shownEdge?.id !== edgeId || !claimsSlot) return;
