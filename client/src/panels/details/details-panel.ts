@@ -161,6 +161,7 @@ export function createDetailsPanel(root: HTMLElement, deps: DetailsPanelDeps): D
       claimsSlot.replaceChildren(rendered.claims);
       claimsSlot.className = "claims-slot";
       claimsSlot.removeAttribute("data-testid");
+      root.querySelector('[data-testid="origins-note"]')?.remove();
       const note = originsNote(claims);
       if (note) root.querySelector('[data-testid="edge-sources"]')?.parentElement?.append(note);
     },
