@@ -7,7 +7,11 @@ const PAGES: Record<PageVariant, string> = {
   plain: "/plain-cytoscape.html",
   app: "/app-canvas.html",
 };
-const VIEWPORT = { width: 1440, height: 900 };
+export const VIEWPORT = { width: 1440, height: 900 };
+
+export function pageUrl(baseUrl: string, variant: PageVariant): string {
+  return `${baseUrl}${PAGES[variant]}`;
+}
 
 export interface DrawPlan {
   browser: Browser;

@@ -2,12 +2,17 @@ import "../../client/src/styles.css";
 import { createCanvas } from "../../client/src/canvas/create-canvas";
 import { LAYOUT_NAMES, type LayoutName } from "../../client/src/canvas/layouts/layout-catalog";
 import { createLayoutRunner } from "../../client/src/canvas/layouts/layout-runner";
+import { webglRendererName } from "../../client/src/canvas/renderer-choice";
 import { createMinimap } from "../../client/src/chrome/minimap";
-import { type BenchPage, fetchBenchGraph } from "./bench-data";
+import { type BenchPage, fetchBenchGraph, watchLongTasks } from "./bench-data";
 import { createFrameMeter, nextPaint } from "./frame-meter";
 
 const container = document.getElementById("graph") as HTMLElement;
-const canvas = createCanvas(container);
+// ?gpu=<renderer string> stands in for the browser's own (checks the switch to WebGL on a machine without a GPU).
+const gpuOverride = new URLSearchParams(window.location.search).get("gpu");
+const canvas = createCanvas(container, undefined, gpuOverride === null ? {} : { gpu: () => gpuOverride });
+// As in the app (main.ts): browser specs read the drawing through it.
+window.cy = canvas.cy;
 // The overview redraws on every viewport change in the app, so it is part of what a pan costs.
 createMinimap(container.parentElement ?? document.body, canvas.cy, { getItem: () => null, setItem: () => {} });
 const meter = createFrameMeter();
@@ -25,13 +30,25 @@ const layouts = createLayoutRunner({
 });
 
 const page: BenchPage = {
-  async load(url) {
+  async load(url, untilFirstPaint = false) {
     const graph = await fetchBenchGraph(url);
     const received = performance.now();
+    const tasks = watchLongTasks();
     canvas.addGraph(graph, { kind: "preset", positions: new Map(Object.entries(graph.positions)) });
     canvas.fitAll();
     const painted = await nextPaint();
-    return { firstPaintMs: painted - received, nodes: canvas.cy.nodes().length, edges: canvas.cy.edges().length };
+    // A big graph's relationships are drawn over the frames after the first (add-elements.ts).
+    if (!untilFirstPaint) await canvas.drawn();
+    const complete = untilFirstPaint ? Number.NaN : performance.now();
+    return {
+      firstPaintMs: painted - received,
+      completeMs: complete - received,
+      longestTaskMs: tasks.stop(),
+      renderer: canvas.renderer(),
+      gpu: webglRendererName() ?? "no WebGL",
+      nodes: canvas.cy.nodes().length,
+      edges: canvas.cy.edges().length,
+    };
   },
   startFrames: () => meter.start(),
   stopFrames: () => meter.stop(),

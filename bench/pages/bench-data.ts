@@ -13,9 +13,26 @@ export interface PageLayoutResult {
   longestFrameMs: number;
 }
 
+export interface LoadResult {
+  /** Data received → first painted frame with the graph on it. */
+  firstPaintMs: number;
+  /** Data received → every element drawn (the app adds relationships and captions over several frames). */
+  completeMs: number;
+  /** The longest main-thread task between data received and complete: how long input could wait. */
+  longestTaskMs: number;
+  /** What drew it: "canvas" or "webgl", and the WebGL renderer string the browser reports. */
+  renderer: string;
+  gpu: string;
+  nodes: number;
+  edges: number;
+}
+
 export interface BenchPage {
-  /** Fetches the graph, draws it and returns the time from data received to the first painted frame. */
-  load(url: string): Promise<{ firstPaintMs: number; nodes: number; edges: number }>;
+  /**
+   * Fetches the graph, draws it and returns its timings (see LoadResult). `untilFirstPaint`
+   * returns at the first painted frame (completeMs is then NaN): for profiling the first frame.
+   */
+  load(url: string, untilFirstPaint?: boolean): Promise<LoadResult>;
   startFrames(): void;
   stopFrames(): { frames: number; fps: number; p95FrameMs: number; longestFrameMs: number };
   /** Layouts this page offers (the app: its layout catalogue; plain Cytoscape.js: fcose with defaults). */
@@ -33,4 +50,20 @@ export async function fetchBenchGraph(url: string): Promise<BenchGraphFile> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
   return (await response.json()) as BenchGraphFile;
+}
+
+/** Records main-thread tasks (the browser reports those of 50 ms and more) until stop() returns the longest. */
+export function watchLongTasks(): { stop(): number } {
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+  });
+  observer.observe({ type: "longtask" });
+  return {
+    stop() {
+      for (const entry of observer.takeRecords()) longest = Math.max(longest, entry.duration);
+      observer.disconnect();
+      return longest;
+    },
+  };
 }

@@ -10,8 +10,9 @@ import { graphStylesheet } from "./graph-stylesheet";
 import type { LayoutRequest } from "./layout-options";
 import { keepLabelsLegible, legibleLabelsStylesheet } from "./legible-labels";
 import { highlightNeighbourhood } from "./neighbourhood-highlight";
-import { keepTunedForSize, tuneForSize } from "./performance-options";
+import { currentRenderer, keepTunedForSize, switchRenderer, tuneForSize } from "./performance-options";
 import type { Point } from "./place-around";
+import { chooseRenderer, type RendererKind, WEBGL_FROM_ELEMENTS, webglRendererName } from "./renderer-choice";
 import type { GraphPart } from "./to-cy-elements";
 import { createViewport, type Overlays } from "./viewport";
 import { hideLabelsWhileMoving } from "./viewport-labels";
@@ -37,6 +38,8 @@ export interface Canvas {
   readonly exports: CanvasExport;
   /** Adds what is missing; returns how many nodes and relationships were new. */
   addGraph(graph: GraphPart, placement: Placement): { nodes: number; edges: number };
+  /** Settles when everything added so far is drawn (a big addition paints its relationships over several frames). */
+  drawn(): Promise<void>;
   runLayout(request: LayoutRequest): Promise<void>;
   fitAll(): void;
   /** Fits these nodes and relationships into the part of the canvas the panels leave visible. */
@@ -53,6 +56,8 @@ export interface Canvas {
   counts(): GraphCounts;
   onSelectionChange(handler: (selection: CanvasSelection | null) => void): void;
   onNodeDoubleTap(handler: (id: string) => void): void;
+  /** Which renderer draws now: the 2D canvas, or WebGL (big graphs on a hardware GPU, renderer-choice.ts). */
+  renderer(): RendererKind;
   /** Redraws with the theme's colours. */
   setTheme(theme: Theme): void;
 }
@@ -78,7 +83,16 @@ const NO_OVERLAYS: Overlays = { right: 0, boxes: [] };
  */
 const CYTOSCAPE_STYLESHEET_ID = "__________cytoscape_stylesheet";
 
-export function createCanvas(container: HTMLElement, overlays: () => Overlays = () => NO_OVERLAYS): Canvas {
+export interface CanvasOptions {
+  /** The WebGL renderer string (renderer-choice.ts); the bench hands in a GPU's to check the switch. */
+  gpu?: () => string | null;
+}
+
+export function createCanvas(
+  container: HTMLElement,
+  overlays: () => Overlays = () => NO_OVERLAYS,
+  options: CanvasOptions = {},
+): Canvas {
   if (!document.getElementById(CYTOSCAPE_STYLESHEET_ID)) {
     const marker = document.createElement("meta");
     marker.id = CYTOSCAPE_STYLESHEET_ID;
@@ -109,10 +123,19 @@ export function createCanvas(container: HTMLElement, overlays: () => Overlays = 
   const element = (id: string) => cy.getElementById(id);
   const view = createViewport(cy, overlays);
 
+  let allDrawn = Promise.resolve();
+  let gpu: string | null | undefined;
   const addGraph = (graph: GraphPart, placement: Placement) => {
     // Tuned before the elements arrive, so a big graph's first frame is already drawn the lean way.
-    tuneForSize(cy, cy.elements().length + graph.nodes.length + graph.edges.length);
-    const { nodes, edges, added } = addElements(cy, graph, placement);
+    const count = cy.elements().length + graph.nodes.length + graph.edges.length;
+    tuneForSize(cy, count);
+    if (count >= WEBGL_FROM_ELEMENTS && currentRenderer(cy) === "canvas") {
+      // Asked once, and only for a big graph: the probe creates a WebGL context.
+      if (gpu === undefined) gpu = (options.gpu ?? webglRendererName)();
+      if (chooseRenderer(gpu, count) === "webgl") switchRenderer(cy, "webgl");
+    }
+    const { nodes, edges, added, drawn } = addElements(cy, graph, placement);
+    allDrawn = Promise.all([allDrawn, drawn]).then(() => {});
     if ((placement.kind === "near" || placement.kind === "centre") && added.nonempty()) {
       added.addClass("just-added");
       setTimeout(() => added.removeClass("just-added"), HIGHLIGHT_MS);
@@ -132,6 +155,8 @@ export function createCanvas(container: HTMLElement, overlays: () => Overlays = 
     cy,
     exports: createCanvasExport(cy),
     addGraph,
+    drawn: () => allDrawn,
+    renderer: () => currentRenderer(cy),
     runLayout: async (request) => {
       layoutRun += 1;
       const run = layoutRun;

@@ -1,5 +1,6 @@
 import type { StylesheetJson } from "cytoscape";
 import {
+  DRAW_LATER_CLASS,
   FADED_CLASS,
   FILTERED_CLASS,
   LABELS_OFF_CLASS,
@@ -64,6 +65,8 @@ const PIN_MARK = `data:image/svg+xml;utf8,${encodeURIComponent(
 export function viewStylesheet(): StylesheetJson {
   return [
     { selector: `.${FILTERED_CLASS}`, style: { display: "none" } },
+    // Not drawn yet (add-elements.ts: nodes first, relationships over the next frames).
+    { selector: `edge.${DRAW_LATER_CLASS}`, style: { display: "none" } },
     {
       selector: `node.${PINNED_CLASS}`,
       style: {

@@ -1,5 +1,6 @@
 import type { Core } from "cytoscape";
 import { MIN_LABEL_PX } from "../look/label-legibility";
+import type { RendererKind } from "./renderer-choice";
 
 /** From this many elements on, gestures draw a cached bitmap and small captions are left out. */
 export const LARGE_GRAPH_ELEMENTS = 3_000;
@@ -21,7 +22,7 @@ interface RendererSwitches {
   /** null: the screen's own ratio, read on every frame. */
   forcedPixelRatio: number | null;
   /** Cytoscape.js' cache of the whole graph as a few bitmaps per zoom level ("layers"). */
-  data: { lyrTxrCache: { firstGet: boolean } };
+  data: { lyrTxrCache?: { firstGet: boolean } };
 }
 
 /**
@@ -59,7 +60,7 @@ export function tuneForSize(cy: Core, count = cy.elements().length): void {
   // every gesture's end and every pause in a wheel zoom drew 20,000 elements twice (1.8 s and
   // 1.5 s). Asked again here, the next full frame builds them instead of drawing directly; later
   // frames at that zoom copy them, and zooming scales the nearest complete level meanwhile.
-  if (renderer.textureOnViewport) renderer.data.lyrTxrCache.firstGet = true;
+  if (renderer.textureOnViewport && renderer.data.lyrTxrCache) renderer.data.lyrTxrCache.firstGet = true;
   if (count < LARGE_GRAPH_ELEMENTS || hasLeanRules(cy)) return;
   cy.style()
     .selector(LEAN_NODE)
@@ -108,4 +109,36 @@ function onPixelRatioChange(changed: () => void): void {
 function hasLeanRules(cy: Core): boolean {
   const rules = (cy.style() as unknown as { json(): Array<{ selector: string }> }).json();
   return rules.some((rule) => rule.selector === LEAN_NODE);
+}
+
+interface CoreInternals {
+  _private: { options: { renderer: Record<string, unknown> }; style: unknown };
+}
+
+/** The renderer Cytoscape.js draws with now: its canvas renderer, with WebGL on or off. */
+export function currentRenderer(cy: Core): RendererKind {
+  return (cy as unknown as CoreInternals)._private.options.renderer.webgl === true ? "webgl" : "canvas";
+}
+
+/**
+ * Draws with the other renderer: Cytoscape.js reads `webgl` only when it mounts, so the instance is
+ * unmounted and mounted again on its container (elements, viewport and handlers stay). Mounting
+ * applies the stylesheet it was created with, so the current one (theme, level of detail) is put
+ * back; children of the container that are not Cytoscape.js' own are put back too. Sets internals of
+ * the pinned Cytoscape.js (`_private.options.renderer`, `_private.style`): an upgrade must check them.
+ */
+export function switchRenderer(cy: Core, kind: RendererKind): void {
+  const container = cy.container();
+  if (!container || currentRenderer(cy) === kind) return;
+  const internals = (cy as unknown as CoreInternals)._private;
+  const style = cy.style();
+  const viewport = { zoom: cy.zoom(), pan: { ...cy.pan() } };
+  const others = [...container.children].filter((child) => child.querySelector("canvas[data-id]") === null);
+  internals.options.renderer = { ...internals.options.renderer, name: "canvas", webgl: kind === "webgl" };
+  cy.mount(container);
+  internals.style = style;
+  style.update();
+  container.append(...others);
+  cy.viewport(viewport);
+  tuneForSize(cy);
 }
