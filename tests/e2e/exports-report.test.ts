@@ -13,6 +13,7 @@ import type { Browser, Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIN_PRINTED_LABEL_PX } from "../../client/src/canvas/canvas-export";
+import { axeViolations } from "../support/axe";
 import { launchBrowser, openApp, pageProblems } from "../support/browser";
 import { type RunningApp, startTestApp } from "../support/test-app";
 
@@ -137,6 +138,7 @@ describe("exports for a report", () => {
     await page.getByTestId("export-titles").click();
     const dialog = page.getByTestId("export-titles-dialog");
     await dialog.waitFor();
+    expect(await axeViolations(page, "[data-testid=export-titles-dialog]")).toEqual([]);
     // The automatic words are the placeholders.
     await expect(page.getByTestId("export-title-input").getAttribute("placeholder")).resolves.toMatch(/Graph Explorer/);
     await page.keyboard.type("Who supplies ByteDance's AI chips");
