@@ -157,7 +157,8 @@ export function createContextMenu(host: HTMLElement = document.body): ContextMen
       returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       closing = onClose;
       root.setAttribute("aria-label", title);
-      root.replaceChildren(el("div", { class: "menu-title" }, title));
+      // The menu's label says the title already; a menu owns only groups and items (ARIA).
+      root.replaceChildren(el("div", { class: "menu-title", "aria-hidden": "true" }, title));
       for (const section of sections) {
         const body = el("div", { class: "menu-section-body" });
         root.append(

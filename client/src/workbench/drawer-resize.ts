@@ -4,8 +4,10 @@ const MIN_CANVAS = 180;
 const KEY_STEP = 40;
 
 /**
- * Lets the analyst drag (or move with the arrow keys) the drawer's top edge. The height lives in
- * the custom property `--workbench-height` on the drawer, which the stylesheet uses.
+ * Lets the analyst drag (or move with the arrow keys; Home and End: smallest and largest) the drawer's
+ * top edge. The height lives in the custom property `--workbench-height` on the drawer, which the
+ * stylesheet uses. The handle is a focusable separator: its ARIA values (now, min, max) follow the
+ * drawer's real height, whatever changed it (a drag, a key, the window).
  */
 export function enableDrawerResize(
   drawer: HTMLElement,
@@ -17,13 +19,24 @@ export function enableDrawerResize(
     const max = Math.max(MIN_HEIGHT, window.innerHeight - 52 - MIN_CANVAS);
     return Math.round(Math.min(max, Math.max(MIN_HEIGHT, height)));
   };
+  const describe = (height: number) => {
+    handle.setAttribute("aria-valuemin", String(MIN_HEIGHT));
+    handle.setAttribute("aria-valuemax", String(clamp(Number.POSITIVE_INFINITY)));
+    handle.setAttribute("aria-valuenow", String(clamp(height)));
+    handle.setAttribute("aria-valuetext", `${clamp(height)} pixels high`);
+  };
   const apply = (height: number) => {
     const clamped = clamp(height);
     drawer.style.setProperty("--workbench-height", `${clamped}px`);
-    handle.setAttribute("aria-valuenow", String(clamped));
+    describe(clamped);
     return clamped;
   };
+  describe(initial ?? MIN_HEIGHT);
   if (initial !== null) apply(initial);
+  new ResizeObserver(() => {
+    const height = drawer.getBoundingClientRect().height;
+    if (height > 0) describe(height);
+  }).observe(drawer);
 
   handle.addEventListener("pointerdown", (event) => {
     event.preventDefault();
@@ -42,9 +55,16 @@ export function enableDrawerResize(
     handle.addEventListener("pointercancel", up);
   });
   handle.addEventListener("keydown", (event) => {
-    if (event.key !== "ArrowUp" && event.key !== "ArrowDown") return;
-    event.preventDefault();
     const height = drawer.getBoundingClientRect().height;
-    save(apply(height + (event.key === "ArrowUp" ? KEY_STEP : -KEY_STEP)));
+    const to: Record<string, number> = {
+      ArrowUp: height + KEY_STEP,
+      ArrowDown: height - KEY_STEP,
+      Home: MIN_HEIGHT,
+      End: Number.POSITIVE_INFINITY,
+    };
+    const next = to[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    save(apply(next));
   });
 }

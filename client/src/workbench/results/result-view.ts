@@ -47,6 +47,12 @@ export function createResultView(onNode: (id: string) => void): ResultView {
     summary.dataset.state = state;
     element.dataset.state = state;
     summary.textContent = text;
+    // Rows of an earlier run, faded while another runs or after it failed: inactive, so neither
+    // focus nor a screen reader lands on them as if they were the answer (and their faded ink is
+    // exempt from WCAG's contrast minimum, as for any inactive control).
+    const stale = state !== "done" && state !== "idle";
+    tablePane.inert = stale;
+    jsonPane.inert = stale;
   };
 
   const element = el(
