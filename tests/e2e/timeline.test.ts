@@ -66,6 +66,8 @@ afterAll(async () => {
 }, 120_000);
 
 const baseUrl = () => (app as RunningApp).baseUrl;
+/** Waits for what the page shows: the machine runs other suites too, so give the server time. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
 /** The story's relationships (their claims ids) as the canvas draws them. */
 const STORY_RELATIONSHIPS = {
@@ -154,7 +156,7 @@ describe("the timeline strip in Chromium", () => {
     const box = await first.boundingBox();
     if (!box) throw new Error("the first story article has no mark");
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await expect.poll(() => page.getByTestId("timeline-tip").innerText()).toContain("Velmora orders QX-9");
+    await poll(() => page.getByTestId("timeline-tip").innerText()).toContain("Velmora orders QX-9");
     await expect(page.getByTestId("timeline-tip").innerText()).resolves.toContain("Northwind Wire");
 
     const canvas = await page.getByTestId("canvas").boundingBox();
@@ -251,7 +253,7 @@ describe("the timeline strip in Chromium", () => {
     await expect.poll(() => again.getByTestId("timeline-strip").isVisible(), { timeout: 20_000 }).toBe(true);
     await waitForRange(again, "2021-09-15 → 2022-11-20");
     // New in the range: the rule's relationships (first reported 2021-09-15), not the order (2021-03-02).
-    await expect.poll(async () => (await storyEdges(again))[STORY_RELATIONSHIPS.imposes]?.fresh).toBe(true);
+    await poll(async () => (await storyEdges(again))[STORY_RELATIONSHIPS.imposes]?.fresh).toBe(true);
     expect((await storyEdges(again))[STORY_RELATIONSHIPS.ordered]?.fresh).toBe(false);
     expect(await drawn(again)).toEqual(await knownOn("2022-11-20"));
     await again.close();
@@ -285,7 +287,7 @@ describe("the timeline strip in Chromium", () => {
     });
     await page.getByTestId("timeline-speed").selectOption("4");
     await page.getByTestId("timeline-play").click();
-    await expect.poll(() => page.getByTestId("timeline-play").innerText()).toBe("Pause");
+    await poll(() => page.getByTestId("timeline-play").innerText()).toBe("Pause");
     await expect
       .poll(() => page.getByTestId("timeline-play").innerText(), { timeout: 60_000, interval: 250 })
       .toBe("Play");
@@ -332,7 +334,7 @@ async function compare(target: Page, from: string, to: string): Promise<void> {
 describe("what changed between two dates", () => {
   it("lists the changes between two dates, grouped by kind, as the story's hand-written list has them", async () => {
     await page.getByTestId("timeline-compare").click();
-    await expect.poll(() => page.getByTestId("changes-panel").isVisible()).toBe(true);
+    await poll(() => page.getByTestId("changes-panel").isVisible()).toBe(true);
     for (const pair of expected.pairs) {
       await compare(page, pair.query.from, pair.query.to);
       await expect
@@ -373,15 +375,15 @@ describe("what changed between two dates", () => {
 
   it("says when the dates were swapped or lie in the future", async () => {
     await compare(page, "2022-12-31", "2021-12-31");
-    await expect.poll(() => page.getByTestId("changes-notices").innerText()).toMatch(/swap/i);
+    await poll(() => page.getByTestId("changes-notices").innerText()).toMatch(/swap/i);
     await expect(page.getByTestId("changes-summary").innerText()).resolves.toContain("on 2021-12-31 and on 2022-12-31");
     await compare(page, "2021-12-31", "2999-01-01");
-    await expect.poll(() => page.getByTestId("changes-notices").innerText()).toMatch(/future|today/i);
+    await poll(() => page.getByTestId("changes-notices").innerText()).toMatch(/future|today/i);
   });
 
   it("exports the list as a CSV evidence table, UTF-8 with a byte order mark", async () => {
     await compare(page, "2021-12-31", "2022-12-31");
-    await expect.poll(() => page.getByTestId("changes-summary").innerText()).toContain("on 2022-12-31");
+    await poll(() => page.getByTestId("changes-summary").innerText()).toContain("on 2022-12-31");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("changes-export").click()]);
     expect(download.suggestedFilename()).toBe("changes-known-2021-12-31-to-2022-12-31.csv");
     const path = await download.path();
@@ -395,7 +397,7 @@ describe("what changed between two dates", () => {
   it("passes axe on the strip and the change panel, in both themes; screenshots at 1366×768 and 1920×1080", async () => {
     for (const theme of ["light", "dark"]) {
       if (theme === "dark") await page.getByTestId("theme-button").click();
-      await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme ?? "light")).toBe(theme);
+      await poll(() => page.evaluate(() => document.documentElement.dataset.theme ?? "light")).toBe(theme);
       expect(await axeViolations(page, "[data-testid=timeline-strip]")).toEqual([]);
       expect(await axeViolations(page, "[data-testid=changes-panel]")).toEqual([]);
       await page.setViewportSize({ width: 1366, height: 768 });
@@ -414,17 +416,17 @@ describe("watches", () => {
     await page.keyboard.press("End");
     // Back to today, so every node is drawn.
     await page.getByTestId("time-now").click();
-    await expect.poll(() => rangeText(page)).toMatch(/^(.* → )?today$/i);
+    await poll(() => rangeText(page)).toMatch(/^(.* → )?today$/i);
     const at = await elementPosition(page, "velmora");
     await page.mouse.click(at.x, at.y);
     const watch = page.getByTestId("details-panel").getByTestId("watch-button");
     await expect(watch.innerText()).resolves.toBe("Watch");
     await watch.click();
-    await expect.poll(() => watch.innerText()).toBe("Watching");
+    await poll(() => watch.innerText()).toBe("Watching");
     // The details sheet may cover the other node: close it and fit the graph first.
     await page.getByLabel("Close details").click();
     await page.getByTestId("fit-button").click();
-    await expect.poll(() => page.getByTestId("details-panel").isHidden()).toBe(true);
+    await poll(() => page.getByTestId("details-panel").isHidden()).toBe(true);
     await expect
       .poll(
         () =>
@@ -438,7 +440,7 @@ describe("watches", () => {
     const other = await elementPosition(page, "ostrelia");
     await page.mouse.click(other.x, other.y);
     await page.getByTestId("details-panel").getByTestId("watch-button").click();
-    await expect.poll(() => page.getByTestId("details-panel").getByTestId("watch-button").innerText()).toBe("Watching");
+    await poll(() => page.getByTestId("details-panel").getByTestId("watch-button").innerText()).toBe("Watching");
     await expect(page.getByTestId("watch-count").isHidden()).resolves.toBe(true);
 
     await ingestStoryFile("07-ledger-after.json");
@@ -470,7 +472,7 @@ describe("watches", () => {
     await page.screenshot({ path: join(SHOTS, "watches-1366x768.png") });
 
     await page.getByTestId("watch-seen").click();
-    await expect.poll(() => page.getByTestId("watch-count").isHidden()).toBe(true);
+    await poll(() => page.getByTestId("watch-count").isHidden()).toBe(true);
     expect(pageProblems(page)).toEqual([]);
   });
 });
