@@ -381,4 +381,27 @@ describe("drafts in accounts mode", () => {
     const reopened = draftSchema.parse((await as("Ada Editor", "GET", `/drafts/${id}`)).body);
     expect(reopened.committed?.by).toBe("Bo Editor");
   });
+  it("the page's read-only POSTs (proposals, a node lookup) need no CSRF token and are not audited; its saves still do", async () => {
+    const signIn = await fetch(`${accountsApp?.baseUrl}/api/auth/sign-in`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "Ada Editor", password: "correct horse battery staple" }),
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const post = (path: string, body: unknown, method = "POST") =>
+      fetch(`${accountsApp?.baseUrl}/api${path}`, {
+        method,
+        headers: { cookie, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const { records: before } = await admin.executeQuery("MATCH (e:AuditEvent) RETURN count(e) AS n");
+    expect((await post("/extract", { text: TEXT, language: "en" })).status).toBe(200);
+    expect((await post("/nodes/lookup", { ids: ["huawei"] })).status).toBe(200);
+    const { records: after } = await admin.executeQuery("MATCH (e:AuditEvent) RETURN count(e) AS n");
+    expect(Number(after[0]?.get("n"))).toBe(Number(before[0]?.get("n")));
+    const save = await post(`/drafts/${randomUUID()}`, { revision: 0, content: article() }, "PUT");
+    expect(save.status).toBe(403);
+    expect(apiErrorSchema.parse(await save.json()).error.message).toMatch(/CSRF/);
+  });
 });

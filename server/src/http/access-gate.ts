@@ -8,14 +8,16 @@ import { auditSummaryOf, authContextOf } from "./auth-context";
  * What every route of the endpoint table runs first (route() puts it there), so no route can be
  * left out: in accounts mode, the endpoint's access (its own, else viewer for GET and editor for
  * writes) against the signed-in user's role; 401 when nobody signed in, 403 naming the role needed.
- * A write from the page (session cookie) needs the page's CSRF token too. Every write that
- * succeeds goes to the audit trail. In token mode (no auth context) it lets everything through:
- * APP_TOKEN and WRITE_TOKEN decide there, as before.
+ * A write from the page (session cookie) needs the page's CSRF token too (a read-only POST is not
+ * a write). Every write that succeeds goes to the audit trail. In token mode (no auth context) it
+ * lets everything through: APP_TOKEN and WRITE_TOKEN decide there, as before.
  */
 export function accessGate(endpoint: Endpoint): RequestHandler {
   const access = endpointAccess(endpoint);
   const action = `${endpoint.method} ${endpoint.path}`;
-  const isWrite = endpoint.method !== "GET";
+  // A read-only POST (the workbench, a node lookup, proposals from an article: `writes: "none"`)
+  // changes nothing: it needs no CSRF token and is no event of the audit trail.
+  const isWrite = endpoint.method !== "GET" && endpoint.writes !== "none";
   return (req, res, next) => {
     const context = authContextOf(req);
     if (!context || access === "public") return next();
