@@ -4,11 +4,11 @@ import { authEndpoints } from "../../contract/auth-endpoints";
 import { endpointAccess, roleAtLeast } from "../../contract/endpoint";
 import { auditCsv, dayBound } from "../../server/src/audit/audit-log";
 import { nameKey } from "../../server/src/auth/account-repository";
-import { FailureWindows } from "../../server/src/http/failure-windows";
 import { oidcUser } from "../../server/src/auth/oidc-sign-in";
 import { hashPassword, oneTimePassword, passwordMatches } from "../../server/src/auth/password-hash";
 import { sessionExpired } from "../../server/src/auth/session-expiry";
 import { parseRoleMap } from "../../server/src/config/app-config";
+import { FailureWindows } from "../../server/src/http/failure-windows";
 
 describe("password hashing", () => {
   it("stores argon2id hashes, salted, that verify only the right password", async () => {
