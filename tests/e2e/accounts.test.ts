@@ -223,7 +223,9 @@ describe("who entered a claim", () => {
     await panel.getByTestId("claim-list").waitFor();
     const entered = panel.getByTestId("claim-entered");
     await entered.first().waitFor();
-    expect(await entered.first().innerText()).toMatch(/^Entered by m\.dupont on \d{4}-\d{2}-\d{2}$/);
+    expect(await entered.first().innerText()).toMatch(
+      /^Read in .+ on \d{4}(-\d{2}){0,2}, entered by m\.dupont on \d{4}-\d{2}-\d{2}$/,
+    );
     await shoot(page, "claim-entered-by");
     await page.close();
   });

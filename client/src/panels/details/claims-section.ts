@@ -186,7 +186,7 @@ function renderClaim(claim: Claim, { withQuote, laterThan, readInContext }: Clai
       : el("p", { class: "meta" }, "The quote is the evidence above."),
     claim.note ? curatorNote(claim.note) : null,
     claim.article ? articleLine(claim.article) : null,
-    claim.enteredBy ? enteredLine(claim.enteredBy, claim.enteredAt) : null,
+    claim.enteredBy ? enteredLine(claim, claim.enteredBy) : null,
     claim.article && readInContext ? readInContextButton(claim.article, claim.id, readInContext) : null,
     laterThan ? el("p", { class: "meta" }, `Reported after ${laterThan}, the day the canvas shows.`) : null,
   );
@@ -245,12 +245,18 @@ function readInContextButton(
   return button;
 }
 
-/** Who entered the claim into the graph, and on which day: the curation's own provenance. */
-function enteredLine(by: string, at: string | null): HTMLElement {
+/**
+ * Where the claim was read and who entered it into the graph, on which days: the source's
+ * provenance and the curation's side by side ("Read in Reuters on 2025-03-04, entered by M. Dupont
+ * on 2026-12-04"). The reading day is the article's publication, else the day the source reported it.
+ */
+function enteredLine(claim: Claim, by: string): HTMLElement {
+  const readOn = claim.article?.publishedAt ?? claim.reportedAt;
+  const at = claim.enteredAt;
   return el(
     "p",
     { class: "claim-entered", "data-testid": "claim-entered" },
-    `Entered by ${by}${at ? ` on ${at.slice(0, 10)}` : ""}`,
+    `Read in ${claim.source.name}${readOn ? ` on ${readOn}` : ""}, entered by ${by}${at ? ` on ${at.slice(0, 10)}` : ""}`,
   );
 }
 
