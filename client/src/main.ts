@@ -5,7 +5,9 @@ import { createDraftsClient } from "./api/drafts-client";
 import { createTimelineClient } from "./api/timeline-client";
 import { createAccountMenu } from "./auth/account-menu";
 import { createCanvas } from "./canvas/create-canvas";
+import { enableKeyboardWalk } from "./canvas/keyboard-walk";
 import { pageOverlays } from "./canvas/measure-overlays";
+import { createCanvasAnnouncer } from "./chrome/canvas-announcer";
 import { createHelpOverlay } from "./chrome/help-overlay";
 import { createLayoutPicker } from "./chrome/layout-picker";
 import { createMinimap } from "./chrome/minimap";
@@ -162,6 +164,12 @@ createDetails(panelRoot, {
   fail,
 });
 canvas.onNodeDoubleTap((id) => void expander.expand(id));
+enableKeyboardWalk(canvas.cy, canvasRoot, {
+  select: (id) => canvas.select(id),
+  keepVisible: (id) => canvas.keepVisible(id),
+  openDetails: () => panelRoot.querySelector<HTMLElement>("button, a[href], [tabindex='0']")?.focus(),
+  announce: createCanvasAnnouncer(canvasRoot),
+});
 
 const sources = createSourcesView({
   root: byId("sources"),
