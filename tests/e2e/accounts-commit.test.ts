@@ -111,7 +111,9 @@ async function graphReady(page: Page): Promise<void> {
     .waitForFunction(() => document.body.dataset.graphState === "ready", undefined, { timeout: 30_000 })
     .catch(async (error: unknown) => {
       const status = await page.evaluate(() => document.getElementById("status")?.textContent ?? "").catch(() => "");
-      throw new Error(`the graph did not draw: ${String(error)}; status "${status}"; ${pageProblems(page).join(" | ")}`);
+      throw new Error(
+        `the graph did not draw: ${String(error)}; status "${status}"; ${pageProblems(page).join(" | ")}`,
+      );
     });
 }
 
