@@ -135,3 +135,29 @@ describe("axe-core on every view of the explorer, in both themes", () => {
     await expectAccessible(page, "saved views");
   });
 });
+
+describe("motion and colour scheme from the system", () => {
+  it("fits with an animation normally, and jumps when the system asks for reduced motion", async () => {
+    const page = await open();
+    const fitAnimates = async () => {
+      await page.evaluate(() => window.cy.pan({ x: 400, y: 300 }));
+      await page.getByTestId("fit-button").click();
+      return page.evaluate(() => window.cy.animated());
+    };
+    expect(await fitAnimates()).toBe(true);
+    await page.evaluate(() => window.cy.stop(true, true));
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    expect(await fitAnimates()).toBe(false);
+  });
+
+  it("opens in the dark theme on a first visit when the system prefers dark, light otherwise", async () => {
+    for (const scheme of ["dark", "light"] as const) {
+      const page = await session.open();
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.reload();
+      await page.waitForFunction(() => document.body.dataset.graphState === "ready");
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
+      await page.close();
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import type { Collection, Core, NodeCollection } from "cytoscape";
+import { prefersReducedMotion } from "../dom/reduced-motion";
 import { boxCentre } from "./add-elements";
 import type { ScreenArea } from "./fit-viewport";
 import { type Box, fitViewport } from "./fit-viewport";
@@ -103,7 +104,7 @@ export function createViewport(cy: Core, overlays: () => Overlays): Viewport {
             }),
       }),
     );
-    if (animate && !large) cy.animate({ zoom, pan }, { duration: ANIMATION_MS });
+    if (animate && !large && !prefersReducedMotion()) cy.animate({ zoom, pan }, { duration: ANIMATION_MS });
     else cy.viewport({ zoom, pan });
   };
   const centreOn = (id: string, zoom: number, animate = true) => {
@@ -112,7 +113,7 @@ export function createViewport(cy: Core, overlays: () => Overlays): Viewport {
     const centre = freeCentre();
     const { x, y } = boxCentre(target.boundingBox({ includeLabels: false }));
     const pan = { x: centre.x - zoom * x, y: centre.y - zoom * y };
-    if (animate) cy.animate({ zoom, pan }, { duration: ANIMATION_MS });
+    if (animate && !prefersReducedMotion()) cy.animate({ zoom, pan }, { duration: ANIMATION_MS });
     else cy.viewport({ zoom, pan });
   };
 
@@ -156,7 +157,8 @@ export function createViewport(cy: Core, overlays: () => Overlays): Viewport {
         room(bottom - at.y, box.y2 - centre.y),
       );
       if (zoom < Math.max(cy.minZoom(), cy.zoom() / 4)) return false;
-      cy.animate({ zoom: { level: zoom, position: centre } }, { duration: ANIMATION_MS });
+      if (prefersReducedMotion()) cy.zoom({ level: zoom, position: centre });
+      else cy.animate({ zoom: { level: zoom, position: centre } }, { duration: ANIMATION_MS });
       return true;
     },
   };

@@ -1,4 +1,5 @@
 import type { Core } from "cytoscape";
+import { prefersReducedMotion } from "../../dom/reduced-motion";
 import type { LayoutRequest } from "../layout-options";
 import { LAYOUT_TITLES, type LayoutName } from "./layout-catalog";
 import { computeLayoutOffThread } from "./layout-off-thread";
@@ -48,7 +49,7 @@ export function createLayoutRunner(deps: LayoutRunnerDeps): LayoutRunner {
         if (count === 0) return;
         const pinned = pinnedPositions(cy);
         if (name === "fcose" && pinned.size === 0 && count <= TUNED_FORCE_UP_TO) {
-          await deps.tunedForceLayout({ randomize: true, animate: count <= ANIMATE_UP_TO });
+          await deps.tunedForceLayout({ randomize: true, animate: count <= ANIMATE_UP_TO && !prefersReducedMotion() });
           return;
         }
         const computed = await computeLayoutOffThread(cy, name, pinned);

@@ -1,6 +1,7 @@
 import cytoscape, { type Core, type LayoutOptions, type NodeCollection, type NodeSingular } from "cytoscape";
 import dagre from "cytoscape-dagre";
 import fcose from "cytoscape-fcose";
+import { prefersReducedMotion } from "../../dom/reduced-motion";
 import type { Point } from "../place-around";
 import {
   type ForceOptions,
@@ -84,9 +85,9 @@ export function pinnedPositions(cy: Core): Map<string, Point> {
   return positionsOf(cy.nodes(".pinned"));
 }
 
-/** Moves the nodes to `positions`: animated on small graphs, at once on large ones. */
+/** Moves the nodes to `positions`: animated on small graphs, at once on large ones or when the system asks for less motion. */
 export async function applyPositions(cy: Core, positions: ReadonlyMap<string, Point>): Promise<void> {
-  if (cy.nodes().length > ANIMATE_UP_TO) {
+  if (cy.nodes().length > ANIMATE_UP_TO || prefersReducedMotion()) {
     cy.nodes().positions((node: NodeSingular) => positions.get(node.id()) ?? node.position());
     return;
   }
