@@ -23,6 +23,13 @@ async function pointOf(page: Page, target: { node: string } | { edge: string }):
   }, target);
 }
 
+/** Clicks a top bar control, through "More" when the window is too narrow for it to be in the bar. */
+async function clickTool(page: Page, testId: string): Promise<void> {
+  const tool = page.getByTestId(testId);
+  if (!(await tool.isVisible())) await page.getByTestId("topbar-more").click();
+  await tool.click();
+}
+
 async function settle(page: Page): Promise<void> {
   // Layout animations and the status toast: what a person sees a moment after the step.
   await page.waitForTimeout(700);
@@ -130,7 +137,7 @@ const SHOTS: Shot[] = [
     width: 1366,
     height: 768,
     async take(page) {
-      await page.getByTestId("views-button").click();
+      await clickTool(page, "views-button");
       await page.getByTestId("views-panel").waitFor();
       await settle(page);
     },
@@ -140,7 +147,7 @@ const SHOTS: Shot[] = [
     width: 1366,
     height: 768,
     async take(page) {
-      await page.getByTestId("vocabulary-button").click();
+      await clickTool(page, "vocabulary-button");
       await page.getByTestId("vocabulary-item").first().waitFor();
       await settle(page);
     },
@@ -150,7 +157,7 @@ const SHOTS: Shot[] = [
     width: 1366,
     height: 768,
     async take(page) {
-      await page.getByTestId("export-button").click();
+      await clickTool(page, "export-button");
       await page.getByTestId("export-menu").waitFor();
       await settle(page);
     },
