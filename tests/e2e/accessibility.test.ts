@@ -138,17 +138,17 @@ describe("axe-core on every view of the explorer, in both themes", () => {
 
 describe("motion and colour scheme from the system", () => {
   it("fits with an animation normally, and jumps when the system asks for reduced motion", async () => {
-    const page = await open();
+    const page = await session.open();
     const fitAnimates = async () => {
       await page.evaluate(() => window.cy.pan({ x: 400, y: 300 }));
-      await page.getByTestId("fit-button").click();
+      await useTool(page, "fit-button");
       return page.evaluate(() => window.cy.animated());
     };
     expect(await fitAnimates()).toBe(true);
     await page.evaluate(() => window.cy.stop(true, true));
     await page.emulateMedia({ reducedMotion: "reduce" });
     expect(await fitAnimates()).toBe(false);
-  });
+  }, 120_000);
 
   it("opens in the dark theme on a first visit when the system prefers dark, light otherwise", async () => {
     for (const scheme of ["dark", "light"] as const) {
@@ -159,5 +159,5 @@ describe("motion and colour scheme from the system", () => {
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
       await page.close();
     }
-  });
+  }, 120_000);
 });
