@@ -1,6 +1,6 @@
 import type { Core, EdgeSingular, NodeSingular } from "cytoscape";
 import type { EdgeData, Graph, GraphEdge, GraphNode, NodeData, Properties } from "../../../contract/graph-contract";
-import { FILTERED } from "../look/canvas-classes";
+import { CAPTION_YIELDS_CLASS, FILTERED } from "../look/canvas-classes";
 import { type GraphScene, readScene } from "./graph-scene";
 import type { Point } from "./place-around";
 
@@ -112,10 +112,13 @@ export function createCanvasExport(cy: Core): CanvasExport {
     shoot: (area, edgeNotes, draw) => {
       const selected = cy.elements(":selected");
       const incident = cy.edges(".incident");
+      // A caption that gives way on screen is still printed: it carries the footnote of its sources.
+      const yielded = cy.edges(`.${CAPTION_YIELDS_CLASS}`);
       const noted = cy.collection();
       cy.batch(() => {
         selected.unselect();
         incident.removeClass("incident");
+        yielded.removeClass(CAPTION_YIELDS_CLASS);
         cy.elements(".just-added").removeClass("just-added");
         for (const [id, note] of edgeNotes) {
           const edge = cy.getElementById(id);
@@ -173,6 +176,7 @@ export function createCanvasExport(cy: Core): CanvasExport {
           noted.removeStyle("label");
           selected.select();
           incident.addClass("incident");
+          yielded.addClass(CAPTION_YIELDS_CLASS);
         });
       }
     },

@@ -52,15 +52,27 @@ export function legibleLabelsStylesheet(zoom: () => number): StylesheetJson {
 export function keepLabelsLegible(cy: Core): void {
   let settle: ReturnType<typeof setTimeout> | undefined;
   let styledZoom = cy.zoom();
+  /**
+   * True while this pass restyles: the style events its own class changes send are not news. A
+   * caption that gives way measures differently, so reacting to them made the pass undo itself
+   * every SETTLE_MS, and the link (which follows class changes) never settled.
+   */
+  let restyling = false;
   const sortOut = () => {
+    if (restyling) return;
     clearTimeout(settle);
     settle = setTimeout(() => {
       if (cy.elements().length > RESTYLE_UP_TO) return;
-      if (cy.zoom() !== styledZoom) {
-        styledZoom = cy.zoom();
-        cy.style().update();
+      restyling = true;
+      try {
+        if (cy.zoom() !== styledZoom) {
+          styledZoom = cy.zoom();
+          cy.style().update();
+        }
+        yieldCollidingCaptions(cy);
+      } finally {
+        restyling = false;
       }
-      yieldCollidingCaptions(cy);
     }, SETTLE_MS);
   };
   cy.on("zoom add remove position select unselect layoutstop", sortOut);
