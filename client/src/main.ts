@@ -246,10 +246,10 @@ const vocabularyEditor = createVocabularyEditor({
   onChange: learnVocabulary,
 });
 sources.addToolbarAction(vocabularyEditor.toolbarButton);
-const toolbar = document.querySelector<HTMLElement>(".topbar .toolbar");
-// The Changes badge stays in sight: beside the counts, never folded into the top bar's "More" menu.
+// The Changes badge and the account menu stay in sight at the bar's end, never folded into "More".
 counts.before(watches.element);
-if (toolbar) void createAccountMenu(toolbar, createAccountsClient());
+const topbarEnd = document.querySelector<HTMLElement>(".topbar .topbar-end");
+if (topbarEnd) void createAccountMenu(topbarEnd, createAccountsClient());
 host.append(asOf.element, timeline.strip.element, changes.element);
 floating.push(createMinimap(host, canvas.cy, browserStorage()), asOf.element, changes.element);
 void watches.refresh();

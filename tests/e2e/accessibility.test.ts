@@ -13,7 +13,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useAppInBrowser } from "../support/app-in-browser";
 import { axeViolations } from "../support/axe";
-import { clickElement, edgeId, elementPosition, pageProblems, startFrom } from "../support/browser";
+import { clickElement, edgeId, elementPosition, pageProblems, startFrom, useTopbarTool } from "../support/browser";
 
 const session = useAppInBrowser();
 
@@ -31,13 +31,6 @@ async function expectAccessible(page: Page, view: string): Promise<void> {
     expect(await axeViolations(page, "body"), `${view}, ${scheme} theme`).toEqual([]);
   }
   expect(await page.locator("h1").count(), `${view}: a level-one heading`).toBeGreaterThan(0);
-}
-
-/** Clicks a top-bar control, through "More" when the window is too narrow for the whole bar. */
-async function useTool(page: Page, testId: string): Promise<void> {
-  const control = page.getByTestId(testId);
-  if (!(await control.isVisible())) await page.getByTestId("topbar-more").click();
-  await control.click();
 }
 
 async function rightClick(page: Page, id: string): Promise<void> {
@@ -92,14 +85,14 @@ describe("axe-core on every view of the explorer, in both themes", () => {
 
   it("help", async () => {
     const page = await open();
-    await useTool(page, "help-button");
+    await useTopbarTool(page, "help-button");
     await page.getByTestId("help-overlay").waitFor();
     await expectAccessible(page, "help");
   });
 
   it("the workbench: editor, result table and error", async () => {
     const page = await open();
-    await useTool(page, "workbench-toggle");
+    await useTopbarTool(page, "workbench-toggle");
     await page.locator('[data-testid="cypher-editor"] .cm-content').waitFor();
     await expectAccessible(page, "workbench editor");
 
@@ -121,14 +114,14 @@ describe("axe-core on every view of the explorer, in both themes", () => {
 
   it("the export menu", async () => {
     const page = await open();
-    await useTool(page, "export-button");
+    await useTopbarTool(page, "export-button");
     await page.getByTestId("export-menu").waitFor();
     await expectAccessible(page, "export menu");
   });
 
   it("saved views, with one saved", async () => {
     const page = await open();
-    await useTool(page, "views-button");
+    await useTopbarTool(page, "views-button");
     await page.getByTestId("view-name").fill("Accessibility check (fictional)");
     await page.getByTestId("view-save").click();
     await page.getByTestId("saved-view-open").first().waitFor();
@@ -141,7 +134,7 @@ describe("motion and colour scheme from the system", () => {
     const page = await session.open();
     const fitAnimates = async () => {
       await page.evaluate(() => window.cy.pan({ x: 400, y: 300 }));
-      await useTool(page, "fit-button");
+      await useTopbarTool(page, "fit-button");
       return page.evaluate(() => window.cy.animated());
     };
     expect(await fitAnimates()).toBe(true);

@@ -19,7 +19,7 @@ import { AccountRepository } from "../../server/src/auth/account-repository";
 import { ingestClaims } from "../../server/src/claims/ingest-claims";
 import { createDriver } from "../../server/src/neo4j/create-driver";
 import { Neo4jDatabase } from "../../server/src/neo4j/neo4j-database";
-import { clickElement, edgeId, launchBrowser, pageProblems, startFrom } from "../support/browser";
+import { clickElement, edgeId, launchBrowser, pageProblems, startFrom, useTopbarTool } from "../support/browser";
 import { type RunningApp, startTestApp } from "../support/test-app";
 
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
@@ -187,7 +187,7 @@ describe("signing in and out", () => {
 describe("roles in the page", () => {
   it("an editor saves a view", async () => {
     const page = await signedInPage("m.dupont");
-    await page.getByTestId("views-button").click();
+    await useTopbarTool(page, "views-button");
     await page.getByTestId("view-name").click();
     await page.keyboard.type("Editor's view");
     await page.getByTestId("view-save").click();
@@ -197,7 +197,7 @@ describe("roles in the page", () => {
 
   it("a viewer cannot: the page says the editor role is needed, and nothing is saved", async () => {
     const page = await signedInPage("v.viewer");
-    await page.getByTestId("views-button").click();
+    await useTopbarTool(page, "views-button");
     await page.getByTestId("view-name").click();
     await page.keyboard.type("Viewer's view");
     await page.getByTestId("view-save").click();

@@ -139,3 +139,10 @@ export async function startFrom(page: Page, ids: string[]): Promise<void> {
     cy.center();
   }, ids);
 }
+
+/** Clicks a top-bar control, through "More" when the window is too narrow for the whole bar. */
+export async function useTopbarTool(page: Page, testId: string): Promise<void> {
+  const control = page.getByTestId(testId);
+  if (!(await control.isVisible())) await page.getByTestId("topbar-more").click();
+  await control.click();
+}

@@ -6,7 +6,7 @@ import { el } from "../dom/el";
  * which role, the account page (API keys, password; users and the audit trail for admins), sign
  * out here or everywhere. In token mode there is nobody to show, and nothing is added.
  */
-export async function createAccountMenu(toolbar: HTMLElement, accounts: AccountsClient): Promise<void> {
+export async function createAccountMenu(host: HTMLElement, accounts: AccountsClient): Promise<void> {
   const { mode, user } = await accounts.me().catch(() => ({ mode: "token" as const, user: null }));
   if (mode !== "accounts" || !user) return;
   const list = el("div", { class: "account-menu-list", id: "account-menu-list", role: "menu", hidden: true });
@@ -59,5 +59,5 @@ export async function createAccountMenu(toolbar: HTMLElement, accounts: Accounts
     if (!list.hidden && !menu.contains(event.target as Node)) close();
   });
   const menu = el("div", { class: "account-menu" }, toggle, list);
-  toolbar.append(menu);
+  host.append(menu);
 }
