@@ -5,7 +5,7 @@
  * own size (beyond that, enlarged captions would cover the graph they name).
  */
 export const MIN_LABEL_PX = 11;
-export const MAX_BOOST = 1.6;
+export const MAX_BOOST = 2;
 
 /** Node and relationship captions' own sizes, in model pixels (what a 1:1 zoom shows). */
 export const NODE_FONT_PX = 13;
