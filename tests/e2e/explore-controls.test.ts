@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { useAppInBrowser } from "../support/app-in-browser";
-import { clickElement, elementPosition, pageProblems, startFrom } from "../support/browser";
+import { clickElement, elementPosition, pageProblems, startFrom, useTopbarTool } from "../support/browser";
 
 const session = useAppInBrowser();
 const opened: Page[] = [];
@@ -236,7 +236,7 @@ describe("layouts, help and themes", () => {
 
   it("applies the dark theme to the page and the canvas, and remembers it", async () => {
     const page = await open();
-    await page.getByTestId("theme-button").click();
+    await useTopbarTool(page, "theme-button");
     const look = () =>
       page.evaluate(() => ({
         theme: document.documentElement.dataset.theme,
@@ -253,7 +253,7 @@ describe("layouts, help and themes", () => {
     await page.reload();
     await page.waitForFunction(() => document.body.dataset.graphState === "ready");
     await expect(look().then((after) => after.theme)).resolves.toBe("dark");
-    await page.getByTestId("theme-button").click();
+    await useTopbarTool(page, "theme-button");
     const light = await look();
     expect(light.theme).toBe("light");
     expect(luminance(light.canvas)).toBeGreaterThan(0.9);

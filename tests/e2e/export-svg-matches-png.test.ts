@@ -4,6 +4,7 @@ import type { Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useAppInBrowser } from "../support/app-in-browser";
+import { useTopbarTool } from "../support/browser";
 
 /**
  * The project's own SVG renderer against Cytoscape's canvas: the SVG export of a view, rasterised by
@@ -43,7 +44,7 @@ interface Choices {
 }
 
 async function exportFile(format: "png" | "svg", choices: Choices): Promise<{ name: string; bytes: Buffer }> {
-  if (await page.getByTestId("export-menu").isHidden()) await page.getByTestId("export-button").click();
+  if (await page.getByTestId("export-menu").isHidden()) await useTopbarTool(page, "export-button");
   await page.getByTestId("export-menu").waitFor();
   await page.getByTestId(`export-area-${choices.area}`).click();
   await page.getByTestId(`export-scale-${choices.scale}`).click();

@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useAppInBrowser } from "../support/app-in-browser";
-import { clickElement, pageProblems } from "../support/browser";
+import { clickElement, pageProblems, useTopbarTool } from "../support/browser";
 
 interface Pixels {
   width: number;
@@ -42,7 +42,7 @@ interface Exported {
 /** What an analyst does with the mouse: open Export, set the image choices, pick a format, get the file. */
 const UI = {
   async openMenu(): Promise<void> {
-    if (await page.getByTestId("export-menu").isHidden()) await page.getByTestId("export-button").click();
+    if (await page.getByTestId("export-menu").isHidden()) await useTopbarTool(page, "export-button");
     await page.getByTestId("export-menu").waitFor();
   },
   async choose(choices: ImageChoices): Promise<void> {

@@ -14,7 +14,7 @@ import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIN_PRINTED_LABEL_PX } from "../../client/src/canvas/canvas-export";
 import { axeViolations } from "../support/axe";
-import { launchBrowser, openApp, pageProblems } from "../support/browser";
+import { launchBrowser, openApp, pageProblems, useTopbarTool } from "../support/browser";
 import { type RunningApp, startTestApp } from "../support/test-app";
 
 const PUBLIC_BASE_URL = "https://graph.example.org/explorer/";
@@ -49,7 +49,7 @@ interface Exported {
 }
 
 async function openMenu(): Promise<void> {
-  if (await page.getByTestId("export-menu").isHidden()) await page.getByTestId("export-button").click();
+  if (await page.getByTestId("export-menu").isHidden()) await useTopbarTool(page, "export-button");
   await page.getByTestId("export-menu").waitFor();
 }
 

@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeViewState } from "../../client/src/explorer/view-url";
 import type { ViewState } from "../../contract/graph-contract";
-import { clickElement, edgeId, launchBrowser, openApp, pageProblems } from "../support/browser";
+import { clickElement, edgeId, launchBrowser, openApp, pageProblems, useTopbarTool } from "../support/browser";
 import { type RunningApp, startTestApp } from "../support/test-app";
 
 let app: RunningApp;
@@ -162,7 +162,7 @@ describe("views that last and travel, in Chromium", () => {
     await page.keyboard.press("Delete");
     const saved = await nodeIds(page);
 
-    await page.getByTestId("views-button").click();
+    await useTopbarTool(page, "views-button");
     await page.getByTestId("view-name").fill(name);
     await page.getByTestId("view-save").click();
     await page
@@ -184,7 +184,7 @@ describe("views that last and travel, in Chromium", () => {
     await page.keyboard.press("Delete");
     await expect.poll(() => nodeIds(page)).toHaveLength(saved.length - 2);
 
-    await page.getByTestId("views-button").click();
+    await useTopbarTool(page, "views-button");
     await row.getByTestId("saved-view-open").click();
     await page
       .getByTestId("status-text")
@@ -192,7 +192,7 @@ describe("views that last and travel, in Chromium", () => {
       .waitFor();
     expect(await nodeIds(page)).toEqual(saved);
 
-    await page.getByTestId("views-button").click();
+    await useTopbarTool(page, "views-button");
     await row.getByTestId("saved-view-delete").click();
     await row.getByTestId("saved-view-delete").click();
     await row.waitFor({ state: "detached" });

@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import type { Article, ArticleHighlight } from "../../contract/article-endpoints";
 import { useAppInBrowser } from "../support/app-in-browser";
 import { axeViolations } from "../support/axe";
-import { pageProblems, startFrom } from "../support/browser";
+import { pageProblems, startFrom, useTopbarTool } from "../support/browser";
 
 const SEED_ID = "bytedance-huawei-ascend-fr-2024";
 const shotsDir = process.env.SOURCES_SHOTS_DIR;
@@ -99,11 +99,11 @@ describe("the Sources view", () => {
     expect(await axeViolations(page, "#sources")).toEqual([]);
     await shoot(page, "sources-article");
     // The dark theme too.
-    await page.getByTestId("theme-button").click();
+    await useTopbarTool(page, "theme-button");
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
     expect(await axeViolations(page, "#sources")).toEqual([]);
     await shoot(page, "sources-article-dark");
-    await page.getByTestId("theme-button").click();
+    await useTopbarTool(page, "theme-button");
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).not.toBe("dark");
   });
 

@@ -22,7 +22,7 @@ import { ingestClaims } from "../../server/src/claims/ingest-claims";
 import { createDriver } from "../../server/src/neo4j/create-driver";
 import { Neo4jDatabase } from "../../server/src/neo4j/neo4j-database";
 import { axeViolations } from "../support/axe";
-import { elementPosition, launchBrowser, openApp, pageProblems } from "../support/browser";
+import { elementPosition, launchBrowser, openApp, pageProblems, useTopbarTool } from "../support/browser";
 import { type RunningApp, startTestApp } from "../support/test-app";
 
 const STORY = join(projectRoot, "tests", "fixtures", "story");
@@ -396,7 +396,7 @@ describe("what changed between two dates", () => {
 
   it("passes axe on the strip and the change panel, in both themes; screenshots at 1366×768 and 1920×1080", async () => {
     for (const theme of ["light", "dark"]) {
-      if (theme === "dark") await page.getByTestId("theme-button").click();
+      if (theme === "dark") await useTopbarTool(page, "theme-button");
       await poll(() => page.evaluate(() => document.documentElement.dataset.theme ?? "light")).toBe(theme);
       expect(await axeViolations(page, "[data-testid=timeline-strip]")).toEqual([]);
       expect(await axeViolations(page, "[data-testid=changes-panel]")).toEqual([]);
@@ -405,7 +405,7 @@ describe("what changed between two dates", () => {
       await page.setViewportSize({ width: 1920, height: 1080 });
       await page.screenshot({ path: join(SHOTS, `changes-${theme}-1920x1080.png`) });
     }
-    await page.getByTestId("theme-button").click();
+    await useTopbarTool(page, "theme-button");
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.getByTestId("changes-close").click();
   });

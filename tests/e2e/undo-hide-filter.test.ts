@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useAppInBrowser } from "../support/app-in-browser";
-import { clickElement, pageProblems, startFrom } from "../support/browser";
+import { clickElement, pageProblems, startFrom, useTopbarTool } from "../support/browser";
 
 let page: Page;
 
@@ -143,7 +143,7 @@ describe("hide, undo and redo in Chromium", () => {
       sources: window.cy.nodes('[label = "Source"]').length,
     }));
     expect(shown.sources).toBeGreaterThan(0);
-    await page.getByTestId("export-button").click();
+    await useTopbarTool(page, "export-button");
     const [download] = await Promise.all([
       page.waitForEvent("download", { timeout: 45_000 }),
       page.getByTestId("export-cyjs").click(),

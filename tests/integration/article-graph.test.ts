@@ -179,7 +179,12 @@ describe("the rest of the article", () => {
 
 describe("the schema", () => {
   // Records kept out of the graph may have a key of their own: a relationship type is its name.
-  const KEYS: Record<string, string> = { RelationshipType: "name", AppUser: "nameKey", AuthSession: "idHash" };
+  const KEYS: Record<string, string> = {
+    RelationshipType: "name",
+    AppUser: "nameKey",
+    AuthSession: "idHash",
+    NeighbourRanking: "hub",
+  };
 
   it("has a uniqueness constraint on id (or a record's own key) for every label in use", async () => {
     const labels = (await read("CALL db.labels() YIELD label RETURN label")).map((row) => row.label as string);

@@ -65,10 +65,12 @@ export function createWatchMenu(deps: WatchMenuDeps): WatchMenu {
     ),
     list,
   );
-  const element = el("div", { class: "watch-menu" }, button, panel);
+  const element = el("div", { class: "watch-menu", hidden: true }, button, panel);
 
   const render = () => {
     const total = answer?.count ?? 0;
+    // The top bar has no room to spare: the button appears once there is something watched to report on.
+    element.hidden = watches.length === 0 && (answer?.removed ?? []).length === 0 && panel.hidden;
     count.textContent = String(total);
     count.hidden = total === 0;
     button.setAttribute("aria-label", `Changes: ${total} for what you watch`);
