@@ -30,7 +30,8 @@ async function expectAccessible(page: Page, view: string): Promise<void> {
     await page.waitForFunction((theme) => document.documentElement.dataset.theme === theme, scheme);
     expect(await axeViolations(page, "body"), `${view}, ${scheme} theme`).toEqual([]);
   }
-  expect(await page.locator("h1").count(), `${view}: a level-one heading`).toBeGreaterThan(0);
+  // By role: a heading hidden from assistive technology (display: none) does not count.
+  expect(await page.getByRole("heading", { level: 1 }).count(), `${view}: a level-one heading`).toBeGreaterThan(0);
 }
 
 async function rightClick(page: Page, id: string): Promise<void> {
