@@ -159,7 +159,7 @@ describe("SIGTERM", () => {
     const stopping = await startServerProcess(serverSettings({ SHUTDOWN_GRACE_MS: "30000" }));
     // Long enough (seconds) to be still running when readiness is checked right after SIGTERM,
     // short enough to finish well inside REQUEST_TIMEOUT_MS on a loaded machine.
-    const medium = "UNWIND range(1, 60000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS hits";
+    const medium = "UNWIND range(1, 120000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS hits";
     const inFlight = [postCypher(stopping.baseUrl, medium), postCypher(stopping.baseUrl, medium)];
     expect(await waitFor(async () => (await workbenchTransactions(admin)).length === 2, 10_000)).toBe(true);
 
