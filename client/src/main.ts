@@ -114,7 +114,7 @@ const changes = createChangesPanel({
   cy: canvas.cy,
   articles: () => timeline.articles(),
   axis: () => asOf.mode(),
-  fit: (ids) => canvas.fitElements(ids),
+  fitElements: (ids) => canvas.fitElements(ids),
   download: downloadFile,
   fail,
 });

@@ -18,7 +18,7 @@ export interface ChangesPanelDeps {
   /** The time bar's axis. */
   axis(): AsOfMode;
   /** Fits the canvas on these element ids. */
-  fit(ids: readonly string[]): void;
+  fitElements(ids: readonly string[]): void;
   download(filename: string, blob: Blob): void;
   /** The panel was opened or closed (image exports show the change marks while it is open). */
   toggled?(open: boolean): void;
@@ -205,7 +205,7 @@ export function createChangesPanel(deps: ChangesPanelDeps): ChangesPanel {
           pressed = button;
           button.setAttribute("aria-pressed", "true");
           const ids = markChange(deps.cy, change);
-          if (ids.length > 0) deps.fit(ids);
+          if (ids.length > 0) deps.fitElements(ids);
         },
       }),
     );
