@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { CSRF_TOKEN_HEADER } from "../../../contract/csrf-token";
 import {
   type CommitDraftAnswer,
   type Draft,
@@ -10,9 +9,8 @@ import {
 } from "../../../contract/draft-endpoints";
 import { endpointUrl } from "../../../contract/endpoint";
 import { type ExtractAnswer, type ExtractRequest, extractEndpoints } from "../../../contract/extract-endpoints";
-import { probeEndpoints } from "../../../contract/probe-endpoints";
 import { requestJson } from "./api-client";
-import { ApiRequestError } from "./api-request-error";
+import { createCsrfWriter } from "./csrf-writer";
 
 /** The Sources workspace's calls: proposals from a text, drafts saved as the analyst works, the commit. */
 export interface DraftsClient {
@@ -29,31 +27,8 @@ export interface DraftsClient {
 }
 
 export function createDraftsClient(baseUrl = ""): DraftsClient {
-  let csrf: Promise<string> | undefined;
-  const freshToken = () => {
-    csrf = requestJson(`${baseUrl}${endpointUrl(probeEndpoints.csrfToken, {})}`, probeEndpoints.csrfToken.answer).then(
-      ({ token }) => token,
-    );
-    csrf.catch(() => {
-      csrf = undefined;
-    });
-    return csrf;
-  };
   /** A write with the page's CSRF token, fetched again once if the server refuses it. */
-  const write = async <T>(
-    href: string,
-    schema: z.ZodType<T>,
-    options: { body?: unknown; method?: "PUT" | "DELETE" },
-  ): Promise<T> => {
-    const send = async (token: string) =>
-      requestJson(href, schema, { ...options, headers: { [CSRF_TOKEN_HEADER]: token } });
-    try {
-      return await send(await (csrf ?? freshToken()));
-    } catch (error) {
-      if (!(error instanceof ApiRequestError) || error.status !== 403) throw error;
-      return send(await freshToken());
-    }
-  };
+  const write = createCsrfWriter(baseUrl);
   const url = (path: string) => `${baseUrl}${path}`;
   const { list, get, put, delete: remove, commit, claimsFile, outlets } = draftEndpoints;
   return {

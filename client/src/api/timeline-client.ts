@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { CSRF_TOKEN_HEADER } from "../../../contract/csrf-token";
 import { endpointUrl } from "../../../contract/endpoint";
-import { probeEndpoints } from "../../../contract/probe-endpoints";
 import {
   type ChangeList,
   type ChangesQuery,
@@ -13,7 +11,7 @@ import {
   watchEndpoints,
 } from "../../../contract/timeline-endpoints";
 import { requestJson } from "./api-client";
-import { ApiRequestError } from "./api-request-error";
+import { createCsrfWriter } from "./csrf-writer";
 
 /** The story over time's calls (issue #20): the timeline, the changes between two dates, the watches. */
 export interface TimelineClient {
@@ -27,31 +25,8 @@ export interface TimelineClient {
 }
 
 export function createTimelineClient(baseUrl = ""): TimelineClient {
-  let csrf: Promise<string> | undefined;
-  const freshToken = () => {
-    csrf = requestJson(`${baseUrl}${endpointUrl(probeEndpoints.csrfToken, {})}`, probeEndpoints.csrfToken.answer).then(
-      ({ token }) => token,
-    );
-    csrf.catch(() => {
-      csrf = undefined;
-    });
-    return csrf;
-  };
   /** A write with the page's CSRF token, fetched again once if the server refuses it. */
-  const write = async <T>(
-    href: string,
-    schema: z.ZodType<T>,
-    options: { body?: unknown; method?: "DELETE" },
-  ): Promise<T> => {
-    const send = async (token: string) =>
-      requestJson(href, schema, { ...options, headers: { [CSRF_TOKEN_HEADER]: token } });
-    try {
-      return await send(await (csrf ?? freshToken()));
-    } catch (error) {
-      if (!(error instanceof ApiRequestError) || error.status !== 403) throw error;
-      return send(await freshToken());
-    }
-  };
+  const write = createCsrfWriter(baseUrl);
   const { timeline, changes } = timelineEndpoints;
   const { list, watch, unwatch, changes: watched, seen } = watchEndpoints;
   return {
