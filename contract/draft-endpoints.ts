@@ -25,6 +25,11 @@ export const draftEntitySchema = z.object({
   /** How it was resolved: "same id", "same name", "alias …", "picked by the analyst", or why a new entity got its label. */
   why: short(300),
   aliases: z.array(short(300)).max(50).default([]),
+  /**
+   * Names of new entities the analyst merged into this node of the graph: the commit records them
+   * as its aliases (a re-pointed mention is not an alias, and is not listed here).
+   */
+  mergedNames: z.array(short(300)).max(50).optional(),
   mentions: z
     .array(z.object({ start: z.number(), end: z.number(), text: short(300) }))
     .max(500)

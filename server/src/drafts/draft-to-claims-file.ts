@@ -87,8 +87,23 @@ export function draftToClaimsFile(content: DraftContent, options: { today: strin
   const entities = new Map<string, EntityEntry>();
   const useEntity = (id: string) => {
     const entity = entityOf.get(id);
-    if (!entity || entity.known || entities.has(id) || sourceOf.has(id)) return;
-    const label = (ENTITY_LABELS as readonly string[]).includes(entity.label) ? entity.label : "Company";
+    if (!entity || entities.has(id) || sourceOf.has(id)) return;
+    const known = (ENTITY_LABELS as readonly string[]).includes(entity.label);
+    const label = known ? entity.label : "Company";
+    const [mergedName, ...moreNames] = entity.mergedNames ?? [];
+    if (entity.known && mergedName && known) {
+      // A graph node the analyst merged new names into: declared by its id, so ingestion finds it
+      // and adds those names to its aliases (its own name stays).
+      entities.set(id, {
+        id,
+        name: mergedName,
+        label: label as EntityEntry["label"],
+        aliases: moreNames,
+        properties: {},
+      });
+      return;
+    }
+    if (entity.known) return;
     entities.set(id, {
       id,
       name: entity.name,

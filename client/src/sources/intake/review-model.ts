@@ -78,7 +78,8 @@ export function groupBySentence(items: readonly DraftItem[]): SentenceGroup[] {
 
 /**
  * Points every claim that names `fromId` at `to` instead (an existing node the analyst picked), and
- * records the entity as resolved to it: a new entity merged into the graph's, or a mention re-pointed.
+ * records the entity as resolved to it: a new entity merged into the graph's (its name kept in
+ * `mergedNames`, an alias at commit), or a mention re-pointed (no alias: the mention was wrong).
  */
 export function repoint(
   content: DraftContent,
@@ -90,6 +91,12 @@ export function repoint(
   const why = from && !from.known ? `merged into ${to.name} (picked by the analyst)` : "picked by the analyst";
   const others = content.entities.filter((entity) => entity.id !== fromId && entity.id !== to.id);
   const existing = content.entities.find((entity) => entity.id === to.id);
+  // A new entity merged in leaves its name (and what was merged into it) as the node's aliases.
+  const mergedNames = [
+    ...(existing?.mergedNames ?? []),
+    ...(from && !from.known ? [from.name] : []),
+    ...(from?.mergedNames ?? []),
+  ].filter((name, index, all) => name !== to.name && all.indexOf(name) === index);
   const merged: DraftEntity = {
     id: to.id,
     name: to.name,
@@ -97,6 +104,7 @@ export function repoint(
     known: true,
     why,
     aliases: existing?.aliases ?? [],
+    ...(mergedNames.length > 0 ? { mergedNames: mergedNames.slice(0, 50) } : {}),
     mentions: [...(existing?.mentions ?? []), ...(from?.mentions ?? [])].slice(0, 500),
   };
   return {
