@@ -22,6 +22,7 @@ export function extractDraft(
   const result = proposeClaims(
     {
       text: request.text,
+      ...(request.title ? { title: request.title } : {}),
       ...(request.published ? { published: request.published } : {}),
       ...(request.language === "fr" || request.language === "en" ? { language: request.language } : {}),
       outlet: { id: outletId || "this-article", name: outletName ?? "This article" },

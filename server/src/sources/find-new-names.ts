@@ -26,6 +26,8 @@ export function findCandidates(
   const lowercase = new Set(tokens.filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => t.fold));
   const definitions = findPhrases(tokens, lexicon.definitions);
   const byName = new Map<string, string>();
+  /** First word of a two-word name → that name's key. */
+  const longForms = new Map<string, string>();
   for (let i = 0; i < tokens.length; i++) {
     if (covered.has(i) || !NAME_LIKE.test(tokens[i]?.text ?? "")) continue;
     let end = i;
@@ -90,9 +92,17 @@ export function findCandidates(
       baseWords = baseWords.slice(0, -1);
     const base = baseWords.map((t) => t.fold).join(" ");
     const name = text.slice(head.start, words[words.length - 1]?.end ?? head.end);
-    const key = byName.get(base) ?? byName.get(folded) ?? `new:${slugOf(name) || folded}`;
+    const key =
+      byName.get(base) ??
+      byName.get(folded) ??
+      shortFormOf(baseWords, byName, longForms) ??
+      `new:${slugOf(name) || folded}`;
     byName.set(base, key);
     byName.set(folded, key);
+    // "Corvane Cloud" … "Corvane": one company, whichever comes first (not "Halden H9", a model code).
+    const head0 = baseWords[0];
+    if (baseWords.length === 2 && head0 && !baseWords.some((t) => /\d/.test(t.text)) && !longForms.has(head0.fold))
+      longForms.set(head0.fold, key);
     const { label, reason } = acronymOf
       ? { label: "Technology", reason: `defined as "${acronymOf}"` }
       : suggestLabel(tokens, first, last, words.length !== baseWords.length, lexicon, (at) => {
@@ -109,7 +119,11 @@ export function findCandidates(
       aliases: acronymOf ? [acronymOf] : [],
       mentions: [],
     });
-    if (entity.labelReason === "default" && reason !== "default") {
+    // A company suffix ("Halden Semiconductor") outweighs a class noun after a shorter form ("Halden accelerators").
+    if (
+      (entity.labelReason === "default" && reason !== "default") ||
+      (reason === "company suffix" && entity.label !== "Company")
+    ) {
       entity.label = label;
       entity.labelReason = reason;
     }
@@ -192,4 +206,20 @@ function seenPrefixLength(
     if (byName.has(head) && byName.has(rest)) return n;
   }
   return 0;
+}
+
+/**
+ * The key of the name a two-word name shortens or lengthens: "Corvane" after "Corvane Cloud", or
+ * "Corvane Cloud" after "Corvane", when neither word is a model code and no other name starts so.
+ */
+function shortFormOf(
+  words: readonly Token[],
+  byName: ReadonlyMap<string, string>,
+  longForms: ReadonlyMap<string, string>,
+): string | undefined {
+  const head = words[0];
+  if (!head || words.some((t) => /\d/.test(t.text))) return undefined;
+  if (words.length === 1) return longForms.get(head.fold);
+  if (words.length === 2 && !longForms.has(head.fold)) return byName.get(head.fold);
+  return undefined;
 }

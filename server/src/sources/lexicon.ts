@@ -59,6 +59,11 @@ export const languageLexiconSchema = z.object({
     /** What a denial may name to deny the sentence before it ("denied the report", "a démenti ces informations"). */
     deniedReports: phrases,
     spokesperson: phrases,
+    /**
+     * Words before a trigger that make it a noun in a denial ("a démenti toute commande de Nuvéa",
+     * "denied any order from Corvane"): the denial is of the earlier claim of that type.
+     */
+    nominal: z.array(z.string()).default([]),
   }),
   anaphora: z.object({
     numerals: z.record(z.string(), z.number()),
@@ -157,6 +162,7 @@ export interface CompiledLexicon {
   readonly denial: Phrase[];
   readonly deniedReports: Phrase[];
   readonly spokesperson: Phrase[];
+  readonly nominal: ReadonlySet<string>;
   readonly fronted: Phrase[];
   readonly followUps: { key: string; phrase: Phrase }[];
   readonly units: { key: string; phrase: Phrase }[];
@@ -196,6 +202,7 @@ export function compileLexicon(raw: LanguageLexicon): CompiledLexicon {
     denial: all(raw.attribution.denial),
     deniedReports: all(raw.attribution.deniedReports),
     spokesperson: all(raw.attribution.spokesperson),
+    nominal: foldAll(raw.attribution.nominal),
     fronted: all(raw.fronted),
     followUps: raw.quantities.followUps.flatMap((entry) =>
       entry.phrases.map((text) => ({ key: entry.key, phrase: compilePhrase(text) })),

@@ -62,6 +62,8 @@ export interface ProposalsInput {
   text: string;
   /** YYYY, YYYY-MM or YYYY-MM-DD; resolves "cette année", "this year". */
   published?: string;
+  /** The article's title, when known: the line of the text that repeats it is read as a headline. */
+  title?: string;
   /** Forces the language; detected when absent. */
   language?: "fr" | "en";
   /** The outlet that published the text; claims it states itself are attributed to it. */

@@ -15,7 +15,7 @@ import { findNamedSources, type NamedSource, readSentence, unglueAfterCues } fro
 import { relateSentence } from "./relate-sentence";
 import { resolveDates } from "./resolve-dates";
 import { type Sentence, splitSentences } from "./split-sentences";
-import { tokenize } from "./tokenize";
+import { foldWord, type Token, tokenize } from "./tokenize";
 
 const DEFAULT_OUTLET = { id: "this-article", name: "This article" };
 
@@ -51,6 +51,7 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
   if (!input.published) notices.push('No publication date: "this year" and other relative dates are left unresolved.');
   const tokens = unglueAfterCues(tokenize(text), lang);
   const sentences = splitSentences(text, tokens);
+  const headlines = findHeadlines(text, tokens, sentences, input.title);
   const named = new Map<number, NamedSource[]>();
   const reserved = new Set<number>();
   for (const sentence of sentences) {
@@ -64,6 +65,7 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
   const sources = new Map<string, ProposedSource>([[outlet.id, { ...outlet, kind: "outlet" }]]);
   const proposals: Proposal[] = [];
   const descriptions = new WeakSet<Proposal>();
+  const fromHeadline = new WeakMap<Proposal, Sentence>();
   const unplaced: Proposals["unplacedQuantities"] = [];
   let previous: { sentence: Sentence; source?: ProposedSource; sourceCue?: Cue; proposals: Proposal[] } | undefined;
   for (const sentence of sentences) {
@@ -167,13 +169,31 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
         kind: "spokesperson",
       };
       sources.set(denier.id, denier);
-      const own = made.filter((p) => !isDescriptive(p, outlet.id));
-      const denied =
-        own.length > 0 || !reading.denial.refersBack
-          ? own
-          : (previous?.proposals ?? []).filter(
-              (p) => p.source !== outlet.id || p.certainty !== "confirmed" || p.cues.some((c) => c.kind === "trigger"),
-            );
+      const denialCue = reading.denial.cue;
+      // "a démenti toute commande de Nuvéa": the trigger is a noun naming what is denied, not a claim of its own.
+      const nominal = made.filter((p) => {
+        const trigger = p.cues.find((c) => c.kind === "trigger");
+        const at = trigger ? tokens.findIndex((t) => t.start === trigger.start) : -1;
+        return trigger !== undefined && trigger.start >= denialCue.end && lang.nominal.has(tokens[at - 1]?.fold ?? "");
+      });
+      const own = made.filter((p) => !isDescriptive(p, outlet.id) && !nominal.includes(p));
+      let denied: Proposal[];
+      if (own.length > 0) denied = own;
+      else if (reading.denial.refersBack && nominal.length === 0)
+        denied = (previous?.proposals ?? []).filter(
+          (p) => p.source !== outlet.id || p.certainty !== "confirmed" || p.cues.some((c) => c.kind === "trigger"),
+        );
+      else if (nominal.length > 0)
+        denied = deniedEarlier(
+          proposals,
+          all.filter((m) => m.start >= denialCue.end).flatMap((m) => m.entities),
+          reading.denial.denierKey,
+          nominal.map((p) => p.predicate),
+          table,
+          sentences.find((s) => s.paragraph === sentence.paragraph - 1)?.start ?? sentence.start,
+        );
+      else denied = [];
+      if (nominal.length > 0) made.splice(0, made.length, ...made.filter((p) => !nominal.includes(p)));
       const denials = denied.map((p) => ({
         ...p,
         stance: "denies" as const,
@@ -236,6 +256,7 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
           end: quantity.end,
         });
     }
+    if (headlines.has(sentence.index)) for (const p of made) fromHeadline.set(p, sentence);
     proposals.push(...made);
     for (const m of all) for (const key of m.entities) memory.recent.push({ key, sentence: sentence.index });
     previous = {
@@ -245,7 +266,7 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
       proposals: made,
     };
   }
-  const merged = mergeProposals(proposals);
+  const merged = mergeProposals(readHeadlines(proposals, fromHeadline, text));
   const used = new Set(merged.flatMap((p) => [p.subject, p.object]));
   const entities = [...table.byKey.values()].filter(
     (e) => used.has(e.key) || (e.mentions.length > 0 && !e.key.startsWith("country:")),
@@ -306,4 +327,107 @@ export function mergeProposals(proposals: readonly Proposal[]): Proposal[] {
     kept.cues.push(...p.cues);
   }
   return [...byKey.values()];
+}
+
+/**
+ * Headlines: the line that repeats the given title, or a paragraph of one short sentence without a
+ * final stop ("ByteDance s'appuie sur Huawei pour du matériel optimisé pour l'IA"). A question is
+ * not a headline that states anything, and is left to the sentence rules.
+ */
+export function findHeadlines(
+  text: string,
+  tokens: readonly Token[],
+  sentences: readonly Sentence[],
+  title: string | undefined,
+): Set<number> {
+  const fold = (s: string) => foldWord(s).replace(/\s+/g, " ").trim();
+  const wanted = title ? fold(title) : undefined;
+  const headlines = new Set<number>();
+  for (const sentence of sentences) {
+    const alone = sentences.filter((s) => s.paragraph === sentence.paragraph).length === 1;
+    if (!alone) continue;
+    const line = text.slice(sentence.start, sentence.end);
+    if (wanted !== undefined && fold(line) === wanted) {
+      headlines.add(sentence.index);
+      continue;
+    }
+    const last = tokens[sentence.last - 1]?.text ?? "";
+    const words = tokens.slice(sentence.first, sentence.last).filter((t) => t.word).length;
+    if (!/^[.!?…:;»"”]$/.test(last) && words >= 3 && words <= 20) headlines.add(sentence.index);
+  }
+  return headlines;
+}
+
+/**
+ * A headline sums up the body and drops its hedges ("ByteDance s'appuie sur Huawei" for a body that
+ * says "entraînerait", "pourrait"). A headline proposal the body also states (same subject,
+ * predicate, object and stance) is dropped: the body's sentence carries the claim and its certainty,
+ * and gets the headline as a cue. One the body does not state is kept, at most `reported`, with a
+ * cue saying so: the analyst decides.
+ */
+export function readHeadlines(
+  proposals: readonly Proposal[],
+  fromHeadline: WeakMap<Proposal, Sentence>,
+  text: string,
+): Proposal[] {
+  const body = proposals.filter((p) => !fromHeadline.has(p));
+  const same = (a: Proposal, b: Proposal) =>
+    a.subject === b.subject && a.predicate === b.predicate && a.object === b.object && a.stance === b.stance;
+  const kept: Proposal[] = [];
+  for (const p of proposals) {
+    const headline = fromHeadline.get(p);
+    if (!headline) {
+      kept.push(p);
+      continue;
+    }
+    const cue = (kind: string): Cue => ({
+      kind,
+      text: text.slice(headline.start, headline.end),
+      start: headline.start,
+      end: headline.end,
+    });
+    const stated = body.filter((b) => same(b, p));
+    if (stated.length > 0) {
+      for (const b of stated) b.cues.push(cue("headline (restates this claim; the body's wording sets the certainty)"));
+      continue;
+    }
+    kept.push({
+      ...p,
+      certainty: p.certainty === "confirmed" ? "reported" : p.certainty,
+      cues: [...p.cues, cue("headline only (a title drops the body's hedges: reported until the body states it)")],
+    });
+  }
+  return kept;
+}
+
+/**
+ * What "X a démenti toute commande de Y", "X denied any order from Y" denies: the latest earlier
+ * claims of the noun's type (from the previous paragraph on) about Y whose sentence names X too.
+ * A denial of something the article did not claim ("a nié toute difficulté", "denied that it had
+ * dropped Y") denies nothing: without a trigger, the engine cannot tell what is denied.
+ */
+function deniedEarlier(
+  proposals: readonly Proposal[],
+  named: readonly string[],
+  denier: string | undefined,
+  predicates: readonly Predicate[],
+  table: EntityTable,
+  from: number,
+): Proposal[] {
+  const targets = named.filter((key) => key !== denier);
+  if (targets.length === 0 || !denier) return [];
+  const mentionedIn = (key: string, p: Proposal) =>
+    (table.get(key)?.mentions ?? []).some((m) => m.start >= p.quoteStart && m.end <= p.quoteEnd);
+  const candidates = proposals.filter(
+    (p) =>
+      p.quoteStart >= from &&
+      p.stance === "asserts" &&
+      p.predicate !== "CITES" &&
+      p.cues.some((c) => c.kind === "trigger") &&
+      predicates.includes(p.predicate) &&
+      targets.some((key) => p.subject === key || p.object === key) &&
+      mentionedIn(denier, p),
+  );
+  const latest = candidates.at(-1)?.quoteStart;
+  return candidates.filter((p) => p.quoteStart === latest);
 }

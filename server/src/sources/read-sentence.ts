@@ -159,7 +159,7 @@ export interface SentenceReading {
    * `refersBack`: the denial is of the sentence before ("denied the report", "a démenti."), not of
    * a clause of its own ("denied that…") or of something else ("a nié toute difficulté").
    */
-  denial?: { cue: Cue; denier?: ProposedSource; refersBack: boolean };
+  denial?: { cue: Cue; denier?: ProposedSource; denierKey?: string; refersBack: boolean };
 }
 
 /** Reads a sentence's certainty, attribution, relaying and denial cues. */
@@ -229,10 +229,19 @@ export function readSentence(
           .at(-1) ?? mentions.find((m) => m.kind === "name" && m.last <= denialCue.start));
     const key = near?.entities[0];
     const name = key ? nameOf(key) : undefined;
+    // What is denied is the report before when the denial ends there, names it after the verb
+    // ("a démenti ces informations") or within its own words ("rejected the report on Tuesday").
+    const namesReport = (from: number) =>
+      lexicon.deniedReports.some((phrase) => matchPhrase(tokens, from, phrase, last) > from);
+    const reportInCue = Array.from(
+      { length: denialCue.end - denialCue.start - 1 },
+      (_, n) => denialCue.start + 1 + n,
+    ).some((at) =>
+      lexicon.deniedReports.some((phrase) => matchPhrase(tokens, at, phrase, denialCue.end) === denialCue.end),
+    );
     denial = {
       refersBack:
-        [".", ",", ";", "!"].includes(tokens[denialCue.end]?.text ?? ".") ||
-        lexicon.deniedReports.some((phrase) => matchPhrase(tokens, denialCue.end, phrase, last) > denialCue.end),
+        [".", ",", ";", "!"].includes(tokens[denialCue.end]?.text ?? ".") || namesReport(denialCue.end) || reportInCue,
       cue: cueOf(
         "denial",
         tokens,
@@ -240,7 +249,9 @@ export function readSentence(
         spokes ? Math.min(spokes.start, denialCue.start) : denialCue.start,
         denialCue.end,
       ),
-      ...(name ? { denier: { id: slugOf(name), name, kind: spokes ? "spokesperson" : "denier" } } : {}),
+      ...(name && key
+        ? { denier: { id: slugOf(name), name, kind: spokes ? "spokesperson" : "denier" }, denierKey: key }
+        : {}),
     };
   }
   const attributed = source !== undefined || republishes !== undefined;

@@ -12,7 +12,7 @@ import { demonymAt } from "./find-references";
 import type { Phrase } from "./lexicon";
 import { findPhrases } from "./match-phrase";
 import type { Cue } from "./proposal";
-import { findAsides, type Relation, type Segment, type SentenceContext } from "./sentence-context";
+import { findAsides, type Relation, SEPARATORS, type Segment, type SentenceContext, STOPS } from "./sentence-context";
 
 export type { Relation, SentenceContext };
 
@@ -110,7 +110,13 @@ export function relateSentence(context: SentenceContext): Relation[] {
         });
     }
     const key = m.entities[0];
-    if (m.kind === "name" && key && labelOf(key) === "Company") {
+    // "the Chinese company Huawei", "le groupe chinois Huawei": the describing words end at the name
+    // ("a Dutch company based in Eindhoven" describes the company, not Eindhoven).
+    const before = tokens[m.first - 1];
+    const describes =
+      before !== undefined &&
+      (demonymAt(tokens, m.first - 1, context.demonyms) !== undefined || lang.classNoun.get(before.fold) === "Company");
+    if (m.kind === "name" && key && labelOf(key) === "Company" && describes) {
       let from = m.first;
       while (from > Math.max(sentence.first, m.first - 4) && tokens[from - 1]?.word) from--;
       const country = describedCountry(from, m.first);
@@ -141,6 +147,13 @@ export function relateSentence(context: SentenceContext): Relation[] {
     if (!predicate || !type) continue;
     const segment = segments.find((s) => found.start >= s.first && found.end <= s.last);
     if (!segment && aside.has(found.start)) continue;
+    if (found.phrase.flags.has("goods")) {
+      const supplied = goodsSupplier(context, found, predicate, usable, labelOf, accepts);
+      if (supplied) {
+        for (const relation of supplied) add(relation);
+        continue;
+      }
+    }
     const lo = segment ? segment.first : sentence.first;
     const hi = segment ? segment.last : sentence.last;
     const left = leftList(context, found.start, lo, (m) => usable(m, segment));
@@ -193,4 +206,79 @@ export function relateSentence(context: SentenceContext): Relation[] {
       }
   }
   return relations;
+}
+
+/**
+ * An agentive participle after goods: "des puces développées et construites par Huawei", "chips
+ * made by Tessaro", "processeurs fournis par Kestria". When the goods are unnamed ("des puces"),
+ * or the phrase names a supplier ("fournis par"), whoever the clause says uses or gets them (its
+ * nearest company before the goods, outside asides) sources from the agent: SOURCES_FROM, with the
+ * clause's certainty ("entraînerait" → reported). Named goods made by someone are left to MAKES.
+ */
+function goodsSupplier(
+  context: SentenceContext,
+  found: { start: number; end: number; phrase: Phrase },
+  predicate: Predicate,
+  usable: (m: Mention, segment: undefined) => boolean,
+  labelOf: (key: string) => string,
+  accepts: (key: string, labels: readonly string[], hint: string | undefined, why: string) => boolean,
+): Relation[] | undefined {
+  const { tokens, sentence, lang, mentions } = context;
+  const type = context.lexicon.types.SOURCES_FROM;
+  if (!type) return undefined;
+  // Back over coordinated participles ("développées et"), to the goods.
+  let k = found.start - 1;
+  const notNames = new Set(context.lexicon.names.notNames.map((w) => w.toLowerCase()));
+  while (k > Math.max(sentence.first, found.start - 6)) {
+    const t = tokens[k];
+    if (!t) break;
+    const participle = t.word && /^\p{Ll}/u.test(t.text) && !lang.classNoun.has(t.fold) && !lang.stopwords.has(t.fold);
+    if (!SEPARATORS.has(t.fold) && !participle && !notNames.has(t.fold)) break;
+    k--;
+  }
+  // Named goods: "the Voltis B5 cell made by Kembra", "les processeurs Orca 3 fournis par…".
+  const named = mentions.find((m) => (m.last === k + 1 || m.last === k) && m.kind === "name");
+  const label = named ? labelOf(named.entities[0] ?? "") : lang.classNoun.get(tokens[k]?.fold ?? "");
+  if (label !== "Chip" && label !== "Product") return undefined;
+  if (named && predicate !== "SOURCES_FROM") return undefined;
+  const goodsFirst = named ? named.first : k;
+  const agents = mentions.filter(
+    (m) => m.first >= found.end && m.first <= found.end + 2 && m.kind === "name" && usable(m, undefined),
+  );
+  const agent = agents[0]?.entities[0];
+  const why = `SOURCES_FROM (${found.phrase.text})`;
+  if (!agent || !accepts(agent, type.object, "Company", why)) return undefined;
+  let stop = goodsFirst;
+  while (stop > sentence.first && !STOPS.has(tokens[stop - 1]?.text ?? "")) stop--;
+  const user = mentions
+    .filter(
+      (m) =>
+        m.last <= goodsFirst &&
+        m.first >= stop &&
+        usable(m, undefined) &&
+        !["par", "by"].includes(tokens[m.first - 1]?.fold ?? "") &&
+        labelOf(m.entities[0] ?? "") === "Company" &&
+        !m.entities.includes(agent),
+    )
+    .at(-1);
+  const subject = user?.entities[0];
+  if (!user || !subject) return undefined;
+  const cue = (kind: string, first: number, last: number): Cue => {
+    const start = tokens[first]?.start ?? 0;
+    const end = tokens[last - 1]?.end ?? start;
+    return { kind, text: context.text.slice(start, end), start, end };
+  };
+  return [
+    {
+      subject,
+      predicate: "SOURCES_FROM",
+      object: agent,
+      descriptive: false,
+      properties: {},
+      cues: [
+        cue("trigger", found.start, found.end),
+        cue("goods the subject gets from the agent (agentive participle)", goodsFirst, found.end),
+      ],
+    },
+  ];
 }

@@ -55,7 +55,9 @@ export function findAsides(context: SentenceContext): { aside: Set<number>; segm
     if (head.kind !== "name" || tokens[head.last]?.text !== ",") continue;
     const opener = tokens[head.last + 1];
     const possessiveOpener = mentions.some((m) => m.first === head.last + 1 && tokens[m.last]?.fold === "'s");
-    if (!opener || (!DETERMINERS.has(opener.fold) && !possessiveOpener)) continue;
+    // ", which runs…," / ", qui exploite…,": a relative clause says something of its head in passing too.
+    const relative = opener !== undefined && context.lang.relatives.has(opener.fold);
+    if (!opener || (!DETERMINERS.has(opener.fold) && !possessiveOpener && !relative)) continue;
     let close = head.last + 2;
     while (
       close < sentence.last &&
@@ -64,7 +66,9 @@ export function findAsides(context: SentenceContext): { aside: Set<number>; segm
       !STOPS.has(tokens[close]?.text ?? "")
     )
       close++;
-    if (tokens[close]?.text !== ",") continue;
+    // "…, made by Tessaro Foundry, a Taiwanese chipmaker." closes at the end of the sentence.
+    const endsSentence = close >= sentence.last || STOPS.has(tokens[close]?.text ?? "");
+    if (tokens[close]?.text !== "," && !(endsSentence && !relative)) continue;
     segments.push({ head, first: head.last + 1, last: close });
     for (let k = head.last; k <= close; k++) aside.add(k);
   }
