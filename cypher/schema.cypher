@@ -110,6 +110,24 @@ FOR (c:Claim) ON (c.articleSourceId);
 CREATE INDEX claim_article_id IF NOT EXISTS
 FOR (c:Claim) ON (c.articleId);
 
+// The change list (issue #20) reads only the claims that may have changed between two days:
+// range seeks on when claims are first known and when they begin and stop holding, and seeks by
+// subject and object for whether an entity was named before (server/src/timeline/timeline-queries.ts).
+CREATE INDEX claim_known_from IF NOT EXISTS
+FOR (c:Claim) ON (c.knownFrom);
+
+CREATE INDEX claim_holds_from IF NOT EXISTS
+FOR (c:Claim) ON (c.holdsFrom);
+
+CREATE INDEX claim_holds_to IF NOT EXISTS
+FOR (c:Claim) ON (c.holdsTo);
+
+CREATE INDEX claim_subject IF NOT EXISTS
+FOR (c:Claim) ON (c.subject);
+
+CREATE INDEX claim_object IF NOT EXISTS
+FOR (c:Claim) ON (c.object);
+
 // ---------------------------------------------------------------------------
 // The vocabulary of relationship types (issue #16): one RelationshipType node per name, isolated
 // like SavedView, never returned by the graph endpoints. npm run db:seed stores the built-in types;

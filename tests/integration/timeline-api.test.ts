@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { relationshipClaimsSchema } from "../../contract/graph-contract";
+import { claimSummarySchema, graphSchema, relationshipClaimsSchema } from "../../contract/graph-contract";
 import {
   type Change,
   changeListSchema,
@@ -25,6 +25,8 @@ import { AccountRepository } from "../../server/src/auth/account-repository";
 import { ingestClaims } from "../../server/src/claims/ingest-claims";
 import { createDriver } from "../../server/src/neo4j/create-driver";
 import { Neo4jDatabase } from "../../server/src/neo4j/neo4j-database";
+import { diffClaims } from "../../server/src/timeline/change-diff";
+import { TimelineRepository } from "../../server/src/timeline/timeline-repository";
 import { getJson, postJson, type RunningApp, startTestApp } from "../support/test-app";
 
 const STORY = join(projectRoot, "tests", "fixtures", "story");
@@ -186,6 +188,40 @@ describe("GET /api/changes", () => {
   });
 });
 
+describe("the change list's windowed read", () => {
+  it("lists, for every pair of the story's days on both axes, what the diff of every claim lists", async () => {
+    const database = new Neo4jDatabase(admin, { database: neo4j.connection.database, queryTimeoutMs: 60_000 });
+    const repository = new TimelineRepository(database);
+    const all = await repository.history();
+    // Each publication day, the day before it, and the rule's last day and the day after: every edge of the windows.
+    const days = [
+      ...new Set(
+        ["2021-03-02", "2021-03-03", "2021-03-04", "2021-09-15", "2022-02-10", "2022-11-20"].flatMap((day) => [
+          new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10),
+          day,
+        ]),
+      ),
+      "2022-06-30",
+      "2022-07-01",
+      "2023-01-01",
+    ].sort();
+    const today = new Date().toISOString().slice(0, 10);
+    let compared = 0;
+    for (const axis of ["known", "held"] as const) {
+      for (const [index, from] of days.entries()) {
+        for (const to of days.slice(index)) {
+          const windowed = await repository.changes({ from, to, axis });
+          const whole = diffClaims(all.claims, { axis, from, to, today }, all);
+          expect(windowed.changes, `${axis} ${from} → ${to}`).toEqual(whole);
+          compared += windowed.changes.length;
+        }
+      }
+    }
+    // Not empty lists compared with empty ones: the story changes between most of these days.
+    expect(compared).toBeGreaterThan(100);
+  }, 120_000);
+});
+
 describe("independent origins on the relationship's claims", () => {
   it("says 5 outlets, 2 independent origins (Northwind Wire, The Harbour Gazette) for the order", async () => {
     const response = await api("/relationships/velmora-ordered-quillon-qx9/claims");
@@ -208,6 +244,23 @@ describe("independent origins on the relationship's claims", () => {
       "journal-imaginaire": "attribution",
       "harbour-gazette": "own",
     });
+  });
+
+  it("draws the order by its independent origins, not its outlets: the graph's summary, today and as of a day", async () => {
+    const orderOf = async (query: string) => {
+      const response = await api(`/graph${query}`);
+      expect(response.status).toBe(200);
+      const graph = graphSchema.parse(response.body);
+      const order = graph.edges.find((edge) => edge.data.props.id === "velmora-ordered-quillon-qx9");
+      return claimSummarySchema.parse(order?.data.props);
+    };
+    // Five outlets, two origins: corroborated (the canvas' middle width), not the widest.
+    expect((await orderOf("")).independentSources).toBe(2);
+    // The wire, its republication and the unsaid copy: one origin, no corroboration yet.
+    expect((await orderOf("?knownAt=2021-03-04")).independentSources).toBe(1);
+    // With the story crediting the wire ("Selon Northwind Wire"): still one.
+    expect((await orderOf("?knownAt=2021-09-15")).independentSources).toBe(1);
+    expect((await orderOf("?knownAt=2022-02-10")).independentSources).toBe(2);
   });
 });
 

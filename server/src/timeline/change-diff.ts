@@ -57,6 +57,16 @@ export interface DiffContext {
   /** Node id → name, for labels; the id stands in when missing. */
   names: ReadonlyMap<string, string>;
   sources: readonly NamedSource[];
+  /**
+   * Quote prints kept across change lists by claim id (a claim's id derives from its content, so
+   * its quote never changes): the shingling is most of a long list's diff.
+   */
+  prints?: OriginsCache["prints"];
+  /**
+   * When the claims are only those of a window (TimelineRepository.window): the entities that
+   * claims left out had named by the first point, with the names they gave (known axis).
+   */
+  seenBefore?: ReadonlyMap<string, readonly string[]>;
 }
 
 const STRENGTH: Record<Certainty, number> = { speculative: 0, reported: 1, confirmed: 2 };
@@ -144,9 +154,10 @@ export function changeClaimOf(claim: HistoryClaim, sourceNames: ReadonlyMap<stri
   };
 }
 
+/** First known first (days compare as text: cheaper than localeCompare on 5,000 claims), then by article and place. */
 const byReport = (a: HistoryClaim, b: HistoryClaim) =>
-  a.knownFrom.localeCompare(b.knownFrom) ||
-  (a.articleId ?? "").localeCompare(b.articleId ?? "") ||
+  (a.knownFrom < b.knownFrom ? -1 : a.knownFrom > b.knownFrom ? 1 : 0) ||
+  (a.articleId === b.articleId ? 0 : (a.articleId ?? "").localeCompare(b.articleId ?? "")) ||
   a.position - b.position;
 
 const KIND_ORDER = new Map<ChangeKind, number>(CHANGE_KINDS.map((kind, index) => [kind, index]));
@@ -165,7 +176,9 @@ export function diffClaims(claims: readonly HistoryClaim[], window: DiffWindow, 
   const toClaims = (list: readonly HistoryClaim[]) =>
     [...list].sort(byReport).map((c) => changeClaimOf(c, sourceNames));
 
-  const cache = originsCache();
+  const cache = context.prints
+    ? { prints: context.prints, credited: new Map<string, string | null>() }
+    : originsCache();
   const byRelationship = new Map<string, HistoryClaim[]>();
   for (const claim of claims) {
     const list = byRelationship.get(claim.relationshipId);
@@ -274,7 +287,7 @@ export function diffClaims(claims: readonly HistoryClaim[], window: DiffWindow, 
     }
     if (changes.length > 0) {
       changes.sort((a, b) => (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0));
-      groups.push({ first: [...all].sort(byReport)[0] as HistoryClaim, changes });
+      groups.push({ first, changes });
     }
   }
   groups.sort((a, b) => byReport(a.first, b.first) || a.first.relationshipId.localeCompare(b.first.relationshipId));
@@ -308,18 +321,27 @@ function entityChanges(
         if (as !== null) names.add(foldName(as));
         namesBefore.set(id, names);
       } else if (after) {
-        addedOf.set(id, [...(addedOf.get(id) ?? []), claim]);
+        const list = addedOf.get(id);
+        if (list) list.push(claim);
+        else addedOf.set(id, [claim]);
       }
     }
   }
+  for (const [id, names] of context.seenBefore ?? []) {
+    seenBefore.add(id);
+    const known = namesBefore.get(id) ?? new Set<string>();
+    for (const name of names) known.add(foldName(name));
+    namesBefore.set(id, known);
+  }
   const changes: Change[] = [];
+  // Each entity's added claims in report order, once; entities by their first one's day, then id.
+  for (const list of addedOf.values()) list.sort(byReport);
+  const firstKnown = (list: readonly HistoryClaim[]) => list[0]?.knownFrom ?? "";
   const ordered = [...addedOf].sort(
-    ([a, listA], [b, listB]) =>
-      [...listA].sort(byReport)[0]?.knownFrom.localeCompare([...listB].sort(byReport)[0]?.knownFrom ?? "") ||
-      a.localeCompare(b),
+    ([a, listA], [b, listB]) => firstKnown(listA).localeCompare(firstKnown(listB)) || a.localeCompare(b),
   );
   for (const [id, added] of ordered) {
-    const list = [...added].sort(byReport).map((claim) => changeClaimOf(claim, sourceNames));
+    const list = added.map((claim) => changeClaimOf(claim, sourceNames));
     const base = { relationshipId: null, type: null, entityIds: [id], origins: [] as string[] };
     if (!seenBefore.has(id)) {
       changes.push({

@@ -2,15 +2,22 @@ import { firstDay, today as todayOf } from "../../../contract/partial-dates";
 import type { ChangeList, ChangesQuery, Timeline, TimelineArticle } from "../../../contract/timeline-endpoints";
 import { changesQuerySchema } from "../../../contract/timeline-endpoints";
 import { type NamedSource, namedSourcesOf } from "../claims/attribution";
+import type { OriginsCache } from "../claims/independent-origins";
 import { AppError, notFound } from "../errors/app-error";
 import type { Neo4jDatabase } from "../neo4j/neo4j-database";
-import { toPlainProperties, toPlainValue } from "../neo4j/to-plain-value";
+import { toPlainValue } from "../neo4j/to-plain-value";
 import { diffClaims, type HistoryClaim } from "./change-diff";
 import {
   ARTICLE_DAY_QUERY,
   ENTITY_NAMES_QUERY,
+  ENTITY_PRIORS_QUERY,
+  FIRST_KNOWN_QUERY,
+  HELD_WINDOW_CLAIMS_QUERY,
+  HISTORY_CLAIM_KEYS,
   HISTORY_CLAIMS_QUERY,
   HISTORY_SOURCES_QUERY,
+  KNOWN_WINDOW_CLAIMS_QUERY,
+  NAMES_OF_QUERY,
   TIMELINE_ARTICLES_QUERY,
 } from "./timeline-queries";
 import { resolveDays, timelineOf } from "./timeline-view";
@@ -20,6 +27,8 @@ export interface History {
   claims: HistoryClaim[];
   sources: NamedSource[];
   names: Map<string, string>;
+  /** A window's (see TimelineRepository.window): entities named before it, with their names then. */
+  seenBefore?: Map<string, string[]>;
 }
 
 const text = (props: Record<string, unknown>, key: string) =>
@@ -62,16 +71,33 @@ export function historyClaimOf(props: Record<string, unknown>): HistoryClaim {
   };
 }
 
+/** Quote prints kept: about 20 MB at most (a few hundred shingles each). */
+const PRINTS_KEPT = 50_000;
+
+/** A claim row of the timeline's queries (HISTORY_CLAIM_KEYS' values in order) as a claim. */
+export function historyClaimOfRow(row: readonly unknown[]): HistoryClaim {
+  const props: Record<string, unknown> = {};
+  HISTORY_CLAIM_KEYS.forEach((key, index) => {
+    const value = row[index];
+    if (value !== null && value !== undefined) props[key] = toPlainValue(value);
+  });
+  return historyClaimOf(props);
+}
+
+const claimsOfRecords = (records: readonly { get(key: string): unknown }[]) =>
+  records.map((record) => historyClaimOfRow(record.get("claim") as unknown[]));
+
 /** The timeline's reads; each in a READ transaction. */
 export class TimelineRepository {
+  /** Quote prints by claim id, across change lists (see DiffContext.prints); emptied past PRINTS_KEPT. */
+  private readonly prints: OriginsCache["prints"] = new Map();
+
   constructor(private readonly database: Neo4jDatabase) {}
 
   /** Every claim of a relationship, as stored. */
   async claims(signal?: AbortSignal): Promise<HistoryClaim[]> {
     const { records } = await this.database.read(HISTORY_CLAIMS_QUERY, {}, signal);
-    return records.map((record) =>
-      historyClaimOf(toPlainProperties(record.get("claim") as Record<string, unknown>) as Record<string, unknown>),
-    );
+    return claimsOfRecords(records);
   }
 
   /** The claims, every source's names, and the names of the claims' ends: three reads side by side. */
@@ -85,6 +111,55 @@ export class TimelineRepository {
     const names = new Map(nameRows.records.map((record) => [record.get("id") as string, String(record.get("name"))]));
     for (const source of sources) if (!names.has(source.id)) names.set(source.id, source.name);
     return { claims, sources, names };
+  }
+
+  /**
+   * What a change list between two days needs (from <= to): the claims of the relationships that
+   * may have changed between them (KNOWN_WINDOW_CLAIMS_QUERY, HELD_WINDOW_CLAIMS_QUERY), every
+   * source, the names of those claims' ends, and on the known axis whether the entities of claims
+   * first known in the window were named before it (ENTITY_PRIORS_QUERY). Diffing these gives the
+   * changes of the whole history while reading a fraction of it on narrow windows.
+   */
+  async window(axis: "known" | "held", from: string, to: string, signal?: AbortSignal): Promise<History> {
+    const query = axis === "known" ? KNOWN_WINDOW_CLAIMS_QUERY : HELD_WINDOW_CLAIMS_QUERY;
+    const [claimRows, sourceRows] = await Promise.all([
+      this.database.read(query, { from, to }, signal),
+      this.database.read(HISTORY_SOURCES_QUERY, {}, signal),
+    ]);
+    const claims = claimsOfRecords(claimRows.records);
+    const ids = [...new Set(claims.flatMap((claim) => [claim.subject, claim.object]))];
+    const added =
+      axis === "known"
+        ? [
+            ...new Set(
+              claims
+                .filter((claim) => claim.knownFrom > from && claim.knownFrom <= to)
+                .flatMap((claim) => [claim.subject, claim.object]),
+            ),
+          ]
+        : [];
+    const [nameRows, priorRows] = await Promise.all([
+      ids.length === 0 ? [] : this.database.read(NAMES_OF_QUERY, { ids }, signal).then((result) => result.records),
+      added.length === 0
+        ? []
+        : this.database.read(ENTITY_PRIORS_QUERY, { ids: added, from }, signal).then((result) => result.records),
+    ]);
+    const sources = namedSourcesOf(sourceRows.records);
+    const names = new Map(nameRows.map((record) => [record.get("id") as string, String(record.get("name"))]));
+    for (const source of sources) if (!names.has(source.id)) names.set(source.id, source.name);
+    const seenBefore = new Map(
+      priorRows.map((record) => [
+        record.get("id") as string,
+        (record.get("names") as unknown[]).filter((name): name is string => typeof name === "string"),
+      ]),
+    );
+    return { claims, sources, names, seenBefore };
+  }
+
+  /** The day the first claim was reported; null when no claim has a date. */
+  async firstKnown(signal?: AbortSignal): Promise<string | null> {
+    const { records } = await this.database.read(FIRST_KNOWN_QUERY, {}, signal);
+    return (records[0]?.get("first") as string | null | undefined) ?? null;
   }
 
   async articles(signal?: AbortSignal): Promise<TimelineArticle[]> {
@@ -122,7 +197,6 @@ export class TimelineRepository {
   async changes(query: ChangesQuery, signal?: AbortSignal, now = new Date()): Promise<ChangeList> {
     const request = changesQuerySchema.parse(query);
     const today = todayOf(now);
-    const history = await this.history(signal);
     const dayOfArticle = async (id: string | undefined, which: string) => {
       if (id === undefined) return undefined;
       const date = await this.articleDate(id, signal);
@@ -133,19 +207,21 @@ export class TimelineRepository {
     };
     const fromArticle = await dayOfArticle(request.fromArticle, "fromArticle");
     const toArticle = await dayOfArticle(request.toArticle, "toArticle");
-    const earliest = history.claims.reduce<string | null>(
-      (first, claim) => (first === null || claim.knownFrom < first ? claim.knownFrom : first),
-      null,
-    );
     const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    const from = request.from ?? fromArticle ?? (earliest === null ? today : dayBefore(earliest));
+    let from = request.from ?? fromArticle;
+    if (from === undefined) {
+      const earliest = await this.firstKnown(signal);
+      from = earliest === null ? today : dayBefore(earliest);
+    }
     const to = request.to ?? toArticle ?? today;
     const days = resolveDays(from, to, today);
+    const history = await this.window(request.axis, days.from, days.to, signal);
     const changes = diffClaims(
       history.claims,
       { axis: request.axis, from: days.from, to: days.to, today },
-      { names: history.names, sources: history.sources },
+      { names: history.names, sources: history.sources, seenBefore: history.seenBefore, prints: this.prints },
     );
+    if (this.prints.size > PRINTS_KEPT) this.prints.clear();
     return { ...days, axis: request.axis, changes };
   }
 }
