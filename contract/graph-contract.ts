@@ -454,7 +454,11 @@ export const claimSummarySchema = z.object({
   /** The strongest certainty among asserting claims. */
   certainty: certaintySchema,
   asOf: z.string(),
-  /** Distinct outlets among asserting claims; a republished wire story counts once. */
+  /**
+   * Independent origins among the asserting claims that vouch for it (see relationshipOriginsSchema):
+   * a republished, credited ("selon Reuters") or near-copied story counts once, with its original.
+   * The canvas' line widths and "Only corroborated" read it.
+   */
   independentSources: z.number(),
   claimCount: z.number(),
   firstReported: partialDateSchema,

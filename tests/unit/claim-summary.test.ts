@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { firstDay, lastDay } from "../../contract/partial-dates";
-import { contestsOf, type SummarisedClaim, summarise } from "../../server/src/claims/claim-summary";
+import type { NamedSource } from "../../server/src/claims/attribution";
+import { contestsOf, type SummarisedClaim, summarise as summariseWith } from "../../server/src/claims/claim-summary";
 import { foldName, slugOf } from "../../server/src/claims/fold-name";
 
 let next = 0;
 const claim = (overrides: Partial<SummarisedClaim>): SummarisedClaim => ({
-  id: `c${next++}`,
+  id: `c${next}`,
   stance: "asserts",
   certainty: "reported",
-  quote: "quote",
+  // Each its own words: the same quote from two outlets is a copy, one origin.
+  quote: `quote number ${next++}`,
   quoteLang: "fr",
   quoteEn: "quote in English",
   quantities: {},
@@ -21,7 +23,34 @@ const claim = (overrides: Partial<SummarisedClaim>): SummarisedClaim => ({
   ...overrides,
 });
 
+const SOURCES: NamedSource[] = [
+  { id: "reuters", name: "Reuters", aliases: [] },
+  { id: "yahoo", name: "Yahoo", aliases: [] },
+  { id: "ledger", name: "The Ledger", aliases: [] },
+];
+const summarise = (claims: readonly SummarisedClaim[]) => summariseWith(claims, SOURCES);
+
 describe("summarise", () => {
+  it("counts independent origins, not outlets: a story crediting another outlet or copying its words counts with it", () => {
+    const wire = "Velmora Systems has ordered 50,000 accelerators from Quillon, people familiar with the deal said.";
+    const summary = summarise([
+      claim({ sourceId: "reuters", quote: wire }),
+      claim({ sourceId: "yahoo", reportedAt: "2024-05", quote: "Velmora a commandé 50 000 puces, selon Reuters." }),
+      claim({ sourceId: "ledger", reportedAt: "2024-06", quote: wire.replace("said", "told us") }),
+    ])?.summary;
+    // Three outlets, one origin: no corroboration (the canvas draws it at the base width).
+    expect(summary?.independentSources).toBe(1);
+    const corroborated = summarise([
+      claim({ sourceId: "reuters", quote: wire }),
+      claim({
+        sourceId: "ledger",
+        reportedAt: "2024-06",
+        quote: "The Ledger learned of the order from a Quillon supplier.",
+      }),
+    ])?.summary;
+    expect(corroborated?.independentSources).toBe(2);
+  });
+
   it("counts outlets once: the same outlet twice, and a republished story, are one voice", () => {
     const summary = summarise([
       claim({ sourceId: "reuters" }),

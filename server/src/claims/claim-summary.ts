@@ -1,5 +1,7 @@
 import type { Certainty, ClaimStance, ClaimSummary, Contest } from "../../../contract/graph-contract";
 import { firstDay } from "../../../contract/partial-dates";
+import type { NamedSource } from "./attribution";
+import { independentOrigins } from "./independent-origins";
 
 /** What the summary needs of a claim, as stored on its `Claim` node. */
 export interface SummarisedClaim {
@@ -32,9 +34,6 @@ export function inReportOrder<T extends SummarisedClaim>(claims: readonly T[]): 
       a.position - b.position,
   );
 }
-
-/** Same outlet, or a story republished from another outlet: one voice. */
-const outletOf = (claim: SummarisedClaim) => claim.republishes ?? claim.sourceId;
 
 function quantityContests(asserting: readonly SummarisedClaim[]): Contest[] {
   const names = [...new Set(asserting.flatMap((claim) => Object.keys(claim.quantities)))].sort();
@@ -98,7 +97,16 @@ function vouchers(asserting: readonly SummarisedClaim[]): readonly SummarisedCla
   return stated.length > 0 ? stated : asserting;
 }
 
-export function summarise(claims: readonly SummarisedClaim[]): RelationshipSummary | null {
+/**
+ * `outlets`: every Source with its names, to know whom a quote credits ("selon Reuters"):
+ * `independentSources` counts independent origins (server/src/claims/independent-origins.ts), so a
+ * republished, credited or copied story counts with its original, as the panel's "5 outlets,
+ * 2 independent origins" does; the canvas' widths and "Only corroborated" read it.
+ */
+export function summarise(
+  claims: readonly SummarisedClaim[],
+  outlets: readonly NamedSource[],
+): RelationshipSummary | null {
   const ordered = inReportOrder(claims);
   const asserting = ordered.filter((claim) => claim.stance === "asserts");
   const first = asserting[0];
@@ -131,7 +139,7 @@ export function summarise(claims: readonly SummarisedClaim[]): RelationshipSumma
       evidence_en: first.quoteEn,
       certainty,
       asOf: last.reportedAt,
-      independentSources: new Set(vouchers(asserting).map(outletOf)).size,
+      independentSources: independentOrigins(vouchers(asserting), outlets).independentOrigins,
       claimCount: ordered.length,
       firstReported: ordered[0]?.reportedAt ?? first.reportedAt,
       lastReported: last.reportedAt,

@@ -10,7 +10,7 @@ import { notFound } from "../errors/app-error";
 import type { Neo4jDatabase } from "../neo4j/neo4j-database";
 import { assignNodeIds, relationshipToElement } from "../neo4j/records-to-graph";
 import { toPlainProperties } from "../neo4j/to-plain-value";
-import { namedSourcesOf, SOURCE_NAMES_QUERY } from "./attribution";
+import { type NamedSource, namedSourcesOf, SOURCE_NAMES_QUERY } from "./attribution";
 import { contestsOf, inReportOrder, summarise } from "./claim-summary";
 import { RELATIONSHIP_CLAIMS_QUERY } from "./claims-queries";
 import { independentOrigins } from "./independent-origins";
@@ -61,7 +61,8 @@ export class ClaimsRepository {
       }),
     );
     const stored = rows.map((row) => ({ ...storedClaimOf(row.claim), row }));
-    const summarised = summarise(stored);
+    const sources = namedSourcesOf((await this.database.read(SOURCE_NAMES_QUERY, {}, signal)).records);
+    const summarised = summarise(stored, sources);
     if (summarised === null) throw notFound(`The relationship "${id}" comes from no claim.`);
     const ids = assignNodeIds([start, end]);
     const claims = inReportOrder(stored).map(
@@ -97,20 +98,19 @@ export class ClaimsRepository {
       summary: summarised.summary,
       claims,
       contests: contestsOf(stored),
-      origins: await this.origins(stored, signal),
+      origins: this.origins(stored, sources),
     };
   }
 
   /** Outlets and independent origins of the asserting claims that vouch for the relationship. */
-  private async origins(
+  private origins(
     stored: readonly ReturnType<typeof storedClaimOf>[],
-    signal?: AbortSignal,
-  ): Promise<RelationshipOrigins> {
+    sources: readonly NamedSource[],
+  ): RelationshipOrigins {
     const asserting = stored.filter((claim) => claim.stance === "asserts");
     const stated = asserting.filter((claim) => claim.certainty !== "speculative");
     const vouching = stated.length > 0 ? stated : asserting;
-    const { records } = await this.database.read(SOURCE_NAMES_QUERY, {}, signal);
-    const summary = independentOrigins(vouching, namedSourcesOf(records));
+    const summary = independentOrigins(vouching, sources);
     return { ...summary, outlets: new Set(asserting.map((claim) => claim.sourceId)).size };
   }
 }

@@ -1,6 +1,7 @@
 import type { AsOfQuery, Graph, GraphEdge } from "../../../contract/graph-contract";
 import { certaintySchema } from "../../../contract/graph-contract";
 import { toPlainProperties } from "../neo4j/to-plain-value";
+import type { NamedSource } from "./attribution";
 import { summarise } from "./claim-summary";
 import { CLAIM_AS_OF } from "./claims-queries";
 import { storedClaimOf } from "./stored-claim";
@@ -19,17 +20,20 @@ export interface ClaimRow {
 
 /**
  * A graph as it stood on the as-of dates: each claim-built relationship carries the summary of the
- * claims that count then (sources, certainty, independent sources, contested...), not today's; the
+ * claims that count then (sources, certainty, independent origins, contested...), not today's; the
  * quantities too. A relationship that only denials back on that day is left out.
  */
-export function summariesAsOf(graph: Graph, rows: readonly ClaimRow[]): Graph {
+export function summariesAsOf(graph: Graph, rows: readonly ClaimRow[], sources: readonly NamedSource[]): Graph {
   const claimsOf = new Map<string, ClaimRow[]>();
   for (const row of rows) claimsOf.set(row.relationshipId, [...(claimsOf.get(row.relationshipId) ?? []), row]);
   const edges = graph.edges.flatMap((edge): GraphEdge[] => {
     const own = claimsOf.get(String(edge.data.props.id));
     if (own === undefined) return [edge];
     const stored = own.map((row) => storedClaimOf(row.claim));
-    const counted = summarise(stored.filter((_, index) => own[index]?.counts));
+    const counted = summarise(
+      stored.filter((_, index) => own[index]?.counts),
+      sources,
+    );
     if (counted === null) return [];
     // Today's quantities and confirmation date go first: the day's claims put back what they said.
     const props = { ...edge.data.props };

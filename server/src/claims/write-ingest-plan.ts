@@ -3,6 +3,7 @@ import type { ClaimsFile } from "../../../contract/claims-file";
 import type { IngestProblem, IngestReport } from "../../../contract/graph-contract";
 import { neo4jInt } from "../neo4j/to-neo4j-params";
 import { toPlainProperties } from "../neo4j/to-plain-value";
+import { namedSourcesOf, SOURCE_NAMES_QUERY } from "./attribution";
 import { summarise } from "./claim-summary";
 import {
   CLAIMS_OF_RELATIONSHIPS_QUERY,
@@ -177,9 +178,11 @@ async function writeSummaries(tx: ManagedTransaction, relationships: Map<string,
     const id = record.get("relationshipId") as string;
     claimsOf.set(id, [...(claimsOf.get(id) ?? []), storedClaimOf(toPlainProperties(record.get("claim")))]);
   }
+  // Every Source by its names, this file's new ones included: whom a quote credits ("selon Reuters").
+  const sources = namedSourcesOf((await tx.run(SOURCE_NAMES_QUERY)).records);
   const problems: IngestProblem[] = [];
   const rows = [...byId.values()].map((relationship) => {
-    const summary = summarise(claimsOf.get(relationship.id) ?? []);
+    const summary = summarise(claimsOf.get(relationship.id) ?? [], sources);
     if (summary === null)
       problems.push({
         path: "$.claims",

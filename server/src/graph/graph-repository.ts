@@ -1,6 +1,7 @@
 import type { Node, Relationship } from "neo4j-driver";
 import type { AsOfQuery, Graph, GraphNode, Health, NodeDetails, SearchResult } from "../../../contract/graph-contract";
 import type { NeighborsRequest } from "../../../contract/request-schemas";
+import { namedSourcesOf, SOURCE_NAMES_QUERY } from "../claims/attribution";
 import { CLAIMS_AS_OF_QUERY, claimRowsOf, isAsOf, summariesAsOf } from "../claims/summaries-as-of";
 import { notFound } from "../errors/app-error";
 import { LOOKUP_LABEL } from "../neo4j/lookup-label";
@@ -72,12 +73,11 @@ export class GraphRepository {
     const answer = { ...graph, truncated: graph.truncated || record.get("moreNodes") === true };
     if (!isAsOf(asOf)) return answer;
     const ids = answer.edges.map((edge) => edge.data.props.id).filter((id) => typeof id === "string");
-    const claims = await this.read(
-      CLAIMS_AS_OF_QUERY,
-      { ids, knownAt: asOf.knownAt ?? null, holdsAt: asOf.holdsAt ?? null },
-      signal,
-    );
-    return summariesAsOf(answer, claimRowsOf(claims.records));
+    const [claims, sources] = await Promise.all([
+      this.read(CLAIMS_AS_OF_QUERY, { ids, knownAt: asOf.knownAt ?? null, holdsAt: asOf.holdsAt ?? null }, signal),
+      this.read(SOURCE_NAMES_QUERY, {}, signal),
+    ]);
+    return summariesAsOf(answer, claimRowsOf(claims.records), namedSourcesOf(sources.records));
   }
 
   async node(id: string, relationshipLimit: number, signal?: AbortSignal): Promise<NodeDetails> {
