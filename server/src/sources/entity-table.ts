@@ -33,6 +33,18 @@ export class EntityTable {
     this.byKey.set(entity.key, entity);
     return entity;
   }
+  /**
+   * Gives a new entity the label its apposition names, unless the graph, a company suffix or the
+   * country list labelled it: stronger than a class noun nearby or a relationship's hint.
+   */
+  relabel(key: string, label: string, why: string): void {
+    const entity = this.byKey.get(key);
+    if (!entity || entity.known || !label) return;
+    if (["company suffix", "country list", "noun phrase"].includes(entity.labelReason)) return;
+    if (entity.labelReason.startsWith("policy") || entity.labelReason.startsWith("apposition")) return;
+    entity.label = label;
+    entity.labelReason = why;
+  }
   /** Gives a default-labelled entity the label a relationship suggests. */
   hint(key: string, label: string, why: string): void {
     const entity = this.byKey.get(key);

@@ -159,10 +159,21 @@ function suggestLabel(
     const label = lexicon.classNoun.get(t.fold);
     if (label && label !== "Policy") return { label, reason: `class noun "${t.text}"` };
   }
-  const after = tokens[last];
-  const afterLabel = after ? lexicon.classNoun.get(after.fold) : undefined;
-  if (after && (afterLabel === "Chip" || afterLabel === "Product"))
-    return { label: afterLabel, reason: `class noun "${after.text}"` };
+  // "Doubao app", "the Nimbra cloud platform": a class noun right after the name, or after one modifier.
+  const modifier = tokens[last];
+  const afterAt =
+    modifier &&
+    /^\p{Ll}/u.test(modifier.text) &&
+    !lexicon.stopwords.has(modifier.fold) &&
+    !lexicon.classNoun.has(modifier.fold)
+      ? [last, last + 1]
+      : [last];
+  for (const at of afterAt) {
+    const after = tokens[at];
+    const afterLabel = after ? lexicon.classNoun.get(after.fold) : undefined;
+    if (after && (afterLabel === "Chip" || afterLabel === "Product"))
+      return { label: afterLabel, reason: `class noun "${after.text}"` };
+  }
   const words = tokens.slice(first, last);
   if (words.some((t) => /\d/.test(t.text)) && words.some((t) => /\p{L}/u.test(t.text)))
     return { label: "Product", reason: "model code in the name" };

@@ -12,9 +12,21 @@ import { demonymAt } from "./find-references";
 import type { Phrase } from "./lexicon";
 import { findPhrases } from "./match-phrase";
 import type { Cue } from "./proposal";
-import { findAsides, type Relation, SEPARATORS, type Segment, type SentenceContext, STOPS } from "./sentence-context";
+import {
+  DETERMINERS,
+  findAsides,
+  type Relation,
+  SEPARATORS,
+  type Segment,
+  type SentenceContext,
+  STOPS,
+} from "./sentence-context";
+import type { Token } from "./tokenize";
 
 export type { Relation, SentenceContext };
+
+/** What introduces the agent of a passive or a participle. */
+const AGENT_MARKS = new Set(["par", "by"]);
 
 export function relateSentence(context: SentenceContext): Relation[] {
   const { tokens, sentence, mentions, lang, table, memory } = context;
@@ -125,6 +137,23 @@ export function relateSentence(context: SentenceContext): Relation[] {
   }
   for (const segment of segments) {
     const key = segment.head.entities[0];
+    // "Halden, a Dutch company…", "Nuvéa, l'opérateur français…": the apposition's noun labels its head.
+    // The head noun is the first in French ("l'opérateur de la plateforme"), the last before any
+    // preposition in English ("the Dutch battery maker"); not when the words name someone else
+    // ("…, the trade magazine Volt Weekly reported").
+    const words: Token[] = [];
+    for (let k = segment.first; k < Math.min(segment.last, segment.first + 5); k++) {
+      const t = tokens[k];
+      if (!t || (k > segment.first + 1 && lang.stopwords.has(t.fold))) break;
+      words.push(t);
+    }
+    const nouns = words.filter((t) => lang.classNoun.has(t.fold) && lang.classNoun.get(t.fold) !== "Policy");
+    const noun = lang.language === "en" ? nouns.at(-1) : nouns[0];
+    const namesOther = mentions.some(
+      (m) => m !== segment.head && m.first >= segment.first && m.last <= segment.last && m.kind === "name",
+    );
+    if (key && noun && !namesOther)
+      table.relabel(key, lang.classNoun.get(noun.fold) ?? "", `apposition "${noun.text}"`);
     const country = describedCountry(segment.first, segment.last);
     if (key && labelOf(key) === "Company" && country)
       basedIn(key, country, cue("apposition", segment.first, segment.last));
@@ -156,9 +185,18 @@ export function relateSentence(context: SentenceContext): Relation[] {
     }
     const lo = segment ? segment.first : sentence.first;
     const hi = segment ? segment.last : sentence.last;
-    const left = leftList(context, found.start, lo, (m) => usable(m, segment));
-    const right = rightList(context, found.end, hi, (m) => usable(m, segment), labelOf);
     const reverse = found.phrase.flags.has("reverse");
+    // The agent of a participle before the verb is not its subject: "les règles imposées par les
+    // États-Unis ont privé Nuvéa…" (the rules did).
+    const agent = (m: Mention) => {
+      const before = DETERMINERS.has(tokens[m.first - 1]?.fold ?? "") ? m.first - 2 : m.first - 1;
+      return !reverse && AGENT_MARKS.has(tokens[before]?.fold ?? "");
+    };
+    const left = leftList(context, found.start, lo, (m) => usable(m, segment) && !agent(m));
+    const right = rightList(context, found.end, hi, (m) => usable(m, segment), labelOf);
+    // "les règles d'exportation imposées par les États-Unis": a participle right after its noun
+    // describes it in passing, as an apposition does.
+    const participle = reverse && left.at(-1)?.last === found.start;
     let subjects: Mention[] = reverse ? right : left;
     let objects: Mention[] = reverse ? left : right;
     const cues: Cue[] = [cue("trigger", found.start, found.end)];
@@ -188,7 +226,9 @@ export function relateSentence(context: SentenceContext): Relation[] {
       if (partner) subjectKeys = [...subjectKeys, ...partner.entities];
     }
     for (const m of [...subjects, ...objects]) if (m.kind === "anaphor") cues.push(cue("reference", m.first, m.last));
-    const okSubjects = subjectKeys.filter((k) => accepts(k, type.subject, undefined, why));
+    // A type whose subject can only be one label says what a default-labelled subject is.
+    const subjectHint = type.subject.length === 1 ? type.subject[0] : undefined;
+    const okSubjects = subjectKeys.filter((k) => accepts(k, type.subject, subjectHint, why));
     const okObjects = objectKeys;
     for (const subject of okSubjects)
       for (const object of okObjects) {
@@ -199,7 +239,7 @@ export function relateSentence(context: SentenceContext): Relation[] {
           subject,
           predicate,
           object,
-          descriptive: segment !== undefined,
+          descriptive: segment !== undefined || participle,
           properties: partners.length > 0 ? { partner: partners.join(", ") } : {},
           cues,
         });
