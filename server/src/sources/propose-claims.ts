@@ -9,6 +9,7 @@ import { detectLanguage } from "./detect-language";
 import { EntityTable, findNames } from "./find-names";
 import { demonymIndex, findReferences, type Memory } from "./find-references";
 import type { Lexicon } from "./lexicon";
+import { findPhrases } from "./match-phrase";
 import type { Cue, Proposal, Proposals, ProposalsInput, ProposedSource } from "./proposal";
 import { readQuantities } from "./read-quantities";
 import { findNamedSources, type NamedSource, readSentence, unglueAfterCues } from "./read-sentence";
@@ -170,25 +171,35 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
       };
       sources.set(denier.id, denier);
       const denialCue = reading.denial.cue;
-      // "a démenti toute commande de Nuvéa": the trigger is a noun naming what is denied, not a claim of its own.
+      // "a démenti toute commande de Nuvéa": a trigger used as a noun names what is denied; it is
+      // not a claim of its own.
+      const afterCue = tokens.findIndex((t) => t.start >= denialCue.end);
+      const nouns = findPhrases(
+        tokens,
+        lang.relations.map((r) => r.phrase),
+        afterCue < 0 ? sentence.last : afterCue,
+        sentence.last,
+      ).filter((f) => lang.nominal.has(tokens[f.start - 1]?.fold ?? ""));
+      const nounPredicates = lang.relations
+        .filter((r) => nouns.some((f) => f.phrase === r.phrase))
+        .map((r) => r.predicate);
       const nominal = made.filter((p) => {
         const trigger = p.cues.find((c) => c.kind === "trigger");
-        const at = trigger ? tokens.findIndex((t) => t.start === trigger.start) : -1;
-        return trigger !== undefined && trigger.start >= denialCue.end && lang.nominal.has(tokens[at - 1]?.fold ?? "");
+        return trigger !== undefined && nouns.some((f) => tokens[f.start]?.start === trigger.start);
       });
       const own = made.filter((p) => !isDescriptive(p, outlet.id) && !nominal.includes(p));
       let denied: Proposal[];
       if (own.length > 0) denied = own;
-      else if (reading.denial.refersBack && nominal.length === 0)
+      else if (reading.denial.refersBack && nouns.length === 0)
         denied = (previous?.proposals ?? []).filter(
           (p) => p.source !== outlet.id || p.certainty !== "confirmed" || p.cues.some((c) => c.kind === "trigger"),
         );
-      else if (nominal.length > 0)
+      else if (nounPredicates.length > 0)
         denied = deniedEarlier(
           proposals,
           all.filter((m) => m.start >= denialCue.end).flatMap((m) => m.entities),
           reading.denial.denierKey,
-          nominal.map((p) => p.predicate),
+          nounPredicates,
           table,
           sentences.find((s) => s.paragraph === sentence.paragraph - 1)?.start ?? sentence.start,
         );

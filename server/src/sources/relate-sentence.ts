@@ -10,7 +10,7 @@ import { frontedSubject, leftList, nounPhrase, rightList, withPhrase } from "./a
 import type { Mention } from "./find-names";
 import { demonymAt } from "./find-references";
 import type { Phrase } from "./lexicon";
-import { findPhrases } from "./match-phrase";
+import { findPhrases, matchPhrase } from "./match-phrase";
 import type { Cue } from "./proposal";
 import {
   DETERMINERS,
@@ -165,22 +165,18 @@ export function relateSentence(context: SentenceContext): Relation[] {
   const expand = (list: Mention[]) => [...new Set(list.flatMap((m) => m.entities))];
   const triggers = lang.relations.filter((r) => !r.phrase.flags.has("possessive"));
   const byPhrase = new Map<Phrase, Predicate>(triggers.map((r) => [r.phrase, r.predicate]));
-  for (const found of findPhrases(
-    tokens,
-    triggers.map((r) => r.phrase),
-    sentence.first,
-    sentence.last,
-  )) {
+  /** Reads one trigger phrase found at a place; false when its type fits nothing around it. */
+  const readTrigger = (found: { start: number; end: number; phrase: Phrase }): boolean => {
     const predicate = byPhrase.get(found.phrase);
     const type = predicate ? context.lexicon.types[predicate] : undefined;
-    if (!predicate || !type) continue;
+    if (!predicate || !type) return false;
     const segment = segments.find((s) => found.start >= s.first && found.end <= s.last);
-    if (!segment && aside.has(found.start)) continue;
+    if (!segment && aside.has(found.start)) return false;
     if (found.phrase.flags.has("goods")) {
       const supplied = goodsSupplier(context, found, predicate, usable, labelOf, accepts);
       if (supplied) {
         for (const relation of supplied) add(relation);
-        continue;
+        return true;
       }
     }
     const lo = segment ? segment.first : sentence.first;
@@ -202,7 +198,7 @@ export function relateSentence(context: SentenceContext): Relation[] {
     const cues: Cue[] = [cue("trigger", found.start, found.end)];
     if (found.phrase.flags.has("affected")) {
       const policy = memory.policies.at(-1);
-      if (!policy) continue;
+      if (!policy) return false;
       objects = left.length > 0 ? left : segment ? [segment.head] : [];
       subjects = [{ entities: [policy], first: found.start, last: found.start, start: 0, end: 0, kind: "policy" }];
     }
@@ -211,6 +207,13 @@ export function relateSentence(context: SentenceContext): Relation[] {
     if (subjects.length === 0 && !segment) subjects = frontedSubject(context, found.start, usable);
     const why = `${predicate} (${found.phrase.text})`;
     let objectKeys = expand(objects).filter((k) => accepts(k, type.object, type.objectHint, why));
+    // "runs the Nimbra cloud platform": with nothing after the phrase, a name inside its gap.
+    if (objectKeys.length === 0 && !reverse && found.phrase.steps.some((step) => step.kind === "gap")) {
+      const inside = context.mentions.filter(
+        (m) => m.first > found.start && m.last < found.end && m.kind === "name" && usable(m, segment),
+      );
+      objectKeys = expand(inside).filter((k) => labelOf(k) !== "" && type.object.includes(labelOf(k)));
+    }
     if (objectKeys.length === 0 && type.nounPhraseObject) {
       const np = nounPhrase(context, found.end, hi, type.objectHint ?? "Product");
       if (np) {
@@ -230,8 +233,10 @@ export function relateSentence(context: SentenceContext): Relation[] {
     const subjectHint = type.subject.length === 1 ? type.subject[0] : undefined;
     const okSubjects = subjectKeys.filter((k) => accepts(k, type.subject, subjectHint, why));
     const okObjects = objectKeys;
+    let added = false;
     for (const subject of okSubjects)
       for (const object of okObjects) {
+        added = true;
         const partners = type.pairwise
           ? okSubjects.filter((k) => k !== subject).map((k) => table.get(k)?.name ?? k)
           : [];
@@ -244,6 +249,22 @@ export function relateSentence(context: SentenceContext): Relation[] {
           cues,
         });
       }
+    return added;
+  };
+  for (const first of findPhrases(
+    tokens,
+    triggers.map((r) => r.phrase),
+    sentence.first,
+    sentence.last,
+  )) {
+    // The same words may trigger several types ("relied on" a supplier, or a chip it used before):
+    // the types' labels decide, in the lexicon's order.
+    const alternatives = triggers
+      .filter(
+        (r) => r.phrase !== first.phrase && matchPhrase(tokens, first.start, r.phrase, sentence.last) === first.end,
+      )
+      .map((r) => ({ ...first, phrase: r.phrase }));
+    for (const found of [first, ...alternatives]) if (readTrigger(found)) break;
   }
   return relations;
 }
