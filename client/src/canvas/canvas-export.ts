@@ -17,9 +17,23 @@ export interface ExportShot {
   scene(): GraphScene;
 }
 
+/** How many shown elements carry a mark class, and how the first is drawn with it. */
+export interface MarkSample {
+  readonly className: string;
+  readonly count: number;
+  /** The halo's colour and opacity (`underlay-*`); null when the mark draws none. */
+  readonly halo: { readonly color: string; readonly opacity: number } | null;
+  /** The element's opacity with the mark (a faded relationship: below 1). */
+  readonly opacity: number;
+  /** Its line colour (a relationship) or border colour (a node). */
+  readonly color: string;
+}
+
 export interface CanvasExport {
   /** The contract DTOs of what is drawn: everything, or what the window shows. */
   visibleGraph(area: ExportArea): Graph;
+  /** The mark classes (the timeline's) carried by what `visibleGraph(area)` holds: only those present. */
+  marks(area: ExportArea, classes: readonly string[]): MarkSample[];
   /** Node positions in model coordinates. */
   positions(): Map<string, Point>;
   /**
@@ -85,6 +99,28 @@ export function createCanvasExport(cy: Core): CanvasExport {
       box.x2 >= view.x1 && box.x1 <= view.x2 && box.y2 >= view.y1 && box.y1 <= view.y2;
   };
   return {
+    marks: (area, classes) => {
+      const shown = area === "whole" ? () => true : inView();
+      const elements = cy
+        .elements()
+        .not(FILTERED)
+        .filter((element) => shown(element.boundingBox({})));
+      return classes.flatMap((className): MarkSample[] => {
+        const marked = elements.filter(`.${className}`);
+        const first = marked[0];
+        if (first === undefined) return [];
+        const halo = Number(first.style("underlay-opacity"));
+        return [
+          {
+            className,
+            count: marked.length,
+            halo: halo > 0 ? { color: String(first.style("underlay-color")), opacity: halo } : null,
+            opacity: Number(first.style("opacity")),
+            color: String(first.style(first.isEdge() ? "line-color" : "border-color")),
+          },
+        ];
+      });
+    },
     visibleGraph: (area) => {
       const shown = area === "whole" ? () => true : inView();
       return {

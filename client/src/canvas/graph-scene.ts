@@ -115,6 +115,8 @@ export interface SceneEdge {
     readonly hollow: boolean;
   } | null;
   readonly label: SceneLabel | null;
+  /** A halo along the line (the timeline's marks): its colour, opacity and padding each side. */
+  readonly underlay?: { readonly color: string; readonly opacity: number; readonly padding: number } | null;
 }
 
 /** Reads `elements` (those drawn: the caller leaves out what is hidden) in Cytoscape's drawing order. */
@@ -247,6 +249,7 @@ function readEdge(edge: EdgeSingular): SceneEdge {
     return dx === 0 && angle < 0 ? -angle : angle;
   };
   const midpoint = edge.midpoint();
+  const underlayOpacity = num(edge, "underlay-opacity");
   return {
     kind: "edge",
     id: edge.id(),
@@ -275,6 +278,14 @@ function readEdge(edge: EdgeSingular): SceneEdge {
       halign: "center",
       valign: "center",
     })),
+    underlay:
+      underlayOpacity > 0
+        ? {
+            color: String(edge.style("underlay-color")),
+            opacity: underlayOpacity * edge.effectiveOpacity(),
+            padding: num(edge, "underlay-padding"),
+          }
+        : null,
   };
 }
 

@@ -5,7 +5,7 @@ import type { CanvasExport, ExportArea } from "../canvas/canvas-export";
 import { citeMark } from "./cite-mark";
 import { type DataFormat, dataExport } from "./data-export";
 import { describeExport, type ExportContext } from "./describe-export";
-import { legendEntries } from "./legend-entries";
+import { legendEntries, MARK_CLASSES } from "./legend-entries";
 import { type ImageFormat, renderImage } from "./render-image";
 
 export interface ImageSettings {
@@ -114,7 +114,13 @@ export function createExporter(deps: ExporterDeps): Exporter {
                 title,
                 subtitle: ownSubtitle ?? words.subtitle,
                 ...(ownSubtitle ? { stamp: words.subtitle } : {}),
-                legend: legendEntries(shown),
+                legend: legendEntries(
+                  shown,
+                  deps.canvas.marks(
+                    settings.area,
+                    MARK_CLASSES.map((mark) => mark.className),
+                  ),
+                ),
                 footnotes,
                 reproduce: words.reproduce,
               }

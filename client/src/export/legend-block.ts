@@ -72,10 +72,27 @@ export function legendRows(legend: LegendEntries, measure: Measure, width: numbe
       ],
     ),
   );
+  // Each mark as the canvas draws it: a line sample with its halo under it, or faded.
+  const marks = legend.marks.map((entry) =>
+    runsItem([{ text: entry.meaning, font: PLAIN, color: INK_2 }, count(entry.count)], LINE_SAMPLE + 8, (x, middle) => {
+      const d = `M ${x + 4} ${middle} L ${x + LINE_SAMPLE - 4} ${middle}`;
+      const stroke = (color: string, opacity: number, width: number): DrawOp => ({
+        kind: "path",
+        d,
+        fill: null,
+        stroke: { color, opacity, width, dash: [], cap: "round", join: "round" },
+      });
+      return [
+        ...(entry.halo ? [stroke(entry.halo.color, entry.halo.opacity, 12)] : []),
+        stroke(entry.color, entry.opacity, 2.2),
+      ];
+    }),
+  );
   return [
     { title: "Nodes", items: nodes },
     { title: "Relationships", items: relationships },
     { title: "Certainty", items: certainties },
+    { title: "Marks", items: marks },
   ].filter((row) => row.items.length > 0);
 }
 

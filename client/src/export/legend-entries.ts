@@ -1,17 +1,36 @@
 import type { Graph } from "../../../contract/graph-contract";
+import type { MarkSample } from "../canvas/canvas-export";
 import { EDGE_COLOR } from "../look/canvas-palette";
 import { CERTAINTY_STYLES } from "../look/certainty-styles";
 import { LABEL_STYLES, type LabelStyle, labelStyleFor } from "../look/label-styles";
+import { TIMELINE_CLASSES, TIMELINE_MARK_MEANINGS } from "../look/timeline-marks";
 
 export interface LegendEntries {
   labels: Array<{ label: string; count: number; style: LabelStyle }>;
   relationships: Array<{ type: string; caption: string; count: number }>;
   /** Line styles present; `certainty` null for relationships without one. */
   certainties: Array<{ certainty: string | null; count: number; color: string; dash: number[]; meaning: string }>;
+  /** The timeline's marks the image shows (new in the range, denied, no longer holding, the change picked). */
+  marks: Array<{ meaning: string; count: number; color: string; opacity: number; halo: MarkSample["halo"] }>;
+}
+
+/** The timeline's mark classes, in the legend's order, with what each says. */
+export const MARK_CLASSES: readonly { className: string; meaning: string }[] = (
+  ["change", "fresh", "denied", "ended"] as const
+).map((key) => ({ className: TIMELINE_CLASSES[key], meaning: TIMELINE_MARK_MEANINGS[key] }));
+
+/** The legend's marks row: one entry per mark class present, as the canvas drew it. */
+export function markEntries(samples: readonly MarkSample[]): LegendEntries["marks"] {
+  return MARK_CLASSES.flatMap(({ className, meaning }) => {
+    const sample = samples.find((entry) => entry.className === className);
+    return sample
+      ? [{ meaning, count: sample.count, color: sample.color, opacity: sample.opacity, halo: sample.halo }]
+      : [];
+  });
 }
 
 /** What an exported image's legend lists: only the labels, relationship types and line styles it shows. */
-export function legendEntries(graph: Graph): LegendEntries {
+export function legendEntries(graph: Graph, marks: readonly MarkSample[] = []): LegendEntries {
   const labelCounts = countBy(graph.nodes.map((node) => node.data.label));
   const known = LABEL_STYLES.map((style) => style.label);
   const others = [...labelCounts.keys()].filter((label) => !known.includes(label)).sort();
@@ -44,7 +63,7 @@ export function legendEntries(graph: Graph): LegendEntries {
       meaning: "No certainty recorded.",
     });
   }
-  return { labels, relationships, certainties };
+  return { labels, relationships, certainties, marks: markEntries(marks) };
 }
 
 function countBy(keys: readonly string[]): Map<string, number> {

@@ -62,6 +62,21 @@ function edgeOps(edge: SceneEdge, measure: LabelMeasure): DrawOp[] {
         pieces.push(`Q ${pt(rest[index] as ScenePoint)} ${pt(rest[index + 1] as ScenePoint)}`);
       }
     } else for (const point of rest) pieces.push(`L ${pt(point)}`);
+    // The halo first, under the line: as wide as the line plus its padding each side, round-ended.
+    if (edge.underlay)
+      ops.push({
+        kind: "path",
+        d: pieces.join(" "),
+        fill: null,
+        stroke: {
+          color: edge.underlay.color,
+          opacity: edge.underlay.opacity,
+          width: edge.width + 2 * edge.underlay.padding,
+          dash: [],
+          cap: "round",
+          join: "round",
+        },
+      });
     ops.push({
       kind: "path",
       d: pieces.join(" "),
