@@ -64,7 +64,7 @@ describe("the canvas as of a day", () => {
     const canvas = canvasWith([...today, edge("a-later", "a", "later", summary(1, false))]);
     const change = applyAsOfGraph(canvas, earlier, options());
     const { cy } = canvas;
-    expect(change).toEqual({ nodesGone: 1, edgesGone: 3, nodesBack: 0, edgesBack: 1, changed: 1 });
+    expect(change).toEqual({ nodesGone: 1, edgesGone: 3, nodesBack: 0, edgesBack: 1, changed: 1, kept: 0 });
     expect(
       cy
         .edges()
@@ -82,6 +82,33 @@ describe("the canvas as of a day", () => {
     expect(ab.data("props").independentSources).toBe(1);
     expect(ab.hasClass("contested")).toBe(false);
     expect(ab.hasClass("corroborated")).toBe(false);
+  });
+
+  it("keeps the relationships named in `keep` when the answer lacks them, with their ends, and counts them", () => {
+    const canvas = canvasWith(today);
+    // "bc" no longer holds: the timeline keeps it (faded); "ac" goes; "c" stays for "bc".
+    const outcome = applyAsOfGraph(
+      canvas,
+      { nodes: ["a", "b"].map(node), edges: [edge("ab", "a", "b", summary(1, false))], truncated: false },
+      { ...options(), keep: new Set(["bc"]) },
+    );
+    expect(
+      canvas.cy
+        .edges()
+        .map((item) => item.id())
+        .sort(),
+    ).toEqual(["ab", "bc"]);
+    expect(canvas.cy.getElementById("c").nonempty()).toBe(true);
+    expect(outcome).toMatchObject({ edgesGone: 1, kept: 1, nodesGone: 1 });
+    // Without it, both go, and "c" with them.
+    const plain = canvasWith(today);
+    applyAsOfGraph(
+      plain,
+      { nodes: ["a", "b"].map(node), edges: [edge("ab", "a", "b", summary(1, false))], truncated: false },
+      options(),
+    );
+    expect(plain.cy.edges().map((item) => item.id())).toEqual(["ab"]);
+    expect(plain.cy.getElementById("c").empty()).toBe(true);
   });
 
   it("keeps relationships the analyst hid out of the view", () => {

@@ -3,6 +3,7 @@ import { changesToCsv } from "../../client/src/timeline/changes-csv";
 import {
   dayAt,
   dayPosition,
+  endedOn,
   groupChanges,
   relationshipMarks,
   stepDay,
@@ -104,6 +105,38 @@ describe("the timeline strip's model", () => {
     expect([...relationshipMarks(timeline.ticks, { from: "2024-02-01", to: "2024-12-31" }, "held").fresh]).toEqual([
       "r2",
     ]);
+  });
+
+  it("on the held axis, names the relationships whose validity ended by the day, with the day it ended", () => {
+    const ticks = [
+      tick({
+        claimId: "1",
+        relationshipId: "rule",
+        reportedAt: "2021-09-15",
+        validFrom: "2021-09",
+        validTo: "2022-06",
+      }),
+      tick({
+        claimId: "2",
+        relationshipId: "rule",
+        reportedAt: "2022-11-20",
+        validFrom: "2021-09",
+        validTo: "2022-06-30",
+      }),
+      tick({ claimId: "3", relationshipId: "later", reportedAt: "2021-01-01", validFrom: "2023-01-01" }),
+      tick({ claimId: "4", relationshipId: "renewed", reportedAt: "2021-01-01", validTo: "2021-12-31" }),
+      tick({ claimId: "5", relationshipId: "renewed", reportedAt: "2022-01-05", validFrom: "2022-01-01" }),
+      tick({ claimId: "6", relationshipId: "denied", reportedAt: "2021-01-01", stance: "denies", validTo: "2021-06" }),
+    ];
+    // A month holds to its last day: still holding on 30 June 2022.
+    expect([...endedOn(ticks, "2022-06-30")]).toEqual([]);
+    // Over from 1 July; one not begun yet has not ended; one renewed holds again; a denial ends nothing.
+    expect([...endedOn(ticks, "2022-07-01")]).toEqual([["rule", "2022-06-30"]]);
+    expect([...endedOn(ticks, "2021-12-31")]).toEqual([]);
+    expect([...endedOn(ticks, "2022-01-01")]).toEqual([]);
+    expect(relationshipMarks(ticks, { from: null, to: "2022-07-01" }, "held").ended.get("rule")).toBe("2022-06-30");
+    // The known axis does not fade for validity.
+    expect(relationshipMarks(ticks, { from: null, to: "2022-07-01" }, "known").ended.size).toBe(0);
   });
 
   it("describes a range in words", () => {

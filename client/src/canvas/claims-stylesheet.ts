@@ -31,12 +31,14 @@ export function claimsStylesheet(palette: CanvasPalette): StylesheetJson {
         "target-arrow-color": palette.contested,
       },
     },
-    // The timeline: new in the brushed range (a halo), denied by its latest claim (faded), part of a picked change.
+    // The timeline: new in the brushed range (a halo), denied by its latest claim or over (faded), part of a picked change.
     {
       selector: `edge.${TIMELINE_CLASSES.fresh}`,
       style: { "underlay-color": palette.added, "underlay-opacity": 0.45, "underlay-padding": 5 },
     },
     { selector: `edge.${TIMELINE_CLASSES.denied}`, style: { opacity: 0.35 } },
+    // Held axis: no longer holding on the day; kept in place, faded.
+    { selector: `edge.${TIMELINE_CLASSES.ended}`, style: { opacity: 0.3 } },
     {
       selector: `.${TIMELINE_CLASSES.change}`,
       style: { "underlay-color": palette.path, "underlay-opacity": 0.5, "underlay-padding": 7 },

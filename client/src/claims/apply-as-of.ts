@@ -3,6 +3,7 @@ import type { Graph } from "../../../contract/graph-contract";
 import type { Canvas } from "../canvas/create-canvas";
 import { replaceEdgeData } from "../canvas/replace-edge-data";
 import { lastingClasses, TRANSIENT_CLASSES } from "../explorer/canvas-snapshot";
+import { relationshipClaimsId } from "../look/edge-claims";
 
 export interface AsOfChange {
   /** Drawn nodes and relationships the day did not know (or that did not hold then), taken off. */
@@ -13,6 +14,8 @@ export interface AsOfChange {
   edgesBack: number;
   /** Relationships kept whose data differs on that day. */
   changed: number;
+  /** Relationships the answer lacks that stay drawn (`keep`: faded by the timeline). */
+  kept: number;
 }
 
 export interface AsOfApplyOptions {
@@ -22,6 +25,11 @@ export interface AsOfApplyOptions {
   absent: Map<string, ElementDefinition>;
   /** Back to today: every node taken off comes back. */
   today: boolean;
+  /**
+   * Relationships (by claims id, `props.id`) that stay drawn, with their ends, when the answer lacks
+   * them: on the held axis, those whose validity ended (the timeline fades them instead).
+   */
+  keep?: ReadonlySet<string>;
 }
 
 /**
@@ -33,16 +41,25 @@ export interface AsOfApplyOptions {
 export function applyAsOfGraph(
   canvas: Pick<Canvas, "cy" | "addGraph">,
   graph: Graph,
-  { hidden, absent, today }: AsOfApplyOptions,
+  { hidden, absent, today, keep }: AsOfApplyOptions,
 ): AsOfChange {
   const { cy } = canvas;
   const answerNodes = new Set(graph.nodes.map((node) => node.data.id));
   const answerEdges = new Map(graph.edges.map((edge) => [edge.data.id, edge]));
+  const keeps = (edge: EdgeSingular) => {
+    const id = keep && keep.size > 0 ? relationshipClaimsId(edge.data()) : undefined;
+    return id !== undefined && (keep?.has(id) ?? false);
+  };
+  const kept = cy.edges().filter((edge) => !answerEdges.has(edge.id()) && keeps(edge));
+  const keptEnds = kept.connectedNodes();
   const nodesGone =
-    today || graph.truncated ? cy.collection().nodes() : cy.nodes().filter((node) => !answerNodes.has(node.id()));
+    today || graph.truncated
+      ? cy.collection().nodes()
+      : cy.nodes().filter((node) => !answerNodes.has(node.id()) && !keptEnds.contains(node));
   const edgesGone = cy
     .edges()
     .filter((edge) => !answerEdges.has(edge.id()))
+    .difference(kept)
     .union(nodesGone.connectedEdges());
   const back = [...absent.values()].filter((node) => today || answerNodes.has(String(node.data.id)));
   let changed = 0;
@@ -73,6 +90,7 @@ export function applyAsOfGraph(
     nodesBack: back.length,
     edgesBack,
     changed,
+    kept: kept.length,
   };
 }
 

@@ -41,6 +41,11 @@ export interface AsOfController {
    * Resolves false when a later pick overtook it or it failed (said on the status line).
    */
   goTo(next: AsOfQuery, step: { label: string; also(): void }): Promise<boolean>;
+  /**
+   * Names, for a day's answer, the relationships (claims ids) that stay drawn when it lacks them
+   * (the timeline: those whose validity ended, faded on the held axis).
+   */
+  keepAbsent(which: (query: AsOfQuery) => ReadonlySet<string>): void;
 }
 
 /**
@@ -52,6 +57,7 @@ export function createAsOfController(deps: AsOfControllerDeps): AsOfController {
   let request = 0;
   const reportDays = new Set<string>();
   const bar = createTimeBar((choice) => void change(toAsOfQuery(choice)));
+  let keepAbsent: (query: AsOfQuery) => ReadonlySet<string> = () => new Set();
 
   const load = async (next: AsOfQuery): Promise<{ graph: Graph; fresh: boolean }> => {
     request += 1;
@@ -69,7 +75,12 @@ export function createAsOfController(deps: AsOfControllerDeps): AsOfController {
     state.setAsOf(next);
     bar.show(asOfChoice(next));
     const hidden = new Set(state.hidden.keys());
-    const outcome = applyAsOfGraph(deps.canvas, graph, { hidden, absent: state.absent, today: isNow(next) });
+    const outcome = applyAsOfGraph(deps.canvas, graph, {
+      hidden,
+      absent: state.absent,
+      today: isNow(next),
+      keep: isNow(next) ? undefined : keepAbsent(next),
+    });
     deps.changed();
     return outcome;
   };
@@ -119,6 +130,9 @@ export function createAsOfController(deps: AsOfControllerDeps): AsOfController {
       const today = new Date().toISOString().slice(0, 10);
       bar.setDays(days[0] ?? today, today, days);
     },
+    keepAbsent: (which) => {
+      keepAbsent = which;
+    },
     mode: () => bar.mode(),
     addAction: (action) => bar.addAction(action),
     goTo: async (next, step) => {
@@ -166,6 +180,7 @@ function describeChange(change: AsOfChange, query: AsOfQuery): string {
     gone ? `${gone} ${query.knownAt ? "not known" : "not holding"} then` : null,
     back ? `${isNow(query) ? "brought back" : "showing"} ${back}` : null,
     change.changed > 0 ? `${plural(change.changed, "summary", "summaries")} as of then` : null,
+    change.kept > 0 ? `${plural(change.kept, "relationship")} faded: no longer holding then` : null,
   ].filter((part) => part !== null);
   return parts.length > 0 ? parts.join("; ") : "the same nodes and relationships";
 }

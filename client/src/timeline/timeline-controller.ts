@@ -7,12 +7,12 @@ import type { AsOfController } from "../claims/as-of-controller";
 import type { ExplorerState } from "../explorer/explorer-state";
 import { relationshipClaimsId } from "../look/edge-claims";
 import { TIMELINE_CLASSES } from "../look/timeline-marks";
-import { relationshipMarks, stripModel } from "./timeline-model";
+import { endedOn, relationshipMarks, stripModel } from "./timeline-model";
 import { createTimelineStrip, type StripRange, type TimelineStrip } from "./timeline-strip";
 
 export interface TimelineControllerDeps {
   client: Pick<TimelineClient, "getTimeline">;
-  asOf: Pick<AsOfController, "goTo" | "mode" | "addAction">;
+  asOf: Pick<AsOfController, "goTo" | "mode" | "addAction" | "keepAbsent">;
   state: Pick<ExplorerState, "asOf" | "timelineFrom" | "setTimelineFrom">;
   cy: Core;
   /** The workspace: it makes room for the strip under the canvas. */
@@ -56,6 +56,10 @@ export function createTimelineController(deps: TimelineControllerDeps): Timeline
     },
   });
   deps.asOf.addAction(strip.toggle);
+  // Held on a day after a relationship's validity ended: it stays drawn, faded (sync), not taken off.
+  deps.asOf.keepAbsent((query) =>
+    timeline && strip.isOpen() && query.holdsAt ? new Set(endedOn(timeline.ticks, query.holdsAt).keys()) : new Set(),
+  );
 
   /**
    * The days the change list compares for a range: its start and end; for one day (a step), the
@@ -106,7 +110,7 @@ export function createTimelineController(deps: TimelineControllerDeps): Timeline
     const marks =
       timeline && strip.isOpen() && to !== null
         ? relationshipMarks(timeline.ticks, { from, to }, axisOf(query))
-        : { fresh: new Set<string>(), denied: new Set<string>() };
+        : { fresh: new Set<string>(), denied: new Set<string>(), ended: new Map<string, string>() };
     cy.batch(() => {
       cy.edges().forEach((edge) => {
         const id = relationshipClaimsId(edge.data());
@@ -114,6 +118,8 @@ export function createTimelineController(deps: TimelineControllerDeps): Timeline
         const denied = id !== undefined && marks.denied.has(id);
         if (edge.hasClass(TIMELINE_CLASSES.fresh) !== fresh) edge.toggleClass(TIMELINE_CLASSES.fresh, fresh);
         if (edge.hasClass(TIMELINE_CLASSES.denied) !== denied) edge.toggleClass(TIMELINE_CLASSES.denied, denied);
+        const ended = id !== undefined && marks.ended.has(id);
+        if (edge.hasClass(TIMELINE_CLASSES.ended) !== ended) edge.toggleClass(TIMELINE_CLASSES.ended, ended);
       });
     });
   }

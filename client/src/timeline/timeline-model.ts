@@ -1,5 +1,5 @@
 import type { Certainty } from "../../../contract/graph-contract";
-import { firstDay } from "../../../contract/partial-dates";
+import { firstDay, lastDay } from "../../../contract/partial-dates";
 import {
   CHANGE_KINDS,
   type Change,
@@ -103,6 +103,36 @@ export interface RelationshipMarks {
   readonly fresh: ReadonlySet<string>;
   /** Its latest claim by the range's end denies it. */
   readonly denied: ReadonlySet<string>;
+  /** Held axis: no longer holding on the range's end, its validity over; by id, the day it ended. */
+  readonly ended: ReadonlyMap<string, string>;
+}
+
+/**
+ * Relationships (by claims id) that held and no longer hold on `day`: none of their assertions is
+ * valid that day, and one stopped being valid before it (as GET /api/graph?holdsAt reads validity:
+ * from the first day of `validFrom` to the last day of `validTo`). By id, the last `validTo` given.
+ * One not yet begun is not among them: it has not ended, it has not started.
+ */
+export function endedOn(ticks: readonly TimelineTick[], day: string): Map<string, string> {
+  const holding = new Set<string>();
+  const ends = new Map<string, string>();
+  for (const tick of ticks) {
+    if (tick.stance !== "asserts") continue;
+    const begun = tick.validFrom === null || firstDay(tick.validFrom) <= day;
+    const over = tick.validTo !== null && lastDay(tick.validTo) < day;
+    if (begun && !over) holding.add(tick.relationshipId);
+    if (over && tick.validTo !== null) {
+      const last = ends.get(tick.relationshipId);
+      // The latest end; of two on the same day, the more precise ("2022-06-30" over "2022-06").
+      const later =
+        last === undefined ||
+        lastDay(tick.validTo) > lastDay(last) ||
+        (lastDay(tick.validTo) === lastDay(last) && tick.validTo.length > last.length);
+      if (later) ends.set(tick.relationshipId, tick.validTo);
+    }
+  }
+  for (const id of holding) ends.delete(id);
+  return ends;
 }
 
 /** The day a claim counts from on an axis: reported (known), or its validity's start, else reported (held). */
@@ -111,8 +141,9 @@ function axisDay(tick: TimelineTick, axis: AsOfMode): string {
 }
 
 /**
- * Relationships (by their claims id, an edge's `props.id`) new in the range `from`..`to` and those
- * denied by `to`. Without a start nothing is new: the range is then only a day.
+ * Relationships (by their claims id, an edge's `props.id`) new in the range `from`..`to`, those
+ * denied by `to`, and on the held axis those whose validity ended by `to`. Without a start nothing
+ * is new: the range is then only a day.
  */
 export function relationshipMarks(
   ticks: readonly TimelineTick[],
@@ -137,7 +168,7 @@ export function relationshipMarks(
   }
   const denied = new Set<string>();
   for (const [id, tick] of latest) if (tick.stance === "denies") denied.add(id);
-  return { fresh, denied };
+  return { fresh, denied, ended: axis === "held" ? endedOn(ticks, range.to) : new Map() };
 }
 
 /** A brushed range in order (the start not after the end); the day stays when both are one. */
