@@ -56,6 +56,8 @@ export function leftList(context: SentenceContext, at: number, lo: number, usabl
   const candidates = context.mentions.filter((m) => m.last <= at && m.first >= lo && usable(m));
   let current = candidates.at(-1);
   if (!current || breaksBetween(context, current.last, at)) return [];
+  // "A restricts B, and they could hit C": the pronoun is the subject, not B.
+  for (let k = current.last; k < at; k++) if (context.lang.pronouns.has(context.tokens[k]?.fold ?? "")) return [];
   const list = [current];
   for (let k = candidates.length - 2; k >= 0; k--) {
     const before = candidates[k];
@@ -93,7 +95,11 @@ export function rightList(
     const previous = list[list.length - 1];
     if (!previous) break;
     const gap = context.tokens.slice(previous.last, next.first);
-    if (gap.length > 12 || breaksBetween(context, previous.last, next.first)) break;
+    // A list's items are separated by commas, "and" and a few words ("and other American
+    // chipmakers"), not by a clause ("…, and analysts say they could also hit Corvane").
+    const words = gap.filter((t) => !SEPARATORS.has(t.fold)).length;
+    const newClause = gap.some((t, k) => t.text === "," && ["and", "et"].includes(gap[k + 1]?.fold ?? ""));
+    if (gap.length > 12 || (newClause && words > 4) || breaksBetween(context, previous.last, next.first)) break;
     if (!gap.some((t) => SEPARATORS.has(t.fold)) || labelOf(next.entities[0] ?? "") !== label) break;
     list.push(next);
   }

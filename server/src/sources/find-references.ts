@@ -84,9 +84,11 @@ export function findReferences(
       }
       continue;
     }
+    const policyAdjective = lexicon.policyAdjectives.some((p) => matchPhrase(tokens, i, p, last) > i);
     if (
       english &&
       (demonymAt(tokens, i, demonyms) ||
+        policyAdjective ||
         names.some((m) => m.first === i && labelOf(table, m.entities[0] ?? "") === "Country"))
     ) {
       const policy = policyAt(text, tokens, i, last, lexicon, demonyms, names, table, memory);
@@ -117,6 +119,17 @@ export function findReferences(
       entities = lastOf(memory, table, label, numeral, country);
     } else if (demonstratives.includes(det) && /[sx]$/.test(token.fold)) {
       entities = lastSentenceOf(memory, table, label);
+    } else if (
+      definite.includes(det) &&
+      back === first &&
+      !/[sx]$/.test(token.fold) &&
+      !["de", "d'", "du", "of"].includes(tokens[end]?.fold ?? "")
+    ) {
+      // "The platform was launched…", "Le groupe, basé en Belgique…": a sentence opening on a
+      // singular class noun speaks of the last entity of that label.
+      const latest = [...memory.recent].reverse().find((r) => labelOf(table, r.key) === label);
+      if (!latest) continue;
+      entities = [latest.key];
     } else if (definite.includes(det) || (english && det === "'s")) {
       const ofAt = english && det === "'s" ? back - 1 : end;
       const maker =
@@ -189,7 +202,7 @@ function policyAt(
     country = demonymAt(tokens, at, demonyms);
     const countryName = names.find((m) => m.first === at);
     if (!country && countryName) country = countryName.entities[0];
-    at = countryName ? countryName.last : at + 1;
+    at = countryName ? countryName.last : country ? at + 1 : at;
     while (at < last) {
       const adjective = lexicon.policyAdjectives.map((p) => matchPhrase(tokens, at, p, last)).find((end) => end > at);
       if (adjective === undefined) break;
@@ -211,7 +224,17 @@ function policyAt(
     country = demonymAt(tokens, at, demonyms);
     if (country) at++;
   }
-  if (!head || (!country && adjectives === 0)) return undefined;
+  if (!head) return undefined;
+  if (!country && adjectives === 0) {
+    // "the rules", "ces règles", "these controls": the policy last named.
+    const det = tokens[i - 1]?.fold ?? "";
+    const { definite, demonstratives } = lexicon.raw.anaphora;
+    const latest = memory.policies.at(-1);
+    if (!latest || (!definite.includes(det) && !demonstratives.includes(det))) return undefined;
+    const start = tokens[i - 1]?.start ?? 0;
+    const end = tokens[at - 1]?.end ?? start;
+    return { entities: [latest], first: i - 1, last: at, start, end, kind: "anaphor" };
+  }
   const start = tokens[i]?.start ?? 0;
   const end = tokens[at - 1]?.end ?? start;
   const name = text.slice(start, end);

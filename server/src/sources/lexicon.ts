@@ -71,6 +71,8 @@ export const languageLexiconSchema = z.object({
     demonstratives: z.array(z.string()),
     definite: z.array(z.string()),
     skipAdjectives: z.array(z.string()),
+    /** Plural subject pronouns ("elles", "they") that stand for the last thing of the right kind. */
+    pronouns: z.array(z.string()).default([]),
   }),
   classNouns: z.record(z.string(), z.array(z.string())),
   policyAdjectives: z.array(z.string()),
@@ -173,6 +175,7 @@ export interface CompiledLexicon {
   readonly definitions: Phrase[];
   readonly introducers: ReadonlySet<string>;
   readonly relatives: ReadonlySet<string>;
+  readonly pronouns: ReadonlySet<string>;
   readonly clauseBreaks: Phrase[];
   readonly conditional: { endings: string[]; irregular: ReadonlySet<string>; not: ReadonlySet<string> };
 }
@@ -217,6 +220,7 @@ export function compileLexicon(raw: LanguageLexicon): CompiledLexicon {
     definitions: all(raw.definitions),
     introducers: foldAll(raw.introducers),
     relatives: foldAll(raw.relatives),
+    pronouns: foldAll(raw.anaphora.pronouns),
     clauseBreaks: all(raw.clauseBreaks),
     conditional: {
       endings: raw.certainty.conditional.endings,

@@ -15,6 +15,7 @@ import { readQuantities } from "./read-quantities";
 import { findNamedSources, type NamedSource, readSentence, unglueAfterCues } from "./read-sentence";
 import { relateSentence } from "./relate-sentence";
 import { resolveDates } from "./resolve-dates";
+import { SEPARATORS } from "./sentence-context";
 import { type Sentence, splitSentences } from "./split-sentences";
 import { foldWord, type Token, tokenize } from "./tokenize";
 
@@ -107,12 +108,28 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
     const quote = text.slice(quoteStart, sentence.end);
     const relations = relateSentence({ text, tokens, sentence, mentions: all, lang, lexicon, table, memory, demonyms });
     const made: Proposal[] = [];
-    const relatives = tokens
-      .slice(sentence.first, sentence.last)
-      .filter((t) => lang.relatives.has(t.fold))
-      .map((t) => t.start);
-    const attributed = source !== undefined || reading.republishes !== undefined;
-    /** A modal or conditional qualifies the clause it is in: not across "which", "qui". */
+    // Where a modal stops: a relative pronoun, or a new clause (", and …", ", mais …", "; …").
+    const clauses = [
+      ...tokens
+        .slice(sentence.first, sentence.last)
+        .filter((t, k, list) => t.text === ";" || (t.text === "," && SEPARATORS.has(list[k + 1]?.fold ?? "")))
+        .map((t) => t.start),
+      ...findPhrases(tokens, lang.clauseBreaks, sentence.first, sentence.last).map((f) => tokens[f.start]?.start ?? 0),
+    ];
+    const relatives = [
+      ...tokens
+        .slice(sentence.first, sentence.last)
+        .filter((t) => lang.relatives.has(t.fold))
+        .map((t) => t.start),
+      ...clauses,
+    ];
+    /** "X restricts A, and analysts say it could hit B": a source named in a later clause is not A's. */
+    const sourceOf = (at: number) =>
+      sourceCue && !inherited && sourceCue.start > at && clauses.some((r) => r > at && r < sourceCue.start)
+        ? undefined
+        : source;
+    let attributed = source !== undefined || reading.republishes !== undefined;
+    /** A modal or conditional qualifies the clause it is in: not across "which", "qui", ", and". */
     const certaintyAt = (at: number): Certainty => {
       const applies = reading.certaintyCues.filter(
         (c) => !relatives.some((r) => r > Math.min(c.end, at) && r < Math.max(c.start, at)),
@@ -123,6 +140,8 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
     for (const relation of relations) {
       const descriptive = relation.descriptive;
       const triggerAt = relation.cues.find((c) => c.kind === "trigger")?.start ?? sentence.start;
+      const ownSource = sourceOf(triggerAt);
+      attributed = ownSource !== undefined || reading.republishes !== undefined;
       const proposal: Proposal = {
         subject: relation.subject,
         predicate: relation.predicate,
@@ -133,7 +152,7 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
             ? "reported"
             : certaintyAt(triggerAt),
         stance: "asserts",
-        source: descriptive || !source ? outlet.id : source.id,
+        source: descriptive || !ownSource ? outlet.id : ownSource.id,
         quote: descriptive ? text.slice(sentence.start, sentence.end) : quote,
         quoteStart: descriptive ? sentence.start : quoteStart,
         quoteEnd: sentence.end,
@@ -147,7 +166,7 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
             : reading.certaintyCues.filter(
                 (c) => !relatives.some((r) => r > Math.min(c.end, triggerAt) && r < Math.max(c.start, triggerAt)),
               )),
-          ...(!descriptive && sourceCue
+          ...(!descriptive && sourceCue && ownSource
             ? [{ ...sourceCue, kind: inherited ? "attribution (previous sentence)" : "attribution" }]
             : []),
         ],

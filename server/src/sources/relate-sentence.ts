@@ -205,6 +205,8 @@ export function relateSentence(context: SentenceContext): Relation[] {
     if (subjects.length === 0 && segment) subjects = [segment.head];
     if (objects.length === 0 && segment && reverse) objects = [segment.head];
     if (subjects.length === 0 && !segment) subjects = frontedSubject(context, found.start, usable);
+    if (subjects.length === 0 && !segment && !reverse)
+      subjects = pronounSubject(context, found.start, type.subject, labelOf);
     const why = `${predicate} (${found.phrase.text})`;
     let objectKeys = expand(objects).filter((k) => accepts(k, type.object, type.objectHint, why));
     // "runs the Nimbra cloud platform": with nothing after the phrase, a name inside its gap.
@@ -342,4 +344,35 @@ function goodsSupplier(
       ],
     },
   ];
+}
+
+/**
+ * "Elles limitent aussi…", "they could also hit…": a plural subject pronoun opening the clause
+ * stands for the last thing named, in this sentence or the one before, that the type's subject may be.
+ */
+function pronounSubject(
+  context: SentenceContext,
+  at: number,
+  labels: readonly string[],
+  labelOf: (key: string) => string,
+): Mention[] {
+  const { tokens, sentence, lang, memory, mentions } = context;
+  let k = at - 1;
+  while (k >= sentence.first && tokens[k]?.text !== "," && !STOPS.has(tokens[k]?.text ?? "")) {
+    const t = tokens[k];
+    if (t && lang.pronouns.has(t.fold)) {
+      const here = mentions
+        .filter((m) => m.last <= k)
+        .flatMap((m) => m.entities)
+        .reverse();
+      const before = [...memory.recent]
+        .reverse()
+        .filter((r) => r.sentence >= sentence.index - 1)
+        .map((r) => r.key);
+      const key = [...here, ...before].find((candidate) => labels.includes(labelOf(candidate)));
+      return key ? [{ entities: [key], first: k, last: k + 1, start: t.start, end: t.end, kind: "anaphor" }] : [];
+    }
+    k--;
+  }
+  return [];
 }
