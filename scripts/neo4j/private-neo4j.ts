@@ -9,9 +9,8 @@
  *   await neo4j.stop();                          // at the end
  *
  * HTTP stays off as in the project's conf, so a Bolt port is all it needs. It takes 15 to 30 s
- * to start here: share one per test file. Ports in use: 7687 the project's, 7688 benchmarks,
- * 7690–7693 and 7695 the fault suite, 7694 claims ingestion (integration), 7696 the claims browser specs,
- * 7684 the NEO4J_MANAGED spec (a Neo4j the project did not start).
+ * to start here: share one per test file. Each user has its own Bolt port (7687 is the project's):
+ * `grep -rn "boltPort" tests scripts` lists those taken; a new one takes a free one.
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";

@@ -106,6 +106,27 @@ describe("exports for a report", () => {
     await other.close();
   });
 
+  it("exports of one view cite one saved view; a view changed since saves another", async () => {
+    const linkOf = (svg: Exported) => /#saved=([A-Za-z0-9-]+)/.exec(svgTexts(svg.text).join("\n"))?.[1];
+    const first = linkOf(await download("svg", { area: "whole", evidence: true }));
+    const again = linkOf(await download("png", { area: "whole", evidence: true }).then(() => download("svg")));
+    expect(first).toBeTruthy();
+    expect(again).toBe(first);
+    savedIds.push(first ?? "");
+
+    // Zoomed: the view (its viewport) is another one, and so is its saved copy.
+    const box = await page.getByTestId("canvas").boundingBox();
+    if (!box) throw new Error("no canvas");
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const zoom = await page.evaluate(() => window.cy.zoom());
+    await page.mouse.wheel(0, -400);
+    await expect.poll(() => page.evaluate(() => window.cy.zoom())).not.toBe(zoom);
+    const changed = linkOf(await download("svg"));
+    expect(changed).toBeTruthy();
+    expect(changed).not.toBe(first);
+    savedIds.push(changed ?? "");
+  });
+
   it("quotes the Cypher query after the link when a query drew the canvas", async () => {
     await page.getByTestId("workbench-toggle").click();
     await page.getByTestId("cypher-editor").waitFor();

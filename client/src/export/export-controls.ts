@@ -27,12 +27,13 @@ export interface ExportControlsDeps extends ExportContextDeps {
 
 /** The Export button and its menu: images and data files of what is drawn, with their context. */
 export function createExportControls(button: HTMLButtonElement, menu: HTMLElement, deps: ExportControlsDeps): void {
+  const lastSaved: LastSavedView = { current: null };
   createExportMenu(
     button,
     menu,
     createExporter({
       canvas: deps.canvas,
-      context: (link) => exportContext(deps, link),
+      context: (link) => exportContext(deps, link, lastSaved),
       fetchSources: (ids) => fetchSourceNodes(ids, deps.getNode),
       fetchClaims: (ids) => fetchClaims(ids, deps.api),
       notify: deps.tell,
@@ -42,33 +43,50 @@ export function createExportControls(button: HTMLButtonElement, menu: HTMLElemen
 }
 
 /**
+ * The view the last export saved and the link it printed. An analyst often exports one view twice
+ * (a PNG for the slides, an SVG for the report): both then cite the same saved view rather than two
+ * copies of it, and the saved views panel gains one entry, not one per file.
+ */
+interface LastSavedView {
+  current: { key: string; href: string } | null;
+}
+
+/**
  * What an export says around the graph: the query it came from, the node it is about, the view's link.
  * `link`: "saved" saves the view and links to it (`<base>#saved=<id>`), "none" skips the link (data files).
  */
-export async function exportContext(deps: ExportContextDeps, link: "saved" | "none" = "saved"): Promise<ExportContext> {
+async function exportContext(
+  deps: ExportContextDeps,
+  link: "saved" | "none",
+  lastSaved: LastSavedView,
+): Promise<ExportContext> {
   const id = deps.selectedNode();
   const selected = id ? { id, caption: deps.caption(id) ?? id } : null;
   return {
     query: deps.trail.current(),
     selected,
     neighbourhood: selected ? isNeighbourhood(deps.canvas.visibleGraph("whole"), selected.id) : false,
-    href: link === "saved" ? await savedViewLink(deps) : "",
+    href: link === "saved" ? await savedViewLink(deps, lastSaved) : "",
   };
 }
 
 /** The short link of an export: the view shown, saved now, on the public base URL or the page's address. */
-async function savedViewLink(deps: ExportContextDeps): Promise<string> {
+async function savedViewLink(deps: ExportContextDeps, lastSaved: LastSavedView): Promise<string> {
   // Encoded now: the address bar follows the view only once changes settle (url-sync.ts), so
   // an export made right after a change would otherwise cite the view before it.
   const state = deps.viewState();
   const links = await deps.api.viewLinks().catch(() => null);
   const base = links?.publicBaseUrl ?? (links?.pageOriginLasts === false ? null : pageBase());
+  const key = JSON.stringify([state, base]);
+  if (lastSaved.current?.key === key) return lastSaved.current.href;
   const stamp = new Date().toISOString().slice(0, 19).replace("T", " ");
   try {
     const saved = await deps.api.saveView({ name: `Export ${stamp} UTC`, state });
-    return base
+    const href = base
       ? `${base}#saved=${saved.id}`
       : `Saved view “${saved.name}” (id ${saved.id}); no PUBLIC_BASE_URL is set for a link`;
+    lastSaved.current = { key, href };
+    return href;
   } catch {
     // Not allowed to save (a viewer) or the server refused: the long link still opens the view.
     if (!base) return "The view could not be saved, and no PUBLIC_BASE_URL is set for a link";
