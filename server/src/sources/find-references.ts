@@ -17,6 +17,8 @@ export interface Memory {
   makes: Map<string, string[]>;
   basedIn: Map<string, string>;
   policies: string[];
+  /** The country that imposes a policy, when the article says so ("imposées par les États-Unis"). */
+  policyCountry: Map<string, string>;
 }
 
 export function demonymIndex(shared: Lexicon): Map<string, { country: string; caseSensitive: string | null }> {
@@ -238,8 +240,15 @@ function policyAt(
   const start = tokens[i]?.start ?? 0;
   const end = tokens[at - 1]?.end ?? start;
   const name = text.slice(start, end);
-  const sameHead = memory.policies.find((key) => table.get(key)?.labelReason === `policy noun "${head}"`);
-  const key = country ? `policy:${slugOf(name)}` : (sameHead ?? `policy:${slugOf(name)}`);
+  // "les règles d'exportation imposées par les États-Unis" … "les règles américaines": one policy
+  // when the head noun is the same and the countries do not differ.
+  const sameHead = memory.policies.find(
+    (key) =>
+      table.get(key)?.labelReason === `policy noun "${head}"` &&
+      (!country || (memory.policyCountry.get(key) ?? country) === country),
+  );
+  const key = sameHead ?? `policy:${slugOf(name)}`;
+  if (country && !memory.policyCountry.has(key)) memory.policyCountry.set(key, country);
   const entity = table.add({
     key,
     id: slugOf(name),

@@ -63,7 +63,7 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
   }
   const mentions = findNames(text, tokens, lang, lexicon, lexicon.names, known, table, reserved);
   const demonyms = demonymIndex(lexicon);
-  const memory: Memory = { recent: [], makes: new Map(), basedIn: new Map(), policies: [] };
+  const memory: Memory = { recent: [], makes: new Map(), basedIn: new Map(), policies: [], policyCountry: new Map() };
   const sources = new Map<string, ProposedSource>([[outlet.id, { ...outlet, kind: "outlet" }]]);
   const proposals: Proposal[] = [];
   const descriptions = new WeakSet<Proposal>();

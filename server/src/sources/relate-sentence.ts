@@ -42,6 +42,8 @@ export function relateSentence(context: SentenceContext): Relation[] {
     if (relation.predicate === "MAKES")
       memory.makes.set(relation.subject, [...(memory.makes.get(relation.subject) ?? []), relation.object]);
     if (relation.predicate === "BASED_IN") memory.basedIn.set(relation.subject, relation.object);
+    if (relation.predicate === "IMPOSES" && labelOf(relation.subject) === "Country")
+      memory.policyCountry.set(relation.object, relation.subject);
   };
   const labelOf = (key: string) => table.get(key)?.label ?? "";
   const accepts = (key: string, labels: readonly string[], hint: string | undefined, why: string) => {
@@ -165,6 +167,7 @@ export function relateSentence(context: SentenceContext): Relation[] {
   const expand = (list: Mention[]) => [...new Set(list.flatMap((m) => m.entities))];
   const triggers = lang.relations.filter((r) => !r.phrase.flags.has("possessive"));
   const byPhrase = new Map<Phrase, Predicate>(triggers.map((r) => [r.phrase, r.predicate]));
+  let passiveObjects: Mention[] | undefined;
   /** Reads one trigger phrase found at a place; false when its type fits nothing around it. */
   const readTrigger = (found: { start: number; end: number; phrase: Phrase }): boolean => {
     const predicate = byPhrase.get(found.phrase);
@@ -195,6 +198,15 @@ export function relateSentence(context: SentenceContext): Relation[] {
     const participle = reverse && left.at(-1)?.last === found.start;
     let subjects: Mention[] = reverse ? right : left;
     let objects: Mention[] = reverse ? left : right;
+    // "Les Orca 3 sont conçus par Kestria, …, et fabriqués par Halvane": a passive joined by "et",
+    // "and" shares the first one's subject.
+    const joined = [found.start - 1, found.start - 2].some(
+      (k) =>
+        ["et", "and"].includes(tokens[k]?.fold ?? "") &&
+        (k === found.start - 1 || lang.stopwords.has(tokens[k + 1]?.fold ?? "")),
+    );
+    if (reverse && joined && passiveObjects) objects = passiveObjects;
+    else if (reverse && left.length > 0 && !participle) passiveObjects ??= left;
     const cues: Cue[] = [cue("trigger", found.start, found.end)];
     if (found.phrase.flags.has("affected")) {
       const policy = memory.policies.at(-1);
