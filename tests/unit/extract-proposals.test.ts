@@ -469,3 +469,94 @@ describe("the draft claims file", () => {
     ]);
   });
 });
+
+describe("rules for classes the held-out articles of tests/fixtures/extract/ showed (made-up sentences)", () => {
+  it("drops a headline that restates the body, and keeps one the body does not state as reported, saying so", () => {
+    const restated = propose("Lumora buys its chips from Tarn\nLumora reportedly sources chips from Tarn.", {
+      language: "en",
+    });
+    expect(restated.proposals.filter((p) => p.predicate === "SOURCES_FROM")).toHaveLength(1);
+    const sourcing = find(restated, "SOURCES_FROM");
+    expect(sourcing?.quote).toBe("Lumora reportedly sources chips from Tarn.");
+    expect(sourcing?.cues.some((c) => c.kind.startsWith("headline (restates"))).toBe(true);
+    const only = propose("Lumora relies on Tarn for its chips\nThe market for chips grew last year.", {
+      language: "en",
+    });
+    expect(find(only, "SOURCES_FROM")).toMatchObject({ certainty: "reported" });
+    expect(find(only, "SOURCES_FROM")?.cues.some((c) => c.kind.startsWith("headline only"))).toBe(true);
+  });
+
+  it.each([
+    ["Sorel entraînerait ses modèles sur des puces conçues et fabriquées par Velda.", "reported"],
+    ["Sorel équipe ses serveurs de processeurs fournis par Velda.", "confirmed"],
+    ["Lumora could train its models on chips built by Tarn.", "speculative"],
+  ])("makes whoever uses unnamed goods made or supplied by someone source from them: %s", (text, certainty) => {
+    const result = propose(text);
+    expect(triples(result)).toContain(
+      languageOf(text) === "fr" ? "Sorel SOURCES_FROM Velda" : "Lumora SOURCES_FROM Tarn",
+    );
+    expect(find(result, "SOURCES_FROM")).toMatchObject({ certainty });
+    expect(find(result, "SOURCES_FROM")?.cues.map((c) => c.kind)).toContain(
+      "goods the subject gets from the agent (agentive participle)",
+    );
+  });
+
+  it("leaves named goods made by someone to MAKES", () => {
+    const result = propose("Lumora uses the Kestrel K7 chips made by Tarn.");
+    expect(triples(result)).toContain("Tarn MAKES Kestrel K7");
+    expect(triples(result)).not.toContain("Lumora SOURCES_FROM Tarn");
+  });
+
+  it("reads a denial that names a claim by its noun as a denial of that earlier claim", () => {
+    const result = propose(
+      "Sorel aurait commandé 5 000 puces Orion 5 à Velda.\nUn porte-parole de Velda a démenti toute commande de Sorel.",
+    );
+    expect(result.proposals.filter((p) => p.stance === "denies")).toEqual([
+      expect.objectContaining({ predicate: "ORDERED", source: "velda", certainty: "confirmed" }),
+    ]);
+    expect(triples(result)).not.toContain("Velda ORDERED Sorel");
+  });
+
+  it("keeps a modal and a source to the clause they are in", () => {
+    const result = propose("The new export rules restrict Tarn, and analysts say they could also hit Lumora.", {
+      language: "en",
+    });
+    const policy = result.entities.find((e) => e.label === "Policy");
+    expect(policy).toBeDefined();
+    const tarn = result.proposals.find(
+      (p) => p.predicate === "RESTRICTS" && result.entities.find((e) => e.key === p.object)?.name === "Tarn",
+    );
+    expect(tarn).toMatchObject({ certainty: "confirmed", source: "outlet" });
+    const lumora = result.proposals.find(
+      (p) => p.predicate === "RESTRICTS" && result.entities.find((e) => e.key === p.object)?.name === "Lumora",
+    );
+    expect(lumora).toMatchObject({ certainty: "speculative", source: "unnamed-sources" });
+  });
+
+  it("reads 'the rules' and 'elles' as the policy last named", () => {
+    const result = propose(
+      "Les États-Unis ont imposé des restrictions technologiques américaines. Elles limitent les ventes de Velda.",
+    );
+    expect(triples(result)).toContain("restrictions technologiques américaines RESTRICTS Velda");
+  });
+
+  it("shares the first passive's subject with one joined by 'et' or 'and'", () => {
+    expect(
+      triples(propose("Les puces Orion 5 sont conçues par Velda, une société japonaise, et fabriquées par Corvin.")),
+    ).toEqual(expect.arrayContaining(["Velda MAKES Orion 5", "Corvin MAKES Orion 5", "Velda BASED_IN Japan"]));
+  });
+
+  it("takes a relative clause as an aside and 'Lumora' after 'Lumora Systems' as the same company", () => {
+    const result = propose(
+      "Lumora Systems, which runs the Vanta cloud platform, ordered 2,000 Kestrel K7 chips. Lumora owns Vanta.",
+    );
+    expect(triples(result)).toEqual(
+      expect.arrayContaining([
+        "Lumora Systems OPERATES_PLATFORM Vanta",
+        "Lumora Systems ORDERED Kestrel K7",
+        "Lumora Systems OWNS Vanta",
+      ]),
+    );
+    expect(triples(result)).not.toContain("Vanta ORDERED Kestrel K7");
+  });
+});

@@ -36,7 +36,9 @@ export function findCandidates(
       if (!t) break;
       const continues =
         NAME_LIKE.test(t.text) || (end > i && /^\d{1,4}$/.test(t.text) && !/^(19|20)\d\d$/.test(t.text));
-      if (!continues) break;
+      // A name never runs across a line ("…from Tarn" ending a headline, "Lumora…" opening the next).
+      const newLine = end > i && text.slice(tokens[end - 1]?.end ?? 0, t.start).includes("\n");
+      if (!continues || newLine) break;
       end++;
     }
     let first = i;
@@ -105,7 +107,7 @@ export function findCandidates(
       longForms.set(head0.fold, key);
     const { label, reason } = acronymOf
       ? { label: "Technology", reason: `defined as "${acronymOf}"` }
-      : suggestLabel(tokens, first, last, words.length !== baseWords.length, lexicon, (at) => {
+      : suggestLabel(tokens, first, last, words.length !== baseWords.length, lexicon, text, (at) => {
           const m = mentions.find((x) => x.first <= at && at < x.last);
           return m?.entities[0] ? table.get(m.entities[0])?.label : undefined;
         });
@@ -143,8 +145,11 @@ function suggestLabel(
   last: number,
   corporateSuffix: boolean,
   lexicon: CompiledLexicon,
+  text: string,
   labelAt: (at: number) => string | undefined,
 ): { label: string; reason: string } {
+  // A line ends a headline that has no final stop: its words do not describe the next line's names.
+  const lineBreakAfter = (k: number) => text.slice(tokens[k]?.end ?? 0, tokens[k + 1]?.start ?? 0).includes("\n");
   if (corporateSuffix) return { label: "Company", reason: "company suffix" };
   const before = tokens[first - 1];
   if (before && ["de", "d'", "du", "of", "by", "from", "par", "a", "au", "aux", "chez"].includes(before.fold)) {
@@ -154,7 +159,7 @@ function suggestLabel(
   }
   for (let k = first - 1; k >= Math.max(0, first - 8); k--) {
     const t = tokens[k];
-    if (!t || /^[.,;:()!?]$/.test(t.text) || labelAt(k) !== undefined) break;
+    if (!t || /^[.,;:()!?]$/.test(t.text) || labelAt(k) !== undefined || lineBreakAfter(k)) break;
     if (lexicon.stopwords.has(t.fold) && !NOUN_PHRASE_LINKS.has(t.fold)) break;
     const label = lexicon.classNoun.get(t.fold);
     if (label && label !== "Policy") return { label, reason: `class noun "${t.text}"` };
