@@ -28,6 +28,8 @@ import { projectRoot } from "./project-root";
 
 const SEED_FILE = "article-bytedance-huawei-ascend.fr.txt";
 export const EXTRACT_FIXTURES = join(projectRoot, "tests", "fixtures", "extract");
+/** Articles written after the rules were last changed and run once: how the engine does unseen. */
+export const HELD_OUT_FIXTURES = join(EXTRACT_FIXTURES, "held-out");
 
 /** Where the seed article is: SEED_SOURCES_DIR, SHARED_SOURCES, or the shared folder of this machine. */
 export function seedArticlePath(): string {
@@ -247,7 +249,11 @@ function main(): void {
   const lexicon = loadLexicon();
   const loadMs = performance.now() - t0;
   const seed = seedArticle();
-  const articles = [...(seed ? [seed] : []), ...fixtureArticles()];
+  const articles = [
+    ...(seed ? [seed] : []),
+    ...fixtureArticles(),
+    ...fixtureArticles(HELD_OUT_FIXTURES).map((article) => ({ ...article, name: `held out: ${article.name}` })),
+  ];
   const pct = (n: number, d: number) => (d === 0 ? "n/a" : `${((100 * n) / d).toFixed(0)}%`);
   const ratio = (n: number, d: number) => `${n}/${d} = ${pct(n, d)}`;
   const scored = articles.map((article) => {

@@ -9,6 +9,7 @@ import {
   type BenchArticle,
   type ExpectedClaims,
   fixtureArticles,
+  HELD_OUT_FIXTURES,
   runArticle,
   scoreProposals,
   seedArticle,
@@ -19,19 +20,20 @@ import type { Proposal, Proposals } from "../../server/src/sources/proposal";
 const lexicon = loadLexicon();
 const seed = seedArticle();
 const fixtures = fixtureArticles();
+const heldOut = fixtureArticles(HELD_OUT_FIXTURES);
 
 /**
  * `quantities`: every expected quantity on the proposal that meets its claim. Not on the seed, whose
  * file makes the delivery ("a jusqu'à présent reçu 30 000 puces") a claim of its own, where the
  * engine adds it to the order it follows; the seed's test checks the order's figures instead.
  */
-function expectFloors(article: BenchArticle, quantities = true) {
+function expectFloors(article: BenchArticle, quantities = true, minRecall = 0.8) {
   const score = scoreProposals(runArticle(article, lexicon), article.expected);
   const recall = score.found / score.expected;
   const certainty = score.rightCertainty / Math.max(score.found, 1);
   const wrongPerRight = score.wrong / Math.max(score.right, 1);
   // The lists say what went wrong when a floor is not met.
-  expect({ recall, missed: score.missed }).toMatchObject({ recall: expect.toSatisfy((r: number) => r >= 0.8) });
+  expect({ recall, missed: score.missed }).toMatchObject({ recall: expect.toSatisfy((r: number) => r >= minRecall) });
   expect({ certainty, errors: score.certaintyErrors }).toMatchObject({
     certainty: expect.toSatisfy((c: number) => c >= 0.8),
   });
@@ -51,6 +53,15 @@ describe("whole articles against their expected claims", () => {
   it.each(fixtures.map((a) => [a.name, a] as const))("meets the floors on %s", (_name, article) => {
     expectFloors(article);
   });
+
+  // Run once unseen (53% and 31% of their claims, none wrong), never tuned to: the floor on what
+  // they find is low, the ones on certainty and wrong proposals are the targets.
+  it.each(heldOut.map((a) => [a.name, a] as const))(
+    "keeps its precision on the held-out %s, and finds at least a quarter of its claims",
+    (_name, article) => {
+      expectFloors(article, false, 0.25);
+    },
+  );
 
   it.skipIf(!seed)("meets the floors on the seed article, with the order's 100,000 and 30,000", () => {
     if (!seed) return;
