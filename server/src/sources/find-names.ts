@@ -103,7 +103,16 @@ export function findNames(
       }
       if (ok && (!best || end > best.end)) best = { end, key: entry.key };
     }
-    if (best) {
+    // "Tokyo Ledger", "China Mobile": a country's name or capital that goes on as a name is part of it.
+    const next = tokens[best?.end ?? 0];
+    const goesOn =
+      best?.key.startsWith("country:") &&
+      next !== undefined &&
+      /^\p{Lu}/u.test(next.text) &&
+      !lexicon.nonNames.has(next.fold) &&
+      !lexicon.stopwords.has(next.fold) &&
+      !text.slice(tokens[best.end - 1]?.end ?? 0, next.start).match(/[\n,.;:()]/);
+    if (best && !goesOn) {
       pushMention(mentions, table, tokens, text, i, best.end, [best.key], "name");
       for (let k = i; k < best.end; k++) covered.add(k);
       i = best.end - 1;

@@ -248,6 +248,8 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
       }
     }
     for (const quantity of readQuantities(text, tokens, sentence.first, sentence.last, lang)) {
+      // "Tarsus 5 processors", "Vega 40": a model number is part of a name, not a quantity.
+      if (names.some((m) => m.start <= quantity.start && quantity.start < m.end)) continue;
       const cue: Cue = { kind: "quantity", text: quantity.cue, start: quantity.start, end: quantity.end };
       let target: Proposal | undefined;
       if (quantity.followUp) {
@@ -296,7 +298,7 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
       proposals: made,
     };
   }
-  const merged = mergeProposals(readHeadlines(proposals, fromHeadline, text));
+  const merged = mergeProposals(readHeadlines(proposals, fromHeadline, text, descriptions));
   const used = new Set(merged.flatMap((p) => [p.subject, p.object]));
   const entities = [...table.byKey.values()].filter(
     (e) => used.has(e.key) || (e.mentions.length > 0 && !e.key.startsWith("country:")),
@@ -393,12 +395,13 @@ export function findHeadlines(
  * says "entraînerait", "pourrait"). A headline proposal the body also states (same subject,
  * predicate, object and stance) is dropped: the body's sentence carries the claim and its certainty,
  * and gets the headline as a cue. One the body does not state is kept, at most `reported`, with a
- * cue saying so: the analyst decides.
+ * cue saying so: the analyst decides. A description in passing (demonym, possessive) is kept as is.
  */
 export function readHeadlines(
   proposals: readonly Proposal[],
   fromHeadline: WeakMap<Proposal, Sentence>,
   text: string,
+  descriptions: WeakSet<Proposal> = new WeakSet(),
 ): Proposal[] {
   const body = proposals.filter((p) => !fromHeadline.has(p));
   const same = (a: Proposal, b: Proposal) =>
@@ -419,6 +422,11 @@ export function readHeadlines(
     const stated = body.filter((b) => same(b, p));
     if (stated.length > 0) {
       for (const b of stated) b.cues.push(cue("headline (restates this claim; the body's wording sets the certainty)"));
+      continue;
+    }
+    // A description in passing ("Le japonais Minato Denki…") has no hedge to drop: it stays as it is.
+    if (descriptions.has(p)) {
+      kept.push({ ...p, cues: [...p.cues, cue("headline (the outlet's description in passing)")] });
       continue;
     }
     kept.push({

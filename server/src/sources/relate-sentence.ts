@@ -133,8 +133,13 @@ export function relateSentence(context: SentenceContext): Relation[] {
     if (m.kind === "name" && key && labelOf(key) === "Company" && describes) {
       let from = m.first;
       while (from > Math.max(sentence.first, m.first - 4) && tokens[from - 1]?.word) from--;
-      const country = describedCountry(from, m.first);
-      if (country) basedIn(key, country, cue("demonym", from, m.last));
+      // "le japonais Minato Denki", "l'américain Nvidia": a demonym used as a noun before the name.
+      const nominalDemonym =
+        lang.raw.anaphora.definite.includes(tokens[m.first - 2]?.fold ?? "") && /^\p{Ll}/u.test(before?.text ?? "")
+          ? demonymAt(tokens, m.first - 1, context.demonyms)
+          : undefined;
+      const country = describedCountry(from, m.first) ?? nominalDemonym;
+      if (country) basedIn(key, country, cue("demonym", nominalDemonym ? m.first - 2 : from, m.last));
     }
   }
   for (const segment of segments) {
@@ -151,8 +156,10 @@ export function relateSentence(context: SentenceContext): Relation[] {
     }
     const nouns = words.filter((t) => lang.classNoun.has(t.fold) && lang.classNoun.get(t.fold) !== "Policy");
     const noun = lang.language === "en" ? nouns.at(-1) : nouns[0];
+    // …unless the noun stands right before another name, which it then describes.
+    const nounAt = noun ? tokens.indexOf(noun) : -1;
     const namesOther = mentions.some(
-      (m) => m !== segment.head && m.first >= segment.first && m.last <= segment.last && m.kind === "name",
+      (m) => m !== segment.head && m.kind === "name" && m.first > nounAt && m.first <= nounAt + 2,
     );
     if (key && noun && !namesOther)
       table.relabel(key, lang.classNoun.get(noun.fold) ?? "", `apposition "${noun.text}"`);
