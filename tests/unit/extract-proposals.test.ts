@@ -501,6 +501,34 @@ describe("rules for classes the held-out articles of tests/fixtures/extract/ sho
     );
   });
 
+  it("compiles every lexicon phrase into words without stray brackets", () => {
+    for (const language of ["fr", "en"]) {
+      const compiled = lexicon.languages.get(language);
+      const words = (compiled?.relations ?? []).flatMap((r) =>
+        r.phrase.steps.flatMap((step) => (step.kind === "words" ? step.alternatives.flatMap((a) => a.words) : [])),
+      );
+      expect(words.filter((word) => /[()]/.test(word))).toEqual([]);
+    }
+  });
+
+  it("reads a comparison whose lesser side comes first", () => {
+    expect(triples(propose("The Pilar X2 is slower than the Kestrel K7.", { language: "en" }))).toContain(
+      "Kestrel K7 REPORTEDLY_OUTPERFORMS Pilar X2",
+    );
+  });
+
+  it("does not take a model number for a quantity, nor a capital that goes on as a name for a country", () => {
+    const result = propose("Lumora used Vega 40 processors, the Tokyo Ledger reported.", { language: "en" });
+    expect(result.unplacedQuantities).toEqual([]);
+    expect(result.proposals.every((p) => Object.keys(p.quantities).length === 0)).toBe(true);
+    expect(result.entities.map((e) => e.name)).toContain("Tokyo Ledger");
+    expect(result.entities.map((e) => e.name)).not.toContain("Japan");
+  });
+
+  it("reads 'le japonais Minato' as where the company is based", () => {
+    expect(triples(propose("Le japonais Minato fournit des serveurs à Solvia."))).toContain("Minato BASED_IN Japan");
+  });
+
   it("leaves named goods made by someone to MAKES", () => {
     const result = propose("Lumora uses the Kestrel K7 chips made by Tarn.");
     expect(triples(result)).toContain("Tarn MAKES Kestrel K7");
