@@ -281,9 +281,19 @@ function main(): void {
     ],
     ["of those, with the expected source", ...scored.map(({ score }) => ratio(score.rightSource, score.found)), ""],
     [
-      "quantities captured (ordered, delivered...)",
+      "quantities on the proposal meeting their claim",
       ...scored.map(({ score }) => `${score.quantitiesCaptured}/${score.quantitiesExpected}`),
       "all",
+    ],
+    [
+      "seed: the order's 100,000 ordered and 30,000 delivered",
+      ...scored.map(({ article }) => {
+        if (article !== seed) return "";
+        const orders = runArticle(article, lexicon).proposals.filter((p) => p.predicate === "ORDERED");
+        const has = (key: string, value: number) => orders.some((p) => p.quantities[key] === value);
+        return has("quantity", 100000) && has("delivered", 30000) ? "yes" : "NO";
+      }),
+      "yes",
     ],
     [
       "wrong proposals per right one",
