@@ -529,6 +529,13 @@ describe("rules for classes the held-out articles of tests/fixtures/extract/ sho
     expect(triples(propose("Le japonais Minato fournit des serveurs à Solvia."))).toContain("Minato BASED_IN Japan");
   });
 
+  it.each([
+    ["The Pilar X2 is slower than the Kestrel K7, Lumora engineers said.", "lumora"],
+    ["Le Pilar X2 est moins performant que le Kestrel K7, a précisé Lumora.", "lumora"],
+  ])("attributes a sentence to the speaker a closing clause names: %s", (text, source) => {
+    expect(find(propose(text), "REPORTEDLY_OUTPERFORMS")).toMatchObject({ source, certainty: "reported" });
+  });
+
   it("leaves named goods made by someone to MAKES", () => {
     const result = propose("Lumora uses the Kestrel K7 chips made by Tarn.");
     expect(triples(result)).toContain("Tarn MAKES Kestrel K7");

@@ -192,17 +192,38 @@ export function readSentence(
   }
   if (!source) {
     for (const verb of findPhrases(tokens, lexicon.speakerVerbs, first, last)) {
-      const speaker = mentions.find(
-        (m) =>
-          m.kind === "name" &&
-          m.last <= verb.start &&
-          (m.last === verb.start || (tokens[m.last]?.text === "," && tokens[verb.start - 1]?.text === ",")),
-      );
+      // A clause ending the sentence after a comma: "…, Brightway engineers said", "…, the Tokyo
+      // Ledger reported on Monday", or in French with the verb first "…, a précisé Nuvéa".
+      const tail = (from: number) => {
+        let k = from - 1;
+        while (k > first && k >= from - 3 && tokens[k]?.text !== "," && /^\p{Ll}/u.test(tokens[k]?.text ?? "")) k--;
+        return tokens[k]?.text === ",";
+      };
+      const plainWords = (from: number, to: number) =>
+        tokens.slice(from, to).every((t) => t.word && /^\p{Ll}/u.test(t.text)) && to - from <= 2;
+      const speaker =
+        mentions.find(
+          (m) =>
+            m.kind === "name" &&
+            m.last <= verb.start &&
+            (m.last === verb.start ||
+              (tokens[m.last]?.text === "," && tokens[verb.start - 1]?.text === "," && m.last < verb.start - 1)),
+        ) ??
+        mentions.find(
+          (m) => m.kind === "name" && m.last < verb.start && plainWords(m.last, verb.start) && tail(m.first),
+        ) ??
+        mentions.find((m) => m.kind === "name" && m.first >= verb.end && m.first <= verb.end + 1 && tail(verb.start));
       const key = speaker?.entities[0];
       const name = key ? nameOf(key) : undefined;
       if (speaker && name) {
         source = { id: slugOf(name), name, kind: "speaker" };
-        sourceCue = cueOf("attribution", tokens, text, speaker.first, verb.end);
+        sourceCue = cueOf(
+          "attribution",
+          tokens,
+          text,
+          Math.min(speaker.first, verb.start),
+          Math.max(verb.end, speaker.last),
+        );
         break;
       }
     }
