@@ -122,13 +122,24 @@ describe("npm run export", () => {
       "warnings.filterwarnings('ignore', message='Workbook contains no default style')",
       "g = nx.read_gexf(sys.argv[1])",
       "wb = openpyxl.load_workbook(sys.argv[2])",
-      "print(json.dumps({'nodes': g.number_of_nodes(), 'sheets': wb.sheetnames, 'rows': wb['Nodes'].max_row - 1}))",
+      "starts = sorted(d['start'] for _, _, d in g.edges(data=True) if 'start' in d)",
+      "print(json.dumps({'nodes': g.number_of_nodes(), 'mode': g.graph.get('mode'), 'starts': starts, 'sheets': wb.sheetnames, 'rows': wb['Nodes'].max_row - 1}))",
     ].join("\n");
     const read = spawnSync("/usr/bin/python3", ["-c", script, gexf, xlsx], { encoding: "utf8" });
     expect(read.stderr).toBe("");
-    const answer = JSON.parse(read.stdout) as { nodes: number; sheets: string[]; rows: number };
+    const answer = JSON.parse(read.stdout) as {
+      nodes: number;
+      mode: string;
+      starts: string[];
+      sheets: string[];
+      rows: number;
+    };
     expect(answer.sheets).toEqual(["Nodes", "Relationships", "Claims"]);
     expect(answer.nodes).toBeGreaterThan(10);
+    // Gephi's timeline: the seed's relationships start on their first report, as days.
+    expect(answer.mode).toBe("dynamic");
+    expect(answer.starts.length).toBeGreaterThan(5);
+    for (const start of answer.starts) expect(start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(answer.rows).toBe(answer.nodes);
   });
 

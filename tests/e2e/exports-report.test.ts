@@ -237,7 +237,14 @@ describe("exports for a report", () => {
 
   it("GEXF and XLSX from the menu open in networkx and openpyxl with the canvas' graph and its claims", async () => {
     const counts = await page.evaluate(() => ({ nodes: window.cy.nodes().length, edges: window.cy.edges().length }));
+    // graphology and graphology-gexf come with the first GEXF export, not with the page.
+    const gexfChunk = () =>
+      page.evaluate(() =>
+        performance.getEntriesByType("resource").some((entry) => entry.name.includes("graph-to-gexf")),
+      );
+    expect(await gexfChunk()).toBe(false);
     const gexf = await download("gexf");
+    expect(await gexfChunk()).toBe(true);
     expect(gexf.filename).toMatch(/\.gexf$/);
     const gexfFile = join(scratch, "canvas.gexf");
     writeFileSync(gexfFile, gexf.bytes);

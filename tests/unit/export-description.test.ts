@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { DOMParser, XMLSerializer } from "@xmldom/xmldom";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type DataFormat, dataExport } from "../../client/src/export/data-export";
 import { describeExport, type ExportContext, isNeighbourhood } from "../../client/src/export/describe-export";
 import { legendEntries } from "../../client/src/export/legend-entries";
@@ -142,6 +143,12 @@ describe("legendEntries", () => {
 });
 
 describe("dataExport", () => {
+  // The GEXF writer edits its XML through the browser's DOM; xmldom stands in for it in Node.
+  beforeAll(() => {
+    vi.stubGlobal("DOMParser", DOMParser);
+    vi.stubGlobal("XMLSerializer", XMLSerializer);
+  });
+  afterAll(() => vi.unstubAllGlobals());
   const options = {
     title: "ByteDance neighbourhood",
     positions: new Map([["bytedance", { x: 10, y: 20 }]]),
@@ -163,7 +170,12 @@ describe("dataExport", () => {
     expect(text((await file("csv-edges")).bytes).split("\r\n")[0]).toMatch(/^\uFEFFid,source,target,type/);
     expect((await file("evidence-md")).extension).toBe("evidence.md");
     expect(text((await file("evidence-html")).bytes)).toContain("ByteDance neighbourhood");
-    expect(await file("gexf")).toMatchObject({ type: "application/gexf+xml", extension: "gexf" });
+    const gexf = await file("gexf");
+    expect(gexf).toMatchObject({ type: "application/gexf+xml", extension: "gexf" });
+    // The canvas' place (y up, as Gephi draws) and the colour of Company nodes (#4a7ab5).
+    expect(text(gexf.bytes)).toMatch(
+      /<node id="bytedance"[^>]*>[\s\S]*?<viz:color r="74" g="122" b="181"\/>\s*<viz:position x="10" y="-20"\/>/,
+    );
     expect((await file("xlsx")).extension).toBe("xlsx");
   });
 

@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { DOMParser, XMLSerializer } from "@xmldom/xmldom";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Claim, Graph, GraphEdge, GraphNode } from "../../contract/graph-contract";
 import { graphToGexf } from "../../formats/graph-to-gexf";
 import { graphToWorkbook } from "../../formats/graph-to-workbook";
@@ -83,48 +84,125 @@ function python(script: string, file: string): unknown {
 }
 
 describe("GEXF", () => {
-  const text = graphToGexf(graph, { title: "Fictional test graph", date: "2026-12-05" });
+  // graphToGexf edits the library's XML through the DOM, which Node lacks: xmldom stands in for the browser's.
+  beforeAll(() => {
+    vi.stubGlobal("DOMParser", DOMParser);
+    vi.stubGlobal("XMLSerializer", XMLSerializer);
+  });
+  afterAll(() => vi.unstubAllGlobals());
 
-  it("networkx reads every node and edge with labels, type, certainty, claims and properties as attributes", () => {
+  const options = {
+    title: "Fictional test graph",
+    date: "2026-12-05",
+    nodeColor: (n: GraphNode) => (n.data.label === "Source" ? "#d08a45" : "#4a7ab5"),
+    edgeColor: () => "#2f6fb5",
+    positions: new Map([["acme", { x: 120.5, y: 40 }]]),
+  };
+
+  function readBack(text: string) {
     const file = join(scratch, "graph.gexf");
     writeFileSync(file, text);
-    const read = python(
+    return python(
       [
         "import json, sys, networkx as nx",
         "g = nx.read_gexf(sys.argv[1])",
         "edges = {d['id']: d for _, _, d in g.edges(data=True)}",
-        "print(json.dumps({'directed': g.is_directed(), 'nodes': {n: d for n, d in g.nodes(data=True)}, 'edges': edges}, default=str))",
+        "print(json.dumps({'directed': g.is_directed(), 'graph': g.graph, 'nodes': {n: d for n, d in g.nodes(data=True)}, 'edges': edges}, default=str))",
       ].join("\n"),
       file,
     ) as {
       directed: boolean;
+      graph: Record<string, unknown>;
       nodes: Record<string, Record<string, unknown>>;
       edges: Record<string, Record<string, unknown>>;
     };
+  }
+
+  it("is GEXF 1.2 written by graphology-gexf, which Debian 12's networkx 2.8.8 reads", () => {
+    const text = graphToGexf(graph, options);
+    expect(text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<gexf /);
+    expect(text).toMatch(/<gexf [^>]*version="1.2"/);
+    expect(text).toContain('xmlns="http://www.gexf.net/1.2draft"');
+    expect(text).toContain('xmlns:viz="http://www.gexf.net/1.2draft/viz"');
+    expect(text).toContain("<creator>Graph Explorer</creator>");
+    expect(text).toContain("<description>Fictional test graph</description>");
+  });
+
+  it("networkx reads every node and edge with labels, colour, position, type, certainty, claims, sources and properties", () => {
+    const text = graphToGexf(graph, options);
+    const read = readBack(text);
     expect(read.directed).toBe(true);
+    expect(read.graph).toMatchObject({ mode: "dynamic" });
     expect(Object.keys(read.nodes).sort()).toEqual(["acme", "globex", "wire"]);
     expect(read.nodes.acme).toMatchObject({ label: "Acme 华为", labels: "Company;Org", founded: 1999, listed: true });
+    // The canvas' colour and place; y turned up for Gephi.
+    expect(read.nodes.acme?.viz).toEqual({
+      color: { r: 74, g: 122, b: 181, a: 1.0 },
+      position: { x: 120.5, y: -40, z: 0 },
+    });
+    expect(read.nodes.wire?.viz).toEqual({ color: { r: 208, g: 138, b: 69, a: 1.0 } });
     expect(read.nodes.globex).toMatchObject({ label: '=HYPERLINK("http://evil","x")', aliases: "Globex; 格" });
-    expect(read.nodes.wire).toMatchObject({ grade: "B", url: "https://wire.example/a" });
+    expect(read.nodes.wire).toMatchObject({ labels: "Source", grade: "B", url: "https://wire.example/a" });
+    // The Neo4j id is the node's id already, not an attribute again.
+    expect(read.nodes.wire).not.toHaveProperty("id");
     const supplies = read.edges["acme-supplies-globex"];
     expect(supplies).toMatchObject({
       label: "SUPPLIES",
       type: "SUPPLIES",
       certainty: "reported",
       claims: 2,
+      sources: "wire",
       share: 0.25,
       evidence: "Acme livrerait des puces à Globex.",
+      firstReported: "2024-03",
       start: "2024-03-01",
     });
+    // networkx 2.8.8 reads no edge colour; Gephi does.
+    const suppliesXml = text.slice(text.indexOf('<edge id="acme-supplies-globex"')).split("</edge>")[0];
+    expect(suppliesXml).toContain('<viz:color r="47" g="111" b="181"/>');
     expect(read.edges["globex-cites-wire"]).toMatchObject({ type: "CITES", certainty: "confirmed" });
     expect(read.edges["globex-cites-wire"]).not.toHaveProperty("start");
   });
 
   it("is a dynamic graph with dates only when a relationship has a first report", () => {
-    expect(text).toContain('mode="dynamic" timeformat="date"');
-    const still = graphToGexf({ ...graph, edges: graph.edges.slice(1) }, { title: "t", date: "2026-12-05" });
-    expect(still).toContain('mode="static"');
+    const text = graphToGexf(graph, options);
+    expect(text).toMatch(/<graph defaultedgetype="directed" mode="dynamic" timeformat="date">/);
+    expect(text).toMatch(/<edge id="acme-supplies-globex" [^>]*start="2024-03-01"/);
+    const still = graphToGexf({ ...graph, edges: graph.edges.slice(1) }, options);
+    expect(still).not.toContain('mode="dynamic"');
     expect(still).not.toContain("timeformat");
+    expect(still).not.toContain("start=");
+    expect(readBack(still).graph).toMatchObject({ mode: "static" });
+  });
+
+  it("writes parallel relationships, a property of mixed kinds as text and no character XML cannot hold", () => {
+    const [supplies] = graph.edges;
+    if (!supplies) throw new Error("fixture");
+    const awkward: Graph = {
+      nodes: [
+        node("acme", ["Company"], { id: "acme", name: "Acme\u0007 Corp", rank: 3 }),
+        node("globex", ["Company"], { id: "globex", name: "Globex", rank: "n/a" }),
+        node("lone", ["Person"], { id: "other-id", name: "Lone", flag: true }),
+      ],
+      edges: [
+        supplies,
+        edge("acme-owns-globex", "acme", "globex", "OWNS", { id: "acme-owns-globex", firstReported: 2021 }),
+      ],
+      truncated: false,
+    };
+    const read = readBack(graphToGexf(awkward, { title: "Fictional\u0001 title", date: "2026-12-05" }));
+    expect(read.nodes.acme).toMatchObject({ label: "Acme Corp", rank: "3" });
+    expect(read.nodes.globex).toMatchObject({ rank: "n/a" });
+    // A Neo4j id that differs from the node's is kept.
+    expect(read.nodes.lone).toMatchObject({ id: "other-id", flag: true });
+    expect(read.nodes.lone).not.toHaveProperty("viz");
+    expect(read.edges["acme-supplies-globex"]).toMatchObject({ type: "SUPPLIES", start: "2024-03-01" });
+    expect(read.edges["acme-owns-globex"]).toMatchObject({ type: "OWNS", start: "2021-01-01" });
+  });
+
+  it("refuses a relationship whose end is not among the nodes, naming it", () => {
+    const dangling: Graph = { ...graph, nodes: graph.nodes.slice(0, 2) };
+    expect(() => graphToGexf(dangling, options)).toThrow(/wire/);
   });
 });
 

@@ -2,10 +2,11 @@ import type { Claim, Graph } from "../../../contract/graph-contract";
 import { EXCEL_BOM, edgesToCsv, nodesToCsv } from "../../../formats/graph-to-csv";
 import { graphToCyjs } from "../../../formats/graph-to-cyjs";
 import { evidenceTableHtml, evidenceTableMarkdown } from "../../../formats/graph-to-evidence-table";
-import { graphToGexf } from "../../../formats/graph-to-gexf";
 import { graphToGraphml } from "../../../formats/graph-to-graphml";
 import { graphToWorkbook } from "../../../formats/graph-to-workbook";
 import { workbookToXlsx } from "../../../formats/workbook-to-xlsx";
+import { labelStyleFor } from "../look/label-styles";
+import { relationshipTypeColor } from "../look/relationship-type-colors";
 
 export type DataFormat =
   | "cyjs"
@@ -26,6 +27,7 @@ export interface DataFile {
 export interface DataOptions {
   /** Network name (.cyjs), page title (HTML), description (GEXF). */
   title: string;
+  /** Node positions on the canvas (.cyjs, GEXF). */
   positions: ReadonlyMap<string, { x: number; y: number }>;
   date: Date;
   /** Claims behind relationships, by edge id (the workbook's claims sheet). */
@@ -46,9 +48,18 @@ const RENDER: Record<DataFormat, { extension: string; render(graph: Graph, optio
   graphml: { extension: "graphml", ...text("application/graphml+xml", (graph) => graphToGraphml(graph)) },
   gexf: {
     extension: "gexf",
-    ...text("application/gexf+xml", (graph, options) =>
-      graphToGexf(graph, { title: options.title, date: options.date.toISOString().slice(0, 10) }),
-    ),
+    // graphology and graphology-gexf load on the first GEXF export, not with the page.
+    render: async (graph, options) => {
+      const { graphToGexf } = await import("../../../formats/graph-to-gexf");
+      const gexf = graphToGexf(graph, {
+        title: options.title,
+        date: options.date.toISOString().slice(0, 10),
+        nodeColor: (node) => labelStyleFor(node.data.label).color,
+        edgeColor: (edge) => relationshipTypeColor(edge.data.type),
+        positions: options.positions,
+      });
+      return new Blob([gexf], { type: "application/gexf+xml" });
+    },
   },
   xlsx: { extension: "xlsx", render: (graph, options) => workbookToXlsx(graphToWorkbook(graph, options.claims)) },
   // Excel reads a CSV as UTF-8 only when it starts with a byte-order mark (else 华为 comes out garbled).
