@@ -305,6 +305,50 @@ describe("the timeline strip in Chromium", () => {
   });
 });
 
+describe("the held-on axis", () => {
+  it("fades a relationship whose validity ended instead of taking it off, and says when it ended", async () => {
+    // A page of its own: the specs after this one go on with the first page as it was.
+    const held = await openApp(browser as Browser, baseUrl());
+    await held.setViewportSize({ width: 1366, height: 768 });
+    await openStrip(held);
+    const restricts = STORY_RELATIONSHIPS.restricts;
+    const ended = () =>
+      held.evaluate((id) => {
+        const edge = window.cy.edges().filter((item) => item.data("props")?.id === id);
+        return edge.empty()
+          ? null
+          : { ended: edge.hasClass("timeline-ended"), opacity: Number(edge.style("opacity")), id: edge.id() };
+      }, restricts);
+    await held.locator('.time-mode[data-mode="held"]').click();
+    await poll(() => held.locator('.time-mode[data-mode="held"]').getAttribute("aria-pressed")).toBe("true");
+    // While the rule holds (September 2021 to June 2022), its restriction is drawn as usual.
+    const gazette = held.locator('[data-testid="timeline-article"][data-article="story-harbour-gazette-order-2022"]');
+    await gazette.click();
+    await waitForRange(held, "2022-02-10");
+    await poll(() => ended()).toMatchObject({ ended: false, opacity: 1 });
+    // After 30 June 2022 it no longer holds: the API leaves it out, the canvas keeps it, faded.
+    await held.keyboard.press("ArrowRight");
+    await waitForRange(held, "2022-11-20");
+    await poll(() => ended().then((edge) => edge?.ended)).toBe(true);
+    expect((await ended())?.opacity).toBeLessThan(0.5);
+    const graph = graphSchema.parse(await (await fetch(`${baseUrl()}/api/graph?holdsAt=2022-11-20`)).json());
+    expect(graph.edges.some((item) => item.data.props.id === restricts)).toBe(false);
+    // The denied supply fades too.
+    expect((await storyEdges(held))[STORY_RELATIONSHIPS.sourcesFrom]?.denied).toBe(true);
+    await poll(() => held.getByTestId("status").textContent()).toMatch(/faded: no longer holding then/);
+    // Its panel gives the day it ended.
+    const at = await elementPosition(held, (await ended())?.id as string);
+    await held.mouse.click(at.x, at.y);
+    await poll(() => held.getByTestId("details-panel").innerText()).toContain("2022-06-30");
+    await held.screenshot({ path: join(SHOTS, "held-ended-1366x768.png") });
+    // Back on the known axis, nothing is faded for its validity.
+    await held.locator('.time-mode[data-mode="known"]').click();
+    await poll(() => ended().then((edge) => edge?.ended)).toBe(false);
+    expect(pageProblems(held)).toEqual([]);
+    await held.close();
+  });
+});
+
 interface ExpectedChange {
   kind: string;
   relationshipId: string | null;
