@@ -47,7 +47,7 @@ export function describeClaimFilter(
       ? { label: `Reported since ${value}`, message: `Showing relationships with a claim reported since ${value}` }
       : { label: "Any report date", message: "Showing relationships whatever their report date" };
   const name = key === "corroboratedOnly" ? "corroborated" : "contested";
-  const which = key === "corroboratedOnly" ? "with 2 or more independent sources" : "whose sources disagree";
+  const which = key === "corroboratedOnly" ? "with 2 or more independent origins" : "whose sources disagree";
   return value
     ? { label: `Only ${name}`, message: `Showing only relationships ${which}` }
     : { label: `Not only ${name}`, message: `Showing relationships ${which} and the others` };

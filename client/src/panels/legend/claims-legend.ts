@@ -47,7 +47,7 @@ export function createClaimsLegend(setFilter: SetClaimFilter): ClaimsLegend {
   const corroborated = onlyButton(
     "corroboratedOnly",
     "Only corroborated",
-    "2 or more independent sources (a republished story counts once).",
+    "2 or more independent origins (a republished, credited or copied story counts once).",
     widthIcon(SOURCE_WIDTHS.two),
   );
   const contested = onlyButton(
@@ -87,7 +87,7 @@ export function createClaimsLegend(setFilter: SetClaimFilter): ClaimsLegend {
     el("h3", { class: "legend-heading" }, "Claims: who vouches"),
     el(
       "div",
-      { class: "legend-widths", title: "The wider the line, the more independent sources make the claim" },
+      { class: "legend-widths", title: "The wider the line, the more independent origins make the claim" },
       el("span", { class: "legend-width" }, widthIcon(SOURCE_WIDTHS.one), "1"),
       el("span", { class: "legend-width" }, widthIcon(SOURCE_WIDTHS.two), "2"),
       el("span", { class: "legend-width" }, widthIcon(SOURCE_WIDTHS.threePlus), "3+ sources"),
