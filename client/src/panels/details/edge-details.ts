@@ -57,7 +57,11 @@ export function renderEdgeDetails(data: EdgeData, deps: EdgeDetailsDeps, slots: 
     summary
       ? el(
           "span",
-          { class: "fact", "data-testid": "independent-sources", title: "Independent origins: a republished, credited or copied story counts once" },
+          {
+            class: "fact",
+            "data-testid": "independent-sources",
+            title: "Independent origins: a republished, credited or copied story counts once",
+          },
           el("strong", {}, summary.independentSources),
           ` independent source${summary.independentSources === 1 ? "" : "s"}`,
         )
