@@ -536,6 +536,15 @@ describe("rules for classes the held-out articles of tests/fixtures/extract/ sho
     expect(find(propose(text), "REPORTEDLY_OUTPERFORMS")).toMatchObject({ source, certainty: "reported" });
   });
 
+  it.each([
+    ["Sorel utilise le Lynx 3, le processeur du fabricant coréen Velda.", "Velda MAKES Lynx 3"],
+    ["Lumora signed a contract for 2,000 Kestrel K7 chips.", "Lumora ORDERED Kestrel K7"],
+    ["Le Japon pourrait imposer des droits de douane sur les puces.", "Japan IMPOSES droits de douane"],
+    ["Japan is considering export restrictions on chips.", "Japan IMPOSES export restrictions"],
+  ])("%s", (text, triple) => {
+    expect(triples(propose(text))).toContain(triple);
+  });
+
   it("leaves named goods made by someone to MAKES", () => {
     const result = propose("Lumora uses the Kestrel K7 chips made by Tarn.");
     expect(triples(result)).toContain("Tarn MAKES Kestrel K7");

@@ -163,6 +163,28 @@ export function relateSentence(context: SentenceContext): Relation[] {
     );
     if (key && noun && !namesOther)
       table.relabel(key, lang.classNoun.get(noun.fold) ?? "", `apposition "${noun.text}"`);
+    // "le Brisa X, le serveur du fabricant italien Ventura", "the K7, a chip from Tarn": the
+    // apposition names its head's maker.
+    const maker = mentions.find(
+      (m) =>
+        m.kind === "name" &&
+        m.first > segment.first &&
+        m.last <= segment.last &&
+        labelOf(m.entities[0] ?? "") === "Company" &&
+        tokens
+          .slice(Math.max(segment.first, m.first - 3), m.first)
+          .some((t) => ["de", "du", "d'", "of", "from", "by"].includes(t.fold)),
+    );
+    const makerKey = maker?.entities[0];
+    if (key && makerKey && ["Chip", "Product"].includes(labelOf(key)) && noun && nouns[0] === noun)
+      add({
+        subject: makerKey,
+        predicate: "MAKES",
+        object: key,
+        descriptive: true,
+        properties: {},
+        cues: [cue("apposition", segment.first, segment.last)],
+      });
     const country = describedCountry(segment.first, segment.last);
     if (key && labelOf(key) === "Company" && country)
       basedIn(key, country, cue("apposition", segment.first, segment.last));
