@@ -545,6 +545,18 @@ describe("rules for classes the held-out articles of tests/fixtures/extract/ sho
     expect(triples(propose(text))).toContain(triple);
   });
 
+  it("reads a sentence opening on 'the company' as the last sentence's company, and 'le groupe' as the one named so", () => {
+    const en = triples(
+      propose("Lumora Systems sources chips from Tarn. The company is based in Japan.", { language: "en" }),
+    );
+    expect(en).toContain("Lumora Systems BASED_IN Japan");
+    expect(en).not.toContain("Tarn BASED_IN Japan");
+    const fr = triples(
+      propose("Sorel, filiale du groupe Velda, emploie 300 personnes. Le groupe est basé en Belgique."),
+    );
+    expect(fr).toContain("Velda BASED_IN Belgium");
+  });
+
   it("leaves named goods made by someone to MAKES", () => {
     const result = propose("Lumora uses the Kestrel K7 chips made by Tarn.");
     expect(triples(result)).toContain("Tarn MAKES Kestrel K7");

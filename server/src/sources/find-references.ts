@@ -129,9 +129,20 @@ export function findReferences(
     ) {
       // "The platform was launched…", "Le groupe, basé en Belgique…": a sentence opening on a
       // singular class noun speaks of the last entity of that label.
+      // The entity introduced with the same noun ("le groupe industriel Marlis" … "Le groupe"), else
+      // the first of that label in the last sentence that named one (its subject, most often).
       const latest = [...memory.recent].reverse().find((r) => labelOf(table, r.key) === label);
       if (!latest) continue;
-      entities = [latest.key];
+      const sameNoun = [...memory.recent]
+        .reverse()
+        .find(
+          (r) =>
+            r.sentence >= latest.sentence - 1 &&
+            labelOf(table, r.key) === label &&
+            foldWord(table.get(r.key)?.labelReason ?? "").includes(`"${token.fold}"`),
+        );
+      const topic = memory.recent.find((r) => r.sentence === latest.sentence && labelOf(table, r.key) === label);
+      entities = [(sameNoun ?? topic ?? latest).key];
     } else if (definite.includes(det) || (english && det === "'s")) {
       const ofAt = english && det === "'s" ? back - 1 : end;
       const maker =
