@@ -22,24 +22,44 @@ export interface PrivateApp {
   close(): Promise<void>;
 }
 
+export interface PrivateAppOptions {
+  /** Another database than the project's (a private Neo4j the caller started), which it does not start. */
+  neo4j?: { uri: string; username: string; password: string; database: string };
+}
+
 /**
  * The app for a command that drives it in Chromium (`npm run export`, `npm run screenshot`): its own
  * server on loopback for the command's length, in token mode with a token made for it, so the command
  * works whatever mode the app runs in (it already holds the database's credentials, from .env).
  * Starts the local Neo4j when NEO4J_URI is local and it is not running.
  */
-export async function startPrivateApp(): Promise<PrivateApp> {
+export async function startPrivateApp(options: PrivateAppOptions = {}): Promise<PrivateApp> {
   loadEnvFile(projectRoot);
-  await startLocalNeo4j(
-    neo4jLayout(projectRoot),
-    localNeo4jSettings(),
-    join(projectRoot, "scripts", "neo4j", "pom.xml"),
-  );
+  const database = options.neo4j;
+  if (!database)
+    await startLocalNeo4j(
+      neo4jLayout(projectRoot),
+      localNeo4jSettings(),
+      join(projectRoot, "scripts", "neo4j", "pom.xml"),
+    );
   const clientDir = join(projectRoot, "dist", "client");
   if (!existsSync(join(clientDir, "index.html"))) throw new CliError("the client is not built: run npm run build");
 
   const token = randomBytes(24).toString("base64url");
-  const loaded = loadAppConfig({ ...process.env, AUTH_MODE: "token", APP_TOKEN: token, OIDC_ISSUER: "" });
+  const loaded = loadAppConfig({
+    ...process.env,
+    AUTH_MODE: "token",
+    APP_TOKEN: token,
+    OIDC_ISSUER: "",
+    // On a database of its own the command's token also writes (a draft, an ingest).
+    ...(database && {
+      NEO4J_URI: database.uri,
+      NEO4J_USERNAME: database.username,
+      NEO4J_PASSWORD: database.password,
+      NEO4J_DATABASE: database.database,
+      WRITE_TOKEN: "",
+    }),
+  });
   // Its port is gone once the command ends: links in what it makes use PUBLIC_BASE_URL, or none.
   const config = { ...loaded, links: { ...loaded.links, pageOriginLasts: false } };
   const driver = createDriver(config.neo4j);
@@ -64,7 +84,17 @@ export async function startPrivateApp(): Promise<PrivateApp> {
         httpCredentials: { username: "command", password: token },
       });
       await page.goto(url);
-      await page.waitForFunction(() => document.body.dataset.graphState === "ready", undefined, { timeout: 60_000 });
+      const drawn = await page
+        .waitForFunction(() => ["ready", "error"].includes(document.body.dataset.graphState ?? ""), undefined, {
+          timeout: 60_000,
+        })
+        .then(() => page.evaluate(() => document.body.dataset.graphState))
+        .catch(() => "still loading after a minute");
+      if (drawn !== "ready") {
+        const status = await page.evaluate(() => document.getElementById("status")?.textContent ?? "").catch(() => "");
+        await page.close();
+        throw new CliError(`the app did not draw its first graph (${drawn}): "${status}"`);
+      }
       return page;
     },
     async close() {
