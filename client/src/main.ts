@@ -203,6 +203,7 @@ const intake = createIntake({
     void watches.refresh();
     if (timeline.strip.isOpen()) void timeline.reload();
   },
+  committed: () => sources.refresh(),
 });
 sources.addToolbarAction(intake.button);
 

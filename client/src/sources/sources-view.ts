@@ -28,6 +28,8 @@ export interface SourcesViewDeps {
 export interface SourcesView {
   /** Opens the list of articles. */
   open(): Promise<void>;
+  /** The graph's articles changed (one was committed): the list, if it is what shows, is read again, the focus left where it is. */
+  refresh(): void;
   /** Opens an article; with `claimId`, scrolled to that claim's sentence, marked and focused. */
   openArticle(id: string, claimId?: string): Promise<void>;
   close(): void;
@@ -128,7 +130,7 @@ export function createSourcesView(deps: SourcesViewDeps): SourcesView {
     }
   }
 
-  async function open(): Promise<void> {
+  async function open(options: { focus?: boolean } = {}): Promise<void> {
     const signal = begin();
     shown = null;
     back.hidden = true;
@@ -139,7 +141,7 @@ export function createSourcesView(deps: SourcesViewDeps): SourcesView {
       const articles = await api.listArticles(signal);
       if (signal.aborted) return;
       content.replaceChildren(renderArticleList(articles, { open: (id) => void openArticle(id) }));
-      content.querySelector<HTMLInputElement>("input")?.focus();
+      if (options.focus ?? true) content.querySelector<HTMLInputElement>("input")?.focus();
     } catch (error) {
       if (!signal.aborted) failed("Loading the articles", error, () => void open());
     } finally {
@@ -197,7 +199,10 @@ export function createSourcesView(deps: SourcesViewDeps): SourcesView {
   document.body.dataset.sources = "closed";
 
   return {
-    open,
+    open: () => open(),
+    refresh: () => {
+      if (!root.hidden && shown === null) void open({ focus: false });
+    },
     openArticle,
     close: closeView,
     openFromUrl: async () => {

@@ -11,7 +11,7 @@ import { el } from "../../dom/el";
 import { describeError } from "../../panels/status/describe-error";
 import { renderArticleForm } from "./article-form";
 import type { FileReaders } from "./file-to-text";
-import { withProposals } from "./review-model";
+import { nameOf, withProposals } from "./review-model";
 import { createReviewPage } from "./review-page";
 
 export interface IntakeDeps {
@@ -21,6 +21,8 @@ export interface IntakeDeps {
   predicates(): readonly string[];
   /** Draws the committed article's relationships on the canvas. */
   showOnCanvas(answer: CommitDraftAnswer): Promise<void>;
+  /** An article was committed: what lists the graph's articles reads them again. */
+  committed?(): void;
 }
 
 export interface Intake {
@@ -329,6 +331,8 @@ export function createIntake(deps: IntakeDeps): Intake {
         cancel,
       ),
     );
+    // The form's button is gone with the form: the keyboard waits on Cancel, not on the page's body.
+    if (!root.contains(document.activeElement)) cancel.focus();
     const { content } = target;
     try {
       const answer = await deps.drafts.extract(
@@ -348,7 +352,11 @@ export function createIntake(deps: IntakeDeps): Intake {
       refreshCommit();
       review.render(target.content);
       showNotices();
-      if (answer.draft.claims.length > 0) review.element.querySelector<HTMLElement>("[data-item]")?.focus();
+      // The focus goes to the first proposal unless the analyst has moved it elsewhere in the workspace.
+      if (!root.contains(document.activeElement))
+        review.element
+          .querySelector<HTMLElement>(answer.draft.claims.length > 0 ? "[data-item]" : ".intake-text")
+          ?.focus();
     } catch (error) {
       if (working !== target) return;
       const again = el("button", { type: "button", class: "dialog-button" }, "Propose again");
@@ -367,6 +375,7 @@ export function createIntake(deps: IntakeDeps): Intake {
           again,
         ),
       );
+      if (!root.contains(document.activeElement)) again.focus();
     } finally {
       if (proposing === controller) proposing = null;
     }
@@ -417,11 +426,15 @@ export function createIntake(deps: IntakeDeps): Intake {
       target.committed = answer;
       saveState.textContent = `Draft saved (revision ${answer.draft.revision}).`;
       reportSlot.replaceChildren(renderReport(answer, target.id));
+      if (!answer.nothingChanged) deps.committed?.();
       reportSlot.querySelector<HTMLElement>("h3")?.focus();
     } catch (error) {
       reportSlot.replaceChildren(failedCommit(error));
     } finally {
       refreshCommit();
+      // The Commit button was disabled under the focus: the outcome takes it (report or error).
+      if (!root.contains(document.activeElement))
+        reportSlot.querySelector<HTMLElement>("h3, [data-testid='intake-commit-error']")?.focus();
     }
   }
 
@@ -435,7 +448,7 @@ export function createIntake(deps: IntakeDeps): Intake {
         : null;
     return el(
       "div",
-      { class: "intake-warning", role: "alert", "data-testid": "intake-commit-error" },
+      { class: "intake-warning", role: "alert", tabindex: -1, "data-testid": "intake-commit-error" },
       el("p", {}, `Nothing was committed: ${describeError(error)}`),
       report
         ? el(
@@ -449,6 +462,22 @@ export function createIntake(deps: IntakeDeps): Intake {
 
   function renderReport(answer: CommitDraftAnswer, id: string): HTMLElement {
     const { report } = answer;
+    const content = working?.content;
+    const name = (key: string) => (content ? nameOf(content, key) : key);
+    // Every merge the ingestion reported, once each and by name: "Huawei → Huawei Technologies (same alias)".
+    const merges = [
+      ...new Set(
+        report.merges.map((merge) =>
+          merge.given === merge.nodeId || name(merge.given) === name(merge.nodeId)
+            ? `${name(merge.nodeId)}: already in the graph (same ${merge.reason})`
+            : `${name(merge.given)} → ${name(merge.nodeId)} (same ${merge.reason})`,
+        ),
+      ),
+    ];
+    // The names the analyst merged into nodes of the graph, now their aliases.
+    const aliases = (content?.entities ?? []).flatMap((entity) =>
+      (entity.mergedNames ?? []).map((merged) => `${merged} is now an alias of ${entity.name}`),
+    );
     const rows = Object.entries(report.counts) as [keyof IngestReport["counts"], IngestReport["counts"]["claims"]][];
     const show = el(
       "button",
@@ -498,11 +527,23 @@ export function createIntake(deps: IntakeDeps): Intake {
           ),
         ),
       ),
-      report.merges.length > 0
+      aliases.length > 0
         ? el(
             "ul",
-            { class: "intake-merges" },
-            ...report.merges.map((merge) => el("li", {}, `${merge.given} → ${merge.nodeId} (same ${merge.reason})`)),
+            { class: "intake-merges", "data-testid": "intake-aliases", "aria-label": "Aliases recorded" },
+            ...aliases.map((line) => el("li", {}, line)),
+          )
+        : null,
+      merges.length > 0
+        ? el(
+            "details",
+            { class: "intake-merges-details" },
+            el("summary", {}, `Found in the graph: ${merges.length} node${merges.length === 1 ? "" : "s"}`),
+            el(
+              "ul",
+              { class: "intake-merges", "data-testid": "intake-merges" },
+              ...merges.map((line) => el("li", {}, line)),
+            ),
           )
         : null,
       el(
@@ -515,20 +556,37 @@ export function createIntake(deps: IntakeDeps): Intake {
   }
 
   // Open and close ---------------------------------------------------------------------------
+  /**
+   * The workspace covers the whole page: while it is open, what it covers is inert, so Tab never
+   * takes the focus to a control nobody can see (Escape or the close button leave, so no trap).
+   */
+  let madeInert: Element[] = [];
   function open(): void {
     root.hidden = false;
     document.body.dataset.intake = "open";
+    if (madeInert.length === 0) {
+      madeInert = [...document.body.children].filter(
+        // Modal dialogs (help, vocabulary) open in the top layer, above the workspace: they stay usable.
+        (child) =>
+          child !== root && child instanceof HTMLElement && !(child instanceof HTMLDialogElement) && !child.inert,
+      );
+      for (const child of madeInert) (child as HTMLElement).inert = true;
+    }
   }
   function closeView(): void {
     void save();
     proposing?.abort();
     root.hidden = true;
     document.body.dataset.intake = "closed";
+    for (const child of madeInert) (child as HTMLElement).inert = false;
+    madeInert = [];
     button.focus();
   }
   button.addEventListener("click", () => {
     open();
     if (!working) showHome();
+    // Back to an article under review: the focus goes into it (what it covers is inert).
+    else (root.querySelector<HTMLElement>("[data-item], .intake-review-bar button") ?? close).focus();
   });
   close.addEventListener("click", closeView);
   root.addEventListener("keydown", (event) => {

@@ -5,6 +5,17 @@
 import type { DraftContent, DraftEntity, DraftItem } from "../../../../contract/draft-endpoints";
 import type { ExtractAnswer } from "../../../../contract/extract-endpoints";
 
+/**
+ * A cue as the draft stores it: its words and kind cut to the draft's limits, so a long cue from
+ * the engine never makes the draft unsaveable (the offsets still say where it is).
+ */
+const fitCue = (cue: { kind: string; text: string; start: number; end: number }) => ({
+  kind: cue.kind.slice(0, 60),
+  text: cue.text.slice(0, 500),
+  start: cue.start,
+  end: cue.end,
+});
+
 /** The proposals of an extract answer as the draft's review items (all pending), entities and sources. */
 export function withProposals(content: DraftContent, answer: ExtractAnswer): DraftContent {
   const items = answer.draft.claims.map((claim, index): DraftItem => {
@@ -26,19 +37,19 @@ export function withProposals(content: DraftContent, answer: ExtractAnswer): Dra
       ...(claim.republishes ? { republishes: claim.republishes } : {}),
       start: place?.start ?? 0,
       end: place?.end ?? 0,
-      cues: (place?.cues ?? []).slice(0, 100),
+      cues: (place?.cues ?? []).slice(0, 100).map(fitCue),
     };
   });
   const declared = new Map(answer.draft.entities.map((entity) => [entity.id, entity]));
   const entities = answer.review.entities.map(
     (entity): DraftEntity => ({
       id: entity.id,
-      name: entity.name,
-      label: declared.get(entity.id)?.label ?? entity.label,
+      name: entity.name.slice(0, 300),
+      label: (declared.get(entity.id)?.label ?? entity.label).slice(0, 60),
       known: entity.known,
-      why: entity.why,
-      aliases: entity.aliases.slice(0, 50),
-      mentions: entity.mentions.slice(0, 500),
+      why: entity.why.slice(0, 300),
+      aliases: entity.aliases.slice(0, 50).map((alias) => alias.slice(0, 300)),
+      mentions: entity.mentions.slice(0, 500).map((mention) => ({ ...mention, text: mention.text.slice(0, 300) })),
     }),
   );
   const grade = (value: string) => (["A", "B", "C", "D", "E", "F"].includes(value) ? value : "F") as "F";

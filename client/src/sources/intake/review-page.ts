@@ -65,6 +65,8 @@ export function createReviewPage(deps: ReviewDeps): ReviewView {
   const selectionHint = el("span", { class: "intake-hint" }, "Select words in the article to add a claim by hand.");
   const entitiesSlot = el("section", { class: "intake-entities", "aria-labelledby": "intake-entities-heading" });
   const groupsSlot = el("div", { class: "intake-groups", "data-testid": "intake-groups" });
+  /** How far the review is: what is left to decide, what is accepted, what is rejected. */
+  const progress = el("p", { class: "intake-progress", "data-testid": "intake-progress" });
   const element = el(
     "div",
     { class: "intake-columns" },
@@ -78,6 +80,7 @@ export function createReviewPage(deps: ReviewDeps): ReviewView {
       "section",
       { class: "intake-proposals", "aria-labelledby": "intake-proposals-heading" },
       el("h3", { id: "intake-proposals-heading", class: "intake-subheading" }, "Proposed claims"),
+      progress,
       statusSlot,
       entitiesSlot,
       groupsSlot,
@@ -281,6 +284,13 @@ export function createReviewPage(deps: ReviewDeps): ReviewView {
       });
       focusItem(item.id);
     });
+    // Escape in the editor cancels it (and does not close the workspace).
+    form.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape") return;
+      event.preventDefault();
+      event.stopPropagation();
+      cancel.click();
+    });
     cancel.addEventListener("click", () => {
       editing.delete(item.id);
       if (content && item.origin === "manual" && !item.predicate)
@@ -398,6 +408,11 @@ export function createReviewPage(deps: ReviewDeps): ReviewView {
     if (on) articlePane.querySelector(`mark.is-focused`)?.scrollIntoView({ block: "nearest" });
   }
 
+  /** The focus on an entity chip's Re-point / Merge button (after its picker closes). */
+  function focusChip(id: string): void {
+    element.querySelector<HTMLElement>(`[data-entity="${CSS.escape(id)}"] [data-testid="intake-repoint"]`)?.focus();
+  }
+
   function focusItem(id: string): void {
     element.querySelector<HTMLElement>(`[data-item="${id}"]`)?.focus();
   }
@@ -422,6 +437,9 @@ export function createReviewPage(deps: ReviewDeps): ReviewView {
               type: "button",
               class: "intake-chip-button",
               "aria-expanded": String(open),
+              "aria-label": entity.known
+                ? `Re-point ${entity.name} to another node of the graph`
+                : `Merge ${entity.name} into a node of the graph`,
               "data-testid": "intake-repoint",
             },
             entity.known ? "Re-point…" : "Merge into…",
@@ -430,8 +448,10 @@ export function createReviewPage(deps: ReviewDeps): ReviewView {
             if (open) repointing.delete(entity.id);
             else repointing.add(entity.id);
             render(current);
-            element.querySelector<HTMLInputElement>(`[data-repoint="${entity.id}"] input`)?.focus();
+            if (open) focusChip(entity.id);
+            else element.querySelector<HTMLInputElement>(`[data-repoint="${entity.id}"] input`)?.focus();
           });
+          const merged = entity.mergedNames ?? [];
           return el(
             "li",
             {
@@ -442,6 +462,13 @@ export function createReviewPage(deps: ReviewDeps): ReviewView {
             el("span", { class: "intake-chip-name" }, entity.name),
             el("span", { class: "intake-chip-label" }, entity.label),
             el("span", { class: "intake-chip-why" }, entity.known ? `graph: ${entity.why}` : entity.why),
+            merged.length > 0
+              ? el(
+                  "span",
+                  { class: "intake-chip-alias", "data-testid": "intake-chip-alias" },
+                  `alias at commit: ${merged.join(", ")}`,
+                )
+              : null,
             toggle,
             open ? picker(current, entity.id) : null,
           );
@@ -452,14 +479,32 @@ export function createReviewPage(deps: ReviewDeps): ReviewView {
 
   /** Searches the graph for the node an entity should be (re-point, or merge a new entity into it). */
   function picker(current: DraftContent, entityId: string): HTMLElement {
+    const entity = current.entities.find((one) => one.id === entityId);
+    const name = nameOf(current, entityId);
+    const hintId = `intake-repoint-hint-${entityId.replace(/[^A-Za-z0-9_-]/g, "_")}`;
     const input = el("input", {
       type: "search",
       placeholder: "Search the graph…",
-      "aria-label": `Search the node for ${nameOf(current, entityId)}`,
+      "aria-label": `Search the node for ${name}`,
+      "aria-describedby": hintId,
       autocomplete: "off",
+      "data-testid": "intake-repoint-search",
     });
-    const hits = el("ul", { class: "intake-hits", role: "list" });
+    const hint = el(
+      "p",
+      { class: "intake-hint", id: hintId },
+      entity?.known
+        ? `The claims that name ${name} will name the node you pick instead (no alias is added). Esc closes.`
+        : `${name} becomes an alias of the node you pick, and no new node is made. Esc closes.`,
+    );
+    const hits = el("ul", { class: "intake-hits", role: "list", "aria-label": `Nodes for ${name}` });
     let pending: AbortController | null = null;
+    const closePicker = () => {
+      pending?.abort();
+      repointing.delete(entityId);
+      if (content) render(content);
+      focusChip(entityId);
+    };
     input.addEventListener("input", () => {
       pending?.abort();
       const text = input.value.trim();
@@ -478,13 +523,14 @@ export function createReviewPage(deps: ReviewDeps): ReviewView {
               const id = typeof hit.node.data.props.id === "string" ? hit.node.data.props.id : hit.node.data.id;
               const choose = el(
                 "button",
-                { type: "button", class: "dialog-button" },
+                { type: "button", class: "dialog-button", "data-testid": "intake-repoint-hit" },
                 `${hit.node.data.caption} (${hit.node.data.label})`,
               );
               choose.addEventListener("click", () => {
                 if (!content) return;
                 repointing.delete(entityId);
                 update(repoint(content, entityId, { id, name: hit.node.data.caption, label: hit.node.data.label }));
+                focusChip(id);
               });
               return el("li", {}, choose);
             }),
@@ -494,7 +540,14 @@ export function createReviewPage(deps: ReviewDeps): ReviewView {
         })
         .catch(() => undefined);
     });
-    return el("div", { class: "intake-picker", "data-repoint": entityId }, input, hits);
+    const picked = el("div", { class: "intake-picker", "data-repoint": entityId }, input, hint, hits);
+    picked.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape") return;
+      event.preventDefault();
+      event.stopPropagation();
+      closePicker();
+    });
+    return picked;
   }
 
   function renderGroups(current: DraftContent): void {
@@ -551,6 +604,12 @@ export function createReviewPage(deps: ReviewDeps): ReviewView {
     const focusKey = active?.closest<HTMLElement>("[data-item]")?.dataset.item;
     const onCard = active?.dataset.item !== undefined;
     const action = active?.dataset.action;
+    const counts = { pending: 0, accepted: 0, rejected: 0 };
+    for (const item of next.items) counts[item.status] += 1;
+    progress.textContent =
+      next.items.length === 0
+        ? ""
+        : `${counts.pending} to review · ${counts.accepted} accepted · ${counts.rejected} rejected`;
     renderArticle(next);
     renderEntities(next);
     renderGroups(next);
