@@ -1,0 +1,196 @@
+/**
+ * From opening the app to a committed article without the mouse (#23 item 3), in Chromium on a
+ * private Neo4j (port 7702) holding the seed: Tab reaches Sources, Enter opens it, Tab reaches New
+ * article, the form is filled by typing and Tab, Enter proposes; the first proposal takes the
+ * focus; a accepts, e opens the editor and Escape cancels it (the workspace stays open), r rejects;
+ * Escape closes the workspace (focus back on New article) and Enter reopens it on the review;
+ * Shift+Tab reaches Commit, Enter commits and the report takes the focus; Show on the canvas
+ * closes the workspace, and Escape then closes Sources with the focus back on its button. Every
+ * stop shows a visible focus ring, and the focus never lands on the page's body or behind the
+ * workspace (what it covers is inert). Screenshots at 1366×768 and 1920×1080 go to
+ * KEYBOARD_SHOTS_DIR when set.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type PrivateNeo4j, startPrivateNeo4j } from "../../scripts/neo4j/private-neo4j";
+import { launchBrowser, pageProblems } from "../support/browser";
+import { openWithToken, shootBothSizes } from "../support/review-cards";
+import { type RunningApp, startTestApp } from "../support/test-app";
+
+/** FICTIONAL: an invented company, written for this test. */
+const ARTICLE =
+  "Fictional Orrin Microsystems sources its chips from Huawei. Fictional Orrin Microsystems is based in China. This article is fictional, written for a test.";
+const shotsDir = process.env.KEYBOARD_SHOTS_DIR;
+
+const TOKEN = "keyboard-commit-token";
+let neo4j: PrivateNeo4j;
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  neo4j = await startPrivateNeo4j({ name: "keyboard-commit", boltPort: 7702 });
+  app = await startTestApp({
+    neo4j: neo4j.connection,
+    env: { APP_TOKEN: TOKEN, WRITE_TOKEN: "", RATE_LIMIT_MAX: "100000" },
+  });
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await neo4j?.stop();
+}, 120_000);
+
+interface Focus {
+  /** Test id, else id, else tag and name. */
+  id: string;
+  status: string | null;
+  visible: boolean;
+  /** Inside the article workspace. */
+  inIntake: boolean;
+}
+
+function focused(page: Page): Promise<Focus> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element || element === document.body) return { id: "body", status: null, visible: false, inIntake: false };
+    const style = getComputedStyle(element);
+    const outline = style.outlineStyle !== "none" && Number.parseFloat(style.outlineWidth) > 0;
+    const ring = style.boxShadow !== "none" && style.boxShadow !== "";
+    return {
+      id:
+        element.dataset.testid ||
+        element.id ||
+        `${element.tagName.toLowerCase()}:${(element.getAttribute("aria-label") ?? element.textContent ?? "").trim().slice(0, 40)}`,
+      status: element.dataset.status ?? null,
+      visible: outline || ring,
+      inIntake: element.closest('[data-testid="intake"]') !== null,
+    };
+  });
+}
+
+/** Presses `key` until `wanted` holds, checking every stop shows its focus (and, with `inIntake`, stays in the workspace). */
+async function press(
+  page: Page,
+  key: "Tab" | "Shift+Tab",
+  wanted: (focus: Focus) => boolean,
+  options: { inIntake?: boolean; limit?: number } = {},
+): Promise<Focus> {
+  const stops: string[] = [];
+  for (let step = 0; step < (options.limit ?? 60); step += 1) {
+    await page.keyboard.press(key);
+    const now = await focused(page);
+    stops.push(now.id);
+    expect(now.visible, `focus visible on ${now.id} (after ${stops.join(" → ")})`).toBe(true);
+    if (options.inIntake) expect(now.inIntake, `focus stays in the workspace: ${now.id}`).toBe(true);
+    if (wanted(now)) return now;
+  }
+  throw new Error(`${key} never reached what was wanted: ${stops.join(" → ")}`);
+}
+const is = (id: string) => (focus: Focus) => focus.id === id;
+
+describe("an article committed with the keyboard only", () => {
+  it("opens Sources, pastes, reviews and commits an article without the mouse", async () => {
+    const page = await openWithToken(browser, app.baseUrl, TOKEN, { width: 1920, height: 1080 });
+
+    await press(page, "Tab", is("sources-button"));
+    await page.keyboard.press("Enter");
+    // The list of articles takes the focus (its filter); New article is in the view's header, before it.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="sources-content"]') !== null))
+      .toBe(true);
+    await press(page, "Shift+Tab", is("new-article"));
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await focused(page)).id).toBe("intake-text");
+
+    await page.keyboard.type(ARTICLE);
+    await press(page, "Tab", is("intake-title"), { inIntake: true });
+    await page.keyboard.type("Fictional: Orrin buys chips from Huawei");
+    await press(page, "Tab", is("intake-outlet"), { inIntake: true });
+    await page.keyboard.type("Fictional Keyboard Courier");
+    await press(page, "Tab", is("intake-grade"), { inIntake: true });
+    await page.keyboard.press("ArrowUp"); // E: unreliable, from F
+    await press(page, "Tab", is("intake-published"), { inIntake: true });
+    await page.keyboard.type("2025-09-30");
+    await press(page, "Tab", is("intake-language"), { inIntake: true });
+    await page.keyboard.press("End"); // English
+    await shootBothSizes(page, shotsDir, "keyboard-commit-form");
+    await press(page, "Tab", is("intake-propose"), { inIntake: true });
+    await page.keyboard.press("Enter");
+
+    // The proposals come; the first takes the focus.
+    await expect.poll(async () => (await focused(page)).id, { timeout: 30_000 }).toBe("intake-item");
+    expect((await focused(page)).visible).toBe(true);
+    const first = page.locator('[data-testid="intake-item"]:focus');
+    const firstId = await first.getAttribute("data-item");
+    const card = page.locator(`[data-testid="intake-item"][data-item="${firstId}"]`);
+    await page.keyboard.press("a");
+    await expect.poll(() => card.getAttribute("data-status")).toBe("accepted");
+
+    // e opens the editor on the subject; Escape cancels it, the focus back on the card, the workspace open.
+    await page.keyboard.press("e");
+    await expect.poll(async () => (await focused(page)).id).toBe(`intake-${firstId}-subject`);
+    await shootBothSizes(page, shotsDir, "keyboard-commit-editor");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => card.locator("form").count()).toBe(0);
+    await expect.poll(async () => (await focused(page)).id).toBe("intake-item");
+    expect(await page.getByTestId("intake").isVisible()).toBe(true);
+
+    // e again: an English rendering, Save and accept.
+    await page.keyboard.press("e");
+    await press(page, "Tab", is(`intake-${firstId}-english`), { inIntake: true });
+    await page.keyboard.type("Orrin buys its chips from Huawei (fictional).");
+    await press(page, "Tab", (focus) => focus.id.startsWith("button:Save and accept"), { inIntake: true });
+    await page.keyboard.press("Enter");
+    await expect.poll(() => card.textContent()).toContain("EN: Orrin buys its chips from Huawei (fictional).");
+    expect(await card.getAttribute("data-status")).toBe("accepted");
+
+    // r rejects every other proposal, reached with Tab.
+    const pending = page.locator('[data-testid="intake-item"][data-status="pending"]');
+    for (let left = await pending.count(); left > 0; left -= 1) {
+      await press(page, "Tab", (focus) => focus.id === "intake-item" && focus.status === "pending", {
+        inIntake: true,
+      });
+      await page.keyboard.press("r");
+      await expect.poll(() => pending.count()).toBe(left - 1);
+    }
+
+    // Escape closes the workspace (focus on New article); Enter reopens it on the review.
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.getByTestId("intake").isHidden()).toBe(true);
+    await expect.poll(async () => (await focused(page)).id).toBe("new-article");
+    expect((await focused(page)).visible).toBe(true);
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await focused(page)).inIntake).toBe(true);
+
+    await expect.poll(() => page.getByTestId("intake-save").textContent(), { timeout: 10_000 }).toMatch(/Draft saved/);
+    const commit = await focused(page);
+    await press(page, commit.id === "intake-item" ? "Shift+Tab" : "Tab", is("intake-commit"), { inIntake: true });
+    expect(await page.getByTestId("intake-commit").textContent()).toBe("Commit 1 claim");
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await focused(page)).id, { timeout: 30_000 }).toBe("intake-report-heading");
+    expect(await page.locator("#intake-report-heading").textContent()).toBe("Committed");
+    await shootBothSizes(page, shotsDir, "keyboard-commit-report");
+    await press(page, "Tab", is("intake-show-canvas"), { inIntake: true });
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByTestId("intake").isHidden()).toBe(true);
+    await expect.poll(async () => (await focused(page)).id).toBe("new-article");
+
+    // The committed relationship is selected on the canvas.
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          window.cy.edges(":selected").map((edge) => `${edge.source().data("caption")} ${edge.data("type")}`),
+        ),
+      )
+      .toEqual([expect.stringMatching(/^Fictional Orrin Microsystems (SOURCES_FROM|BASED_IN)$/)]);
+
+    // Escape closes Sources, the focus back on its button.
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.evaluate(() => document.body.dataset.sources)).toBe("closed");
+    await expect.poll(async () => (await focused(page)).id).toBe("sources-button");
+    expect((await focused(page)).visible).toBe(true);
+    expect(pageProblems(page)).toEqual([]);
+  });
+});
