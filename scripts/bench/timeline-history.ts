@@ -5,6 +5,7 @@
  * Every name in it is made up ("Entity 12", "Bench Outlet 3").
  */
 import { lastDay } from "../../contract/partial-dates";
+import { type SummarisedClaim, summarise } from "../../server/src/claims/claim-summary";
 import type { Neo4jDatabase } from "../../server/src/neo4j/neo4j-database";
 
 /** A deterministic generator, so two runs build the same history. */
@@ -58,6 +59,13 @@ export function syntheticHistory(claimCount: number): SyntheticHistory {
     const type = pick(TYPES);
     return { subject, object, type, id: `${subject}-${type.toLowerCase().replace(/_/g, "-")}-${object}` };
   });
+  // An entity picked as both ends relates to a node of its own ("Entity 12 (other)").
+  const named = new Set(entities.map((entity) => entity.id));
+  for (const { object } of relationships) {
+    if (named.has(object)) continue;
+    named.add(object);
+    entities.push({ id: object, name: `Entity ${object.replace("bench-entity-", "").replace("-other", " (other)")}` });
+  }
   const claims = Array.from({ length: claimCount }, (_, index) => {
     const relationship = pick(relationships);
     const article = articles[Math.floor(index / 10)] as (typeof articles)[number];
@@ -91,9 +99,33 @@ export function syntheticHistory(claimCount: number): SyntheticHistory {
   return { entities, sources, articles, relationships, claims };
 }
 
-/** Writes the history's entities, outlets, articles and claims. */
+/**
+ * Writes the history's entities, outlets, articles and claims, and each relationship between its
+ * ends with the summary of its claims (as an ingest stores it), so the canvas draws it and the
+ * as-of reads find it.
+ */
 export async function writeHistory(database: Neo4jDatabase, data: SyntheticHistory): Promise<void> {
   const rows = (list: readonly unknown[]) => ({ rows: list });
+  const claimsOf = new Map<string, SummarisedClaim[]>();
+  for (const claim of data.claims) {
+    const id = String(claim.relationshipId);
+    const list = claimsOf.get(id) ?? [];
+    list.push({
+      ...(claim as unknown as SummarisedClaim),
+      quoteEn: null,
+      republishes: null,
+      quantities: JSON.parse(String(claim.quantities)) as Record<string, number>,
+    });
+    claimsOf.set(id, list);
+  }
+  const byType = new Map<string, { id: string; subject: string; object: string; props: Record<string, unknown> }[]>();
+  for (const relationship of data.relationships) {
+    const summary = summarise(claimsOf.get(relationship.id) ?? [], data.sources);
+    if (summary === null) continue;
+    const list = byType.get(relationship.type) ?? [];
+    list.push({ ...relationship, props: { id: relationship.id, ...summary.summary, ...summary.quantities } });
+    byType.set(relationship.type, list);
+  }
   await database.write(async (tx) => {
     await tx.run(
       "UNWIND $rows AS row MERGE (n:Entity:Company {id: row.id}) SET n.name = row.name",
@@ -105,5 +137,16 @@ export async function writeHistory(database: Neo4jDatabase, data: SyntheticHisto
     );
     await tx.run("UNWIND $rows AS row MERGE (a:Article {id: row.id}) SET a += row", rows(data.articles));
     await tx.run("UNWIND $rows AS row MERGE (c:Claim {id: row.id}) SET c += row", rows(data.claims));
+    // One query per type: a relationship type cannot be a parameter (these are the history's own six).
+    for (const [type, list] of byType) {
+      if (!TYPES.includes(type)) throw new Error(`not a history type: ${type}`);
+      await tx.run(
+        `UNWIND $rows AS row
+         MATCH (a:Entity {id: row.subject}), (b:Entity {id: row.object})
+         MERGE (a)-[r:${type} {id: row.id}]->(b)
+         SET r += row.props`,
+        rows(list),
+      );
+    }
   });
 }

@@ -6,22 +6,54 @@
  * on both axes, the longest list (first claim to today), and the timeline. Prints p50/p99 and
  * whether each windowed list equals the diff of every claim; a measurement, not a test.
  *
- *   npm run bench:timeline [-- --claims 5000 --runs 60]
+ * Then steps the timeline in Chromium (scripts/bench/timeline-steps.ts; the built client, so
+ * npm run build first): every article of the seed and the fictional story, then --steps articles
+ * from the middle of the history. --no-browser leaves that out.
+ *
+ *   npm run bench:timeline [-- --claims 5000 --runs 60 --steps 30 --no-browser]
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import { ingestClaims } from "../../server/src/claims/ingest-claims";
 import { createDriver } from "../../server/src/neo4j/create-driver";
 import { Neo4jDatabase } from "../../server/src/neo4j/neo4j-database";
 import { diffClaims } from "../../server/src/timeline/change-diff";
 import { TimelineRepository } from "../../server/src/timeline/timeline-repository";
 import { startPrivateNeo4j } from "../neo4j/private-neo4j";
+import { projectRoot } from "../project-root";
+import { withArticleText } from "../seed/seed-database";
 import { day, random, SPAN_DAYS, syntheticHistory, writeHistory } from "./timeline-history";
+import { measureSteps, type StepTimings } from "./timeline-steps";
 
 const { values } = parseArgs({
-  options: { claims: { type: "string", default: "5000" }, runs: { type: "string", default: "60" } },
+  options: {
+    claims: { type: "string", default: "5000" },
+    runs: { type: "string", default: "60" },
+    steps: { type: "string", default: "30" },
+    "no-browser": { type: "boolean", default: false },
+  },
 });
 const CLAIMS = Number(values.claims);
 const RUNS = Number(values.runs);
+const STEPS = Number(values.steps);
+const STORY = join(projectRoot, "tests", "fixtures", "story");
+
+/** The fictional story of tests/fixtures/story (its seven articles), ingested as the app ingests claims files. */
+async function ingestStory(database: Neo4jDatabase): Promise<void> {
+  for (const name of readdirSync(STORY)
+    .filter((file) => /^0\d-.*\.json$/.test(file))
+    .sort()) {
+    const { file } = withArticleText(readFileSync(join(STORY, name), "utf8"), join(STORY, "articles"));
+    const report = await ingestClaims(database, file);
+    if (!report.written) throw new Error(`${name} was not ingested: ${JSON.stringify(report.problems)}`);
+  }
+}
+
+function stepsTable(label: string, timings: StepTimings): string {
+  return `| ${label} | ${timings.days} | ${timings.nodes} / ${timings.edges} | ${timings.steps.length} | ${percentile(timings.steps, 50).toFixed(0)} | ${percentile(timings.steps, 99).toFixed(0)} | ${Math.max(...timings.steps).toFixed(0)} |`;
+}
 
 function percentile(samples: readonly number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -34,6 +66,12 @@ async function main() {
   const driver = createDriver(server.connection);
   try {
     const database = new Neo4jDatabase(driver, { database: server.connection.database, queryTimeoutMs: 120_000 });
+    await ingestStory(database);
+    const browser = !values["no-browser"];
+    // The client's target on the seed and the story: every step from the first article to the last.
+    const small = browser
+      ? await measureSteps(server.connection, { steps: Number.POSITIVE_INFINITY, startAt: "first" })
+      : null;
     const data = syntheticHistory(CLAIMS);
     await writeHistory(database, data);
     const repository = new TimelineRepository(database);
@@ -102,6 +140,16 @@ async function main() {
       console.log(
         `| ${label} | ${samples.length} | ${percentile(samples, 50).toFixed(0)} | ${percentile(samples, 99).toFixed(0)} |`,
       );
+    }
+    if (browser && small) {
+      // On the history: STEPS steps from its middle (the canvas then holds about half of it).
+      const large = await measureSteps(server.connection, { steps: STEPS, startAt: "middle" });
+      console.log("\nStepping the timeline in Chromium (1366×768), keydown to the canvas redrawn and painted.");
+      console.log("Targets: under 100 ms on the seed and the story, under 500 ms on the 5,000-claim history.");
+      console.log("| graph | days on the strip | nodes / edges drawn | steps | p50 ms | p99 ms | max ms |");
+      console.log("|---|---:|---:|---:|---:|---:|---:|");
+      console.log(stepsTable("seed + story", small));
+      console.log(stepsTable(`seed + story + ${CLAIMS} claims`, large));
     }
   } finally {
     await driver.close();
