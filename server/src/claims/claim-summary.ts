@@ -1,7 +1,14 @@
 import type { Certainty, ClaimStance, ClaimSummary, Contest } from "../../../contract/graph-contract";
 import { firstDay } from "../../../contract/partial-dates";
 import type { NamedSource } from "./attribution";
-import { independentOrigins } from "./independent-origins";
+import { independentOrigins, type OriginsCache } from "./independent-origins";
+
+/**
+ * Quote prints by claim id, kept across summaries (a claim's id derives from its content, so its
+ * quote never changes): an as-of graph summarises every drawn relationship on each request.
+ * Emptied past 50,000 (about 20 MB).
+ */
+const prints: OriginsCache["prints"] = new Map();
 
 /** What the summary needs of a claim, as stored on its `Claim` node. */
 export interface SummarisedClaim {
@@ -107,6 +114,7 @@ export function summarise(
   claims: readonly SummarisedClaim[],
   outlets: readonly NamedSource[],
 ): RelationshipSummary | null {
+  if (prints.size > 50_000) prints.clear();
   const ordered = inReportOrder(claims);
   const asserting = ordered.filter((claim) => claim.stance === "asserts");
   const first = asserting[0];
@@ -139,7 +147,8 @@ export function summarise(
       evidence_en: first.quoteEn,
       certainty,
       asOf: last.reportedAt,
-      independentSources: independentOrigins(vouchers(asserting), outlets).independentOrigins,
+      independentSources: independentOrigins(vouchers(asserting), outlets, { prints, credited: new Map() })
+        .independentOrigins,
       claimCount: ordered.length,
       firstReported: ordered[0]?.reportedAt ?? first.reportedAt,
       lastReported: last.reportedAt,
