@@ -78,6 +78,19 @@ function relationshipOpen(name: string, width: number, height: number): Shot {
   };
 }
 
+/** Waits until a layout has placed every node: their positions the same twice, 300 ms apart. */
+async function nodesStill(page: Page): Promise<void> {
+  const positions = () => page.evaluate(() => JSON.stringify(window.cy.nodes().map((node) => node.position())));
+  let before = await positions();
+  for (let tries = 0; tries < 100; tries++) {
+    await page.waitForTimeout(300);
+    const now = await positions();
+    if (now === before) return;
+    before = now;
+  }
+  throw new Error("the layout did not come to rest in 30 s");
+}
+
 /** The x of the timeline strip's mark for the articles of a day. */
 async function dayX(page: Page, day: string): Promise<number> {
   const box = await page.locator(`[data-testid="timeline-article"][data-day="${day}"]`).first().boundingBox();
@@ -142,6 +155,8 @@ export const SHOTS: readonly Shot[] = [
     await page.getByTestId("cypher-editor").waitFor();
     await page.getByRole("button", { name: "Run", exact: true }).click();
     await page.getByTestId("result-table").waitFor({ timeout: 15_000 });
+    // Fit the graph into the canvas the drawer leaves.
+    await page.getByTestId("fit-button").click();
   }),
   steps("sources", "seed", async (page) => {
     await page.getByTestId("sources-button").click();
@@ -185,10 +200,7 @@ export const SHOTS: readonly Shot[] = [
     await page.getByTestId("change-item").first().waitFor({ timeout: 20_000 });
     // Lay the story's graph out again in what the panel leaves (it kept the whole graph's places).
     await page.getByTestId("relayout-button").click();
-    await page
-      .getByTestId("status")
-      .filter({ hasText: /layout/i })
-      .waitFor();
+    await nodesStill(page);
   }),
   steps("article-review", "story", async (page) => {
     await page.getByTestId("sources-button").click();
