@@ -1,10 +1,15 @@
-import type { Record } from "neo4j-driver";
 import type { CellValue, CypherResult } from "../../../contract/graph-contract";
 import { AppError } from "../errors/app-error";
 import { neo4jSays } from "../errors/neo4j-error-to-app-error";
 import { hideRecord } from "../neo4j/hide-records";
 import type { Neo4jDatabase } from "../neo4j/neo4j-database";
-import { assignNodeIds, collectElements, elementsToGraph, nodeCaption } from "../neo4j/records-to-graph";
+import {
+  assignNodeIds,
+  type CollectedElements,
+  collectElements,
+  elementsToGraph,
+  nodeCaption,
+} from "../neo4j/records-to-graph";
 import { type NodeIds, recordToRow } from "../neo4j/records-to-table";
 import { toNeo4jParams } from "../neo4j/to-neo4j-params";
 import { checkHiddenParams, checkHiddenRecords, WORKBENCH_HIDDEN } from "./hidden-records";
@@ -71,9 +76,12 @@ export async function runReadOnlyCypher(
     }
 
     // Rows are converted and measured as they stream in, so neither cap lets memory grow unbounded.
-    const records: Record[] = [];
+    // The graph's elements and the node ids taken are gathered row by row too (not again at the
+    // end, nor a set of the ids so far per row: both grew with the answer, decision 0006).
     const rows: CellValue[][] = [];
     const nodeIds: NodeIds = new Map();
+    const takenIds = new Set<string>();
+    const elements: CollectedElements = { nodes: new Map(), relationships: new Map() };
     const captions = new Map<string, string>();
     let truncatedReason: string | undefined;
     let bytes = 0;
@@ -87,8 +95,9 @@ export async function runReadOnlyCypher(
         truncatedReason = `more than ${limits.rowCap.toLocaleString("en-US")} rows; the first ${limits.rowCap.toLocaleString("en-US")} are shown`;
         break;
       }
-      const fresh = [...collectElements([record]).nodes.values()].filter((node) => !nodeIds.has(node.elementId));
-      for (const [elementId, dataId] of assignNodeIds(fresh, new Set(nodeIds.values()))) nodeIds.set(elementId, dataId);
+      const own = collectElements([record]);
+      const fresh = [...own.nodes.values()].filter((node) => !nodeIds.has(node.elementId));
+      for (const [elementId, dataId] of assignNodeIds(fresh, takenIds)) nodeIds.set(elementId, dataId);
       for (const node of fresh) captions.set(node.elementId, nodeCaption(node, nodeIds.get(node.elementId) as string));
       const row = recordToRow(record, nodeIds, (elementId) => captions.get(elementId) ?? elementId);
       bytes += JSON.stringify(row).length;
@@ -96,11 +105,11 @@ export async function runReadOnlyCypher(
         truncatedReason = `the answer is larger than ${Math.round(limits.maxResponseBytes / 1_000_000)} MB; the first ${rows.length.toLocaleString("en-US")} rows are shown`;
         break;
       }
-      records.push(record);
       rows.push(row);
+      for (const [elementId, node] of own.nodes) elements.nodes.set(elementId, node);
+      for (const [elementId, relationship] of own.relationships) elements.relationships.set(elementId, relationship);
     }
-    const collected = collectElements(records);
-    const graph = elementsToGraph(collected, nodeIds, {
+    const graph = elementsToGraph(elements, nodeIds, {
       maxNodes: limits.maxGraphElements,
       maxEdges: limits.maxGraphElements,
     });
