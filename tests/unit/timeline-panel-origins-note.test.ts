@@ -1,6 +1,6 @@
 /**
  * The relationship panel's origins note (issue #20), on linkedom's DOM: once the claims arrive, a
- * line under the sources says when fewer independent origins count than independent sources.
+ * line under the sources says when fewer independent origins count than outlets, and names them.
  */
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,7 +21,8 @@ const summary = {
   evidence: "Velmora Systems has ordered 50,000 QX-9 accelerators.",
   certainty: "reported",
   asOf: "2022-02-10",
-  independentSources: 4,
+  // Independent origins, as summaries count them since issue #20.
+  independentSources: 2,
   claimCount: 5,
   firstReported: "2021-03-02",
   lastReported: "2022-02-10",
@@ -55,7 +56,7 @@ function panel() {
 }
 
 describe("the origins note under a relationship's sources", () => {
-  it("says how many independent origins count, naming them, when fewer than the independent sources", () => {
+  it("says how many independent origins count, naming them, when fewer than the outlets", () => {
     const { root, details } = panel();
     expect(root.querySelector('[data-testid="origins-note"]')).toBeNull();
     details.showClaims(
@@ -68,6 +69,7 @@ describe("the origins note under a relationship's sources", () => {
       }),
     );
     const note = root.querySelector('[data-testid="origins-note"]');
+    expect(note?.textContent).toContain("5 outlets");
     expect(note?.textContent).toContain("2 independent origins (Northwind Wire, The Harbour Gazette)");
     // Under the sources, in their section.
     expect(note?.parentElement?.querySelector('[data-testid="edge-sources"]')).not.toBeNull();
@@ -81,7 +83,7 @@ describe("the origins note under a relationship's sources", () => {
     expect(notes[0]?.textContent).toContain("1 independent origin (Northwind Wire)");
   });
 
-  it("says nothing when origins and sources agree, or the answer has no origins", () => {
+  it("says nothing when every outlet is an origin of its own, or the answer has no origins", () => {
     const { root, details } = panel();
     details.showClaims(
       "e1",

@@ -44,18 +44,20 @@ function claimsButton(id: string, name: string, deps: Pick<EdgeDetailsDeps, "sho
 }
 
 /**
- * Under the sources, once the claims say so (issue #20): fewer independent origins than independent
- * sources, because a story copied near-verbatim or credited to another outlet counts once with it.
+ * Under the sources, once the claims say so (issue #20): fewer independent origins than outlets,
+ * because a story copied near-verbatim or credited to another outlet counts once with it; the note
+ * names the origins that count.
  */
 function originsNote(claims: RelationshipClaims): HTMLElement | null {
-  const { origins, summary } = claims;
-  if (!origins || origins.independentOrigins >= summary.independentSources) return null;
+  const { origins } = claims;
+  if (!origins || origins.independentOrigins >= origins.outlets) return null;
   const count = origins.independentOrigins;
   return el(
     "p",
     { class: "meta", "data-testid": "origins-note" },
-    `Counting a story copied near-verbatim or credited to another outlet ("selon …", "as first reported by …") ` +
-      `once too: ${count} independent origin${count === 1 ? "" : "s"} (${origins.originNames.join(", ")}).`,
+    `${origins.outlets} outlets, counting a story copied near-verbatim or credited to another outlet ` +
+      `("selon …", "as first reported by …") once: ${count} independent origin${count === 1 ? "" : "s"} ` +
+      `(${origins.originNames.join(", ")}).`,
   );
 }
 
