@@ -5,13 +5,15 @@
  * and by a romanised name the graph has never seen ("Zijie Tiaodong", a candidate new entity).
  * The analyst re-points the TikTok chip to ByteDance (no alias: the mention was read wrong) and
  * merges Zijie Tiaodong into ByteDance (its name becomes an alias). Escape closes a picker and
- * gives the focus back to its button. After the commit the graph has no Zijie Tiaodong node, the
+ * gives the focus back to its button; axe's WCAG 2.2 AA rules hold with a picker open, in both
+ * themes. After the commit the graph has no Zijie Tiaodong node, the
  * claims hang on ByteDance, ByteDance's aliases hold "Zijie Tiaodong" and not "TikTok", and the
  * top bar's search finds ByteDance by its new alias.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PrivateNeo4j, startPrivateNeo4j } from "../../scripts/neo4j/private-neo4j";
+import { axeViolations } from "../support/axe";
 import { launchBrowser, pageProblems, useTopbarTool } from "../support/browser";
 import { openWithToken, reviewCards } from "../support/review-cards";
 import { type RunningApp, startTestApp } from "../support/test-app";
@@ -81,9 +83,14 @@ describe("re-point and merge entities during the review", () => {
     // How each resolved: TikTok, a node of the graph by its name; Zijie Tiaodong, a new Company.
     await expect.poll(() => chip("TikTok").textContent()).toMatch(/graph: same name.*Re-point…/);
     expect(await chip("Zijie Tiaodong").textContent()).toMatch(/Company.*Merge into…/);
-    expect(await chip("Zijie Tiaodong").getByTestId("intake-repoint").getAttribute("aria-label")).toBe(
-      "Merge Zijie Tiaodong into a node of the graph",
-    );
+    expect(
+      await chip("Zijie Tiaodong")
+        .getByRole("button", { name: "Merge into… a node of the graph: Zijie Tiaodong" })
+        .count(),
+    ).toBe(1);
+    expect(
+      await chip("TikTok").getByRole("button", { name: "Re-point… TikTok to another node of the graph" }).count(),
+    ).toBe(1);
     const before = (await reviewCards(page)).map((card) => card.triple);
     expect(before).toEqual(
       expect.arrayContaining(["TikTok SOURCES_FROM Huawei Technologies", "Zijie Tiaodong BASED_IN China"]),
@@ -92,6 +99,15 @@ describe("re-point and merge entities during the review", () => {
     // Escape closes a picker without a choice and gives the focus back to its button.
     await chip("TikTok").getByTestId("intake-repoint").click();
     await chip("TikTok").getByTestId("intake-repoint-search").waitFor();
+    await page.keyboard.type("Byte");
+    await chip("TikTok").getByTestId("intake-repoint-hit").first().waitFor({ timeout: 10_000 });
+    // The review with a picker open and its hits: axe's WCAG 2.2 AA rules, both themes.
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.waitForFunction((theme) => document.documentElement.dataset.theme === theme, scheme);
+      expect(await axeViolations(page, '[data-testid="intake"]'), `picker, ${scheme} theme`).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: "light" });
     await page.keyboard.press("Escape");
     await expect.poll(() => chip("TikTok").getByTestId("intake-repoint-search").count()).toBe(0);
     expect(await page.getByTestId("intake").isVisible()).toBe(true);

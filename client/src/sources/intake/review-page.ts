@@ -233,7 +233,7 @@ export function createReviewPage(deps: ReviewDeps): ReviewView {
       id: key("quantities"),
       type: "text",
       value: quantitiesText(item.quantities),
-      placeholder: "quantity=100000, delivered=30000",
+      placeholder: "e.g. quantity=100000, delivered=30000",
       autocomplete: "off",
     });
     const english = el("textarea", { id: key("english"), rows: 2 }, item.quoteEn);
@@ -437,12 +437,15 @@ export function createReviewPage(deps: ReviewDeps): ReviewView {
               type: "button",
               class: "intake-chip-button",
               "aria-expanded": String(open),
-              "aria-label": entity.known
-                ? `Re-point ${entity.name} to another node of the graph`
-                : `Merge ${entity.name} into a node of the graph`,
               "data-testid": "intake-repoint",
             },
+            // The visible words start the accessible name (WCAG 2.5.3); the rest says which and where.
             entity.known ? "Re-point…" : "Merge into…",
+            el(
+              "span",
+              { class: "visually-hidden" },
+              entity.known ? ` ${entity.name} to another node of the graph` : ` a node of the graph: ${entity.name}`,
+            ),
           );
           toggle.addEventListener("click", () => {
             if (open) repointing.delete(entity.id);
