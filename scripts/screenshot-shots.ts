@@ -155,8 +155,6 @@ export const SHOTS: readonly Shot[] = [
     await page.getByTestId("cypher-editor").waitFor();
     await page.getByRole("button", { name: "Run", exact: true }).click();
     await page.getByTestId("result-table").waitFor({ timeout: 15_000 });
-    // Fit the graph into the canvas the drawer leaves.
-    await page.getByTestId("fit-button").click();
   }),
   steps("sources", "seed", async (page) => {
     await page.getByTestId("sources-button").click();
