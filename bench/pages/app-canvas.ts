@@ -60,7 +60,8 @@ const page: BenchPage = {
     await layouts.run(name as LayoutName);
     const ms = performance.now() - started;
     await nextPaint();
-    return { name, ms, longestFrameMs: meter.stop().longestFrameMs };
+    const { longestFrameMs, frames, longFrames, slowestFramesMs } = meter.stop();
+    return { name, ms, longestFrameMs, frames, longFrames, slowestFramesMs };
   },
 };
 window.bench = page;

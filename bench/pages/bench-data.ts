@@ -11,6 +11,11 @@ export interface PageLayoutResult {
   name: string;
   ms: number;
   longestFrameMs: number;
+  /** Frames recorded from the layout's start to the frame after it landed, and those over 100 ms. */
+  frames: number;
+  longFrames: number;
+  /** The five longest frames, longest first. */
+  slowestFramesMs: number[];
 }
 
 export interface LoadResult {

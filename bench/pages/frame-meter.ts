@@ -4,6 +4,10 @@ export interface FrameStats {
   fps: number;
   p95FrameMs: number;
   longestFrameMs: number;
+  /** Frames over 100 ms: each one a freeze an analyst notices. */
+  longFrames: number;
+  /** The five longest frames, longest first. */
+  slowestFramesMs: number[];
 }
 
 export function createFrameMeter() {
@@ -28,7 +32,15 @@ export function createFrameMeter() {
 
 export function frameStats(stamps: readonly number[]): FrameStats {
   const gaps = stamps.slice(1).map((stamp, index) => stamp - (stamps[index] as number));
-  if (gaps.length === 0) return { frames: stamps.length, fps: 0, p95FrameMs: Number.NaN, longestFrameMs: Number.NaN };
+  if (gaps.length === 0)
+    return {
+      frames: stamps.length,
+      fps: 0,
+      p95FrameMs: Number.NaN,
+      longestFrameMs: Number.NaN,
+      longFrames: 0,
+      slowestFramesMs: [],
+    };
   const sorted = [...gaps].sort((a, b) => a - b);
   const span = (stamps[stamps.length - 1] as number) - (stamps[0] as number);
   return {
@@ -36,6 +48,8 @@ export function frameStats(stamps: readonly number[]): FrameStats {
     fps: (gaps.length * 1000) / span,
     p95FrameMs: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] as number,
     longestFrameMs: sorted[sorted.length - 1] as number,
+    longFrames: gaps.filter((gap) => gap > 100).length,
+    slowestFramesMs: sorted.slice(-5).reverse(),
   };
 }
 

@@ -55,7 +55,8 @@ const page: BenchPage = {
     await done;
     const ms = performance.now() - started;
     await nextPaint();
-    return { name, ms, longestFrameMs: meter.stop().longestFrameMs };
+    const { longestFrameMs, frames, longFrames, slowestFramesMs } = meter.stop();
+    return { name, ms, longestFrameMs, frames, longFrames, slowestFramesMs };
   },
 };
 window.bench = page;
