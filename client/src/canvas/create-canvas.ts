@@ -13,6 +13,7 @@ import { highlightNeighbourhood } from "./neighbourhood-highlight";
 import { currentRenderer, keepTunedForSize, switchRenderer, tuneForSize } from "./performance-options";
 import type { Point } from "./place-around";
 import { chooseRenderer, type RendererKind, WEBGL_FROM_ELEMENTS, webglRendererName } from "./renderer-choice";
+import { keepDashesScreenSized } from "./screen-dashes";
 import type { GraphPart } from "./to-cy-elements";
 import { createViewport, type Overlays } from "./viewport";
 import { hideLabelsWhileMoving } from "./viewport-labels";
@@ -115,6 +116,7 @@ export function createCanvas(
   const retune = keepTunedForSize(cy);
   hideLabelsWhileMoving(cy);
   keepLabelsLegible(cy);
+  keepDashesScreenSized(cy);
   highlightNeighbourhood(cy);
   const selectionHandlers: Array<(selection: CanvasSelection | null) => void> = [];
   watchSelection(cy, (selection) => {

@@ -4,6 +4,7 @@ import { CERTAINTY_STYLES, type CertaintyStyle } from "../look/certainty-styles"
 import { EDGE_FONT_PX, legibleFontSize, MIN_LABEL_PX, NODE_FONT_PX } from "../look/label-legibility";
 import { DEFAULT_LABEL_STYLE, LABEL_STYLES, type LabelStyle, labelClass } from "../look/label-styles";
 import { relationshipTypeColor } from "../look/relationship-type-colors";
+import { REPORTED_DASH, SPECULATIVE_DOTS, screenDashPattern, speculativeLineStyle } from "./screen-dashes";
 
 export const FONT_FAMILY =
   '"Inter", "Segoe UI", "Helvetica Neue", "Liberation Sans", "DejaVu Sans", "Noto Sans CJK SC", Arial, sans-serif';
@@ -76,8 +77,18 @@ export function graphStylesheet(
         "line-style": style.lineStyle,
         "line-color": palette.certaintyLines[style.certainty],
         "target-arrow-color": palette.certaintyLines[style.certainty],
-        ...(style.lineStyle === "dashed" ? { "line-dash-pattern": [6, 4] } : {}),
-        ...(style.lineStyle === "dotted" ? { width: 2, color: palette.speculativeCaption } : {}),
+        // Dashes keep their length on screen as the view zooms out (screen-dashes.ts).
+        ...(style.lineStyle === "dashed"
+          ? { "line-dash-pattern": () => screenDashPattern(REPORTED_DASH, zoom()) }
+          : {}),
+        ...(style.lineStyle === "dotted"
+          ? {
+              width: 2,
+              color: palette.speculativeCaption,
+              "line-style": () => speculativeLineStyle(zoom()),
+              "line-dash-pattern": () => screenDashPattern(SPECULATIVE_DOTS, zoom()),
+            }
+          : {}),
       },
     })),
     // The line says how certain, the arrowhead which type: any type, one added a minute ago too.

@@ -53,8 +53,7 @@ export function createLayoutRunner(deps: LayoutRunnerDeps): LayoutRunner {
           return;
         }
         const computed = await computeLayoutOffThread(cy, name, pinned);
-        await applyPositions(cy, computed.positions);
-        deps.fitAll();
+        await applyPositions(cy, computed.positions, () => deps.fitAll());
         const kept =
           pinned.size > 0 ? ` (${pinned.size} pinned node${pinned.size === 1 ? "" : "s"} kept in place)` : "";
         deps.tell(
