@@ -78,6 +78,9 @@ describe("entity mentions", () => {
     expect(label("Velda Systems")).toMatchObject({ label: "Company", labelReason: "company suffix" });
     expect(label("Miro")).toMatchObject({ label: "Product" });
     expect(label("Sorel")).toMatchObject({ label: "Company" });
+    // A label a relationship suggested gives the article's words for it, not the lexicon's pattern.
+    const hinted = propose("Velda Systems developed Kvarn last year.").entities.find((e) => e.name === "Kvarn");
+    expect(hinted).toMatchObject({ label: "Product", labelReason: 'DEVELOPS "developed"' });
     expect(result.entities.some((e) => e.name === "Le")).toBe(false);
   });
 

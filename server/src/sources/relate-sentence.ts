@@ -236,7 +236,8 @@ export function relateSentence(context: SentenceContext): Relation[] {
     );
     if (reverse && joined && passiveObjects) objects = passiveObjects;
     else if (reverse && left.length > 0 && !participle) passiveObjects ??= left;
-    const cues: Cue[] = [cue("trigger", found.start, found.end)];
+    const trigger = cue("trigger", found.start, found.end);
+    const cues: Cue[] = [trigger];
     if (found.phrase.flags.has("affected")) {
       const policy = memory.policies.at(-1);
       if (!policy) return false;
@@ -248,7 +249,9 @@ export function relateSentence(context: SentenceContext): Relation[] {
     if (subjects.length === 0 && !segment) subjects = frontedSubject(context, found.start, usable);
     if (subjects.length === 0 && !segment && !reverse)
       subjects = pronounSubject(context, found.start, type.subject, labelOf);
-    const why = `${predicate} (${found.phrase.text})`;
+    // The article's words, not the lexicon's pattern ("based|headquartered|located in"): the
+    // analyst reads this reason on the entity chip.
+    const why = `${predicate} "${trigger.text}"`;
     let objectKeys = expand(objects).filter((k) => accepts(k, type.object, type.objectHint, why));
     // "runs the Nimbra cloud platform": with nothing after the phrase, a name inside its gap.
     if (objectKeys.length === 0 && !reverse && found.phrase.steps.some((step) => step.kind === "gap")) {
@@ -350,7 +353,12 @@ function goodsSupplier(
     (m) => m.first >= found.end && m.first <= found.end + 2 && m.kind === "name" && usable(m, undefined),
   );
   const agent = agents[0]?.entities[0];
-  const why = `SOURCES_FROM (${found.phrase.text})`;
+  const cue = (kind: string, first: number, last: number): Cue => {
+    const start = tokens[first]?.start ?? 0;
+    const end = tokens[last - 1]?.end ?? start;
+    return { kind, text: context.text.slice(start, end), start, end };
+  };
+  const why = `SOURCES_FROM "${cue("trigger", found.start, found.end).text}"`;
   if (!agent || !accepts(agent, type.object, "Company", why)) return undefined;
   let stop = goodsFirst;
   while (stop > sentence.first && !STOPS.has(tokens[stop - 1]?.text ?? "")) stop--;
@@ -367,11 +375,6 @@ function goodsSupplier(
     .at(-1);
   const subject = user?.entities[0];
   if (!user || !subject) return undefined;
-  const cue = (kind: string, first: number, last: number): Cue => {
-    const start = tokens[first]?.start ?? 0;
-    const end = tokens[last - 1]?.end ?? start;
-    return { kind, text: context.text.slice(start, end), start, end };
-  };
   return [
     {
       subject,
