@@ -12,8 +12,19 @@ export const draftIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, "a draft i
 
 const short = (max: number) => z.string().max(max);
 
+/**
+ * How long a cue's kind and words may be in a draft. A kind can carry the engine's explanation
+ * ("headline only (a title drops the body's hedges: …)"), so it has room for a sentence.
+ */
+export const DRAFT_CUE_LIMITS = { kind: 200, text: 500 } as const;
+
 /** Words that produced a proposal, with their offsets in the draft's text. */
-export const draftCueSchema = z.object({ kind: short(60), text: short(500), start: z.number(), end: z.number() });
+export const draftCueSchema = z.object({
+  kind: short(DRAFT_CUE_LIMITS.kind),
+  text: short(DRAFT_CUE_LIMITS.text),
+  start: z.number(),
+  end: z.number(),
+});
 
 /** An entity a draft's claims refer to: one of the graph's (why it matched), or a new one. */
 export const draftEntitySchema = z.object({

@@ -2,10 +2,11 @@
  * The proposals engine (server/src/sources), one rule class at a time, on made-up sentences and on
  * two FICTIONAL articles (tests/fixtures/articles/fictional-*: invented companies and events).
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { claimsFileSchema, PREDICATES } from "../../contract/claims-file";
+import { draftCueSchema } from "../../contract/draft-endpoints";
 import { extractRequestSchema } from "../../contract/extract-endpoints";
 import { detectLanguage } from "../../server/src/sources/detect-language";
 import { extractDraft } from "../../server/src/sources/extract-draft";
@@ -48,6 +49,31 @@ describe("lexicon data files", () => {
       for (const type of Object.keys(lexicon.types).filter((t) => t !== "CITES"))
         expect([language, covered.has(type as never)]).toEqual([language, true]);
     }
+  });
+});
+
+describe("cues", () => {
+  it("fit a draft as the engine writes them, so a review can always be saved", () => {
+    const articles: Array<[string, string]> = [
+      // A headline the body restates: its cue kind explains why, in a sentence.
+      [
+        "made-up headline",
+        "Sorel sources its chips from Velda Systems\n\nSorel reportedly sources its chips from Velda Systems, analysts say.",
+      ],
+    ];
+    for (const folder of [FIXTURES, join(import.meta.dirname, "../fixtures/extract")]) {
+      for (const name of readdirSync(folder).filter((file) => file.endsWith(".txt")))
+        articles.push([name, readFileSync(join(folder, name), "utf8")]);
+    }
+    const kinds = new Set<string>();
+    for (const [name, text] of articles) {
+      const cues = propose(text, { language: name.includes(".fr.") ? "fr" : "en" }).proposals.flatMap((p) => p.cues);
+      for (const cue of cues) {
+        kinds.add(cue.kind);
+        expect([name, draftCueSchema.safeParse(cue).success, cue.kind]).toEqual([name, true, cue.kind]);
+      }
+    }
+    expect([...kinds].some((kind) => kind.startsWith("headline"))).toBe(true);
   });
 });
 

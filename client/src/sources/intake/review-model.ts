@@ -2,7 +2,12 @@
  * The review's data, as pure functions over a draft's content: proposals in from the extract
  * answer, grouped by sentence, entities re-pointed, and the text cut into segments for highlighting.
  */
-import type { DraftContent, DraftEntity, DraftItem } from "../../../../contract/draft-endpoints";
+import {
+  DRAFT_CUE_LIMITS,
+  type DraftContent,
+  type DraftEntity,
+  type DraftItem,
+} from "../../../../contract/draft-endpoints";
 import type { ExtractAnswer } from "../../../../contract/extract-endpoints";
 
 /**
@@ -10,8 +15,8 @@ import type { ExtractAnswer } from "../../../../contract/extract-endpoints";
  * the engine never makes the draft unsaveable (the offsets still say where it is).
  */
 const fitCue = (cue: { kind: string; text: string; start: number; end: number }) => ({
-  kind: cue.kind.slice(0, 60),
-  text: cue.text.slice(0, 500),
+  kind: cue.kind.slice(0, DRAFT_CUE_LIMITS.kind),
+  text: cue.text.slice(0, DRAFT_CUE_LIMITS.text),
   start: cue.start,
   end: cue.end,
 });
