@@ -152,6 +152,15 @@ describe("relationships from the lexicon's trigger phrases", () => {
     );
   });
 
+  it("gives a demonym's country as the graph's entity when the graph knows the country, whatever its id", () => {
+    const japan: KnownEntity = { id: "jp", name: "State of Japan", aliases: ["Japan", "Japon"], label: "Country" };
+    const result = propose("Le groupe japonais Sorel a commandé des puces Orion 5.", { known: [japan] });
+    expect(result.proposals.find((p) => p.predicate === "BASED_IN")).toMatchObject({ object: "id:jp" });
+    // Listed for the review, so its chip names it and the analyst can re-point it.
+    expect(result.entities.find((e) => e.key === "id:jp")).toMatchObject({ name: "State of Japan", known: true });
+    expect(result.entities.some((e) => e.key.startsWith("country:"))).toBe(false);
+  });
+
   it("resolves 'the two companies' and 'these products' to what was named before", () => {
     const text =
       "Brava Systems et Corvin Energy signent. Les deux entreprises chinoises pourraient contrer les sanctions américaines. Brava dispose d'un chatbot appelé Pim et d'une application nommée Rox. Les puces Nex 2 de Corvin pourraient améliorer ces produits.";

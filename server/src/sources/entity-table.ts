@@ -24,6 +24,8 @@ export interface Mention {
 
 export class EntityTable {
   readonly byKey = new Map<string, ProposedEntity>();
+  /** Each country of the lexicon's list: the key of the entity standing for it (the graph's, or the list's). */
+  readonly countries = new Map<string, string>();
   get(key: string): ProposedEntity | undefined {
     return this.byKey.get(key);
   }

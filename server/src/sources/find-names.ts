@@ -28,7 +28,8 @@ export function findNames(
 ): Mention[] {
   const index = new Map<string, Entry[]>();
   const cjk: { alias: string; key: string }[] = [];
-  const seen = new Set<string>();
+  /** The entity each registered name (folded words) stands for. */
+  const seen = new Map<string, string>();
   const register = (alias: string, key: string) => {
     if (CJK.test(alias)) {
       cjk.push({ alias: alias.normalize("NFKC"), key });
@@ -38,7 +39,7 @@ export function findNames(
     const words = aliasTokens.map((token) => token.fold);
     const head = words[0];
     if (head === undefined) return;
-    seen.add(words.join(" "));
+    if (!seen.has(words.join(" "))) seen.set(words.join(" "), key);
     const caseSensitive =
       alias.length <= 3 && alias === alias.toUpperCase() ? aliasTokens.map((token) => token.text) : null;
     const entries = index.get(head);
@@ -61,17 +62,22 @@ export function findNames(
   }
   for (const country of shared.countries) {
     const all = [country.name, ...country.aliases];
-    if (
-      all.some((alias) =>
-        seen.has(
+    // A country the graph knows is the graph's entity, for its name and its demonyms ("chinois").
+    const inGraph = all
+      .map((alias) =>
+        seen.get(
           tokenizeName(alias)
             .map((t) => t.fold)
             .join(" "),
         ),
       )
-    )
+      .find((key) => key !== undefined);
+    if (inGraph) {
+      table.countries.set(country.id, inGraph);
       continue;
+    }
     const key = `country:${country.id}`;
+    table.countries.set(country.id, key);
     table.add({
       key,
       id: country.id,

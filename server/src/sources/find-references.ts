@@ -21,12 +21,16 @@ export interface Memory {
   policyCountry: Map<string, string>;
 }
 
-export function demonymIndex(shared: Lexicon): Map<string, { country: string; caseSensitive: string | null }> {
+/** Demonyms ("chinois", "Chinese") to the key of their country's entity in `table`, once names are found. */
+export function demonymIndex(
+  shared: Lexicon,
+  table: EntityTable,
+): Map<string, { country: string; caseSensitive: string | null }> {
   const map = new Map<string, { country: string; caseSensitive: string | null }>();
   for (const country of shared.countries)
     for (const demonym of country.demonyms)
       map.set(foldWord(demonym), {
-        country: `country:${country.id}`,
+        country: table.countries.get(country.id) ?? `country:${country.id}`,
         caseSensitive: demonym.length <= 4 && demonym === demonym.toUpperCase() ? demonym : null,
       });
   return map;

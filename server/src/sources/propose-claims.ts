@@ -62,7 +62,7 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
     for (const n of found) for (let k = n.first; k < n.last; k++) reserved.add(k);
   }
   const mentions = findNames(text, tokens, lang, lexicon, lexicon.names, known, table, reserved);
-  const demonyms = demonymIndex(lexicon);
+  const demonyms = demonymIndex(lexicon, table);
   const memory: Memory = { recent: [], makes: new Map(), basedIn: new Map(), policies: [], policyCountry: new Map() };
   const sources = new Map<string, ProposedSource>([[outlet.id, { ...outlet, kind: "outlet" }]]);
   const proposals: Proposal[] = [];
