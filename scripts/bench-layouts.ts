@@ -7,7 +7,7 @@ import { projectRoot } from "./project-root";
 
 /**
  * Only the browser bench's layouts (no Neo4j): the longest frame while each layout runs and lands
- * on 1,000 nodes / 2,000 edges. `npx tsx scripts/bench-layouts.ts --runs 3 --layouts fcose,dagre`.
+ * on 1,000 nodes / 2,000 edges. `npm run bench:layouts -- --runs 3 --layouts fcose,dagre`.
  */
 await runCli("bench:layouts", async () => {
   const { values } = parseArgs({
