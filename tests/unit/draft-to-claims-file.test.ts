@@ -148,6 +148,16 @@ describe("the proposals' review details", () => {
     expect(byAlias.review.entities.find((entity) => entity.id === "kestrel")?.why).toBe('alias "KC"');
     const brightmoor = answer.review.entities.find((entity) => !entity.known);
     expect(brightmoor?.why).toMatch(/^new \w+/);
+    // Described rather than named: the graph's country through a demonym.
+    const japan = { id: "jp", name: "Japan", aliases: [], label: "Country" };
+    const described = extractDraft(
+      { text: "The Japanese company Sorel Systems ordered Orion 5 chips.", language: "en", published: "2025-02-03" },
+      [japan],
+      loadLexicon(),
+    );
+    expect(described.review.entities.find((entity) => entity.id === "jp")?.why).toBe(
+      "its demonym (see the claim's cues)",
+    );
     expect(answer.draft.claims.some((claim) => claim.quoteEn !== undefined)).toBe(false);
   });
 });

@@ -10,10 +10,12 @@ import type { KnownEntity, Proposals, ProposedEntity } from "./proposal";
 
 const fold = (text: string) => foldName(text).normalize("NFKD").replace(/\p{M}/gu, "");
 
-/** Why a mention found the graph's entity: its id, its name, or one of its aliases. */
+/** Why a mention found the graph's entity: its id, its name, one of its aliases, or a demonym. */
 function whyKnown(entity: ProposedEntity, graph: KnownEntity | undefined): string {
   const names = entity.mentions.map((mention) => fold(mention.text));
   if (graph === undefined) return "in the graph";
+  // Not named in the text but described: "le groupe chinois", "US rules" (the claim's cue shows where).
+  if (names.length === 0) return "its demonym (see the claim's cues)";
   if (names.some((name) => name === fold(graph.name))) return "same name";
   const alias = graph.aliases.find((candidate) => names.includes(fold(candidate)));
   if (alias !== undefined) return `alias "${alias}"`;
