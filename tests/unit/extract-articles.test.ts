@@ -54,12 +54,26 @@ describe("whole articles against their expected claims", () => {
     expectFloors(article);
   });
 
-  // Run once unseen, they gave 53% and 31% of their claims, none wrong; the classes they showed were
-  // then fixed (82% and 77%), so they are no longer unseen. Their floor on what they find is lower.
+  // Each held-out article was run once unseen (first run below); the classes of what it missed were
+  // then fixed, so it is no longer unseen. Its floor is what it finds now, less a margin: a change
+  // that loses one of its claims fails here. Precision keeps the floors.
+  //   brightway-pellam.en: 53% at first run; solvia-minato.fr: 31%      (round 3)
+  //   orvelle-kaito.fr: 63%; quorra-velnor.en: 30%; nerida-solcarre.fr: 24% (round 4)
+  const heldOutRecall: Record<string, number> = {
+    "brightway-pellam.en": 0.6,
+    "solvia-minato.fr": 0.6,
+    "orvelle-kaito.fr": 0.6,
+    "quorra-velnor.en": 0.45,
+    "nerida-solcarre.fr": 0.3,
+  };
+  it("has a recall floor for every held-out article", () => {
+    expect(heldOut.map((a) => a.name).sort()).toEqual(Object.keys(heldOutRecall).sort());
+    for (const article of heldOut) expect(article.text.split("\n")[0]).toMatch(/FICTIONAL|FICTIF|FICTIVE/);
+  });
   it.each(heldOut.map((a) => [a.name, a] as const))(
-    "keeps its precision on the held-out %s, and finds at least 60% of its claims",
-    (_name, article) => {
-      expectFloors(article, false, 0.6);
+    "keeps its precision on the held-out %s, and its recall floor",
+    (name, article) => {
+      expectFloors(article, false, heldOutRecall[name] ?? 1);
     },
   );
 

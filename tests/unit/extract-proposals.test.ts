@@ -654,3 +654,58 @@ describe("rules for classes the held-out articles of tests/fixtures/extract/ sho
     expect(triples(result)).not.toContain("Vanta ORDERED Kestrel K7");
   });
 });
+
+describe("classes found on the round-4 held-out articles (made-up sentences)", () => {
+  it("reads numbers written in words, with the multiplier after them, but not a lone article", () => {
+    const fr = find(propose("Orvelle a commandé deux millions de puces Taro 4 à Kaito."), "ORDERED");
+    expect(fr?.quantities).toEqual({ quantity: 2000000 });
+    const hundreds = find(propose("Nerida a commandé trois cent mille accélérateurs Opal 5 à Solcarre."), "ORDERED");
+    expect(hundreds?.quantities).toEqual({ quantity: 300000 });
+    const en = find(propose("Brisk AI ordered twelve thousand Helix 8 chips from Velnor."), "ORDERED");
+    expect(en?.quantities).toEqual({ quantity: 12000 });
+    const article = find(propose("Orvelle a commandé une puce Taro 4 à Kaito."), "ORDERED");
+    expect(article?.quantities).toEqual({});
+  });
+
+  it("reads 'will buy … from' as an order, and a finite passive ('ont été commandés par') as the clause's verb", () => {
+    const buy = propose("Quorra Compute will buy 40,000 Helix 8 accelerators from Velnor Devices next year.");
+    expect(triples(buy)).toContain("Quorra Compute ORDERED Helix 8");
+    const passive = propose("Des accélérateurs Opal 5 ont été commandés par Nerida à Solcarre, selon des sources.");
+    const order = find(passive, "ORDERED");
+    expect(triples(passive)).toContain("Nerida ORDERED Opal 5");
+    expect(order?.certainty).toBe("reported");
+    const en = propose("12,000 Helix 8 units were ordered by Brisk AI, according to people familiar with the matter.");
+    expect(find(en, "ORDERED")).toMatchObject({ certainty: "reported", quantities: { quantity: 12000 } });
+  });
+
+  it("takes 'par le groupe', 'by the company' in a passive for the company named before", () => {
+    const result = propose(
+      "Le pari de Nerida tient en un chiffre : des accélérateurs Opal 5 ont été commandés par le groupe à Solcarre.",
+    );
+    expect(triples(result)).toContain("Nerida ORDERED Opal 5");
+    expect(triples(result)).not.toContain("Solcarre ORDERED Opal 5");
+    // A class noun that introduces a name is no reference: "fabriqués par la fonderie taïwanaise Halvane".
+    const named = propose(
+      "Les processeurs Orca 3 sont conçus par Kestria et fabriqués par la fonderie taïwanaise Halvane.",
+    );
+    expect(triples(named)).toContain("Halvane MAKES Orca 3");
+  });
+
+  it("reads 'X, which supplies Y' and 'X fournit Y en …' as Y sourcing from X", () => {
+    expect(triples(propose("Velnor, which supplies Harlan Telecom, designs the Helix 8."))).toContain(
+      "Harlan Telecom SOURCES_FROM Velnor",
+    );
+    expect(triples(propose("Le fondeur Lianhe fournit Kaito en plaquettes gravées depuis 2021."))).toContain(
+      "Kaito SOURCES_FROM Lianhe",
+    );
+  });
+
+  it("attributes to the outlet that cites an unnamed source, past the words describing it", () => {
+    const result = propose(
+      "Nerida a commandé 300 puces Opal 5 à Solcarre, selon trois personnes proches du dossier citées par le site Semicontexte.",
+    );
+    expect(find(result, "ORDERED")).toMatchObject({ certainty: "reported", source: "semicontexte" });
+    const filing = propose("Quorra Compute ordered 40,000 Helix 8 chips, according to a filing with the exchange.");
+    expect(find(filing, "ORDERED")).toMatchObject({ certainty: "reported", source: "unnamed-sources" });
+  });
+});

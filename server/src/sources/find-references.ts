@@ -147,6 +147,21 @@ export function findReferences(
         );
       const topic = memory.recent.find((r) => r.sentence === latest.sentence && labelOf(table, r.key) === label);
       entities = [(sameNoun ?? topic ?? latest).key];
+    } else if (
+      definite.includes(det) &&
+      ["par", "by"].includes(tokens[back - 1]?.fold ?? "") &&
+      !named(end) &&
+      !/[sx]$/.test(token.fold) &&
+      !["de", "d'", "du", "of"].includes(tokens[end]?.fold ?? "")
+    ) {
+      // The agent of a passive: "ont été commandés par le groupe", "were bought by the company":
+      // the sentence's own entity of that label named before it, else the last one named.
+      const inSentence = names.find((m) => m.last <= back && labelOf(table, m.entities[0] ?? "") === label);
+      const latest = [...memory.recent].reverse().find((r) => labelOf(table, r.key) === label);
+      const key = inSentence?.entities[0] ?? latest?.key;
+      if (!key) continue;
+      entities = [key];
+      start = back;
     } else if (definite.includes(det) || (english && det === "'s")) {
       const ofAt = english && det === "'s" ? back - 1 : end;
       const maker =

@@ -80,6 +80,8 @@ export const languageLexiconSchema = z.object({
   introducers: z.array(z.string()),
   quantities: z.object({
     multipliers: z.record(z.string(), z.number()),
+    /** Numbers written in words: units and tens ("deux", "twelve") and the hundred ("cent", "hundred": 100). */
+    numberWords: z.record(z.string(), z.number()).default({}),
     atLeast: z.array(z.string()),
     atMost: z.array(z.string()),
     approximately: z.array(z.string()),

@@ -38,16 +38,27 @@ export function readQuantities(
   const sentence = text.slice(start, end);
   const found: QuantityMention[] = [];
   const { multipliers, currencies, atLeast, atMost, approximately } = lexicon.raw.quantities;
+  const candidates: { numText: string; value: number; numStart: number; numEnd: number; cur?: string }[] = [];
   for (const match of sentence.matchAll(NUMBER)) {
-    const numText = match.groups?.num ?? "";
-    let value = parseNumber(numText);
-    if (!Number.isFinite(value)) continue;
     const numStart = start + (match.index ?? 0);
-    const numEnd = numStart + match[0].length;
+    candidates.push({
+      numText: match.groups?.num ?? "",
+      value: parseNumber(match.groups?.num ?? ""),
+      numStart,
+      numEnd: numStart + match[0].length,
+      cur: match.groups?.cur,
+    });
+  }
+  candidates.push(...numbersInWords(tokens, first, last, lexicon));
+  candidates.sort((a, b) => a.numStart - b.numStart);
+  for (const candidate of candidates) {
+    const { numText, numStart, numEnd } = candidate;
+    let value = candidate.value;
+    if (!Number.isFinite(value)) continue;
     let at = tokens.findIndex((token, index) => index >= first && index < last && token.start >= numEnd);
     if (at < 0) at = last;
     let cueEnd = numEnd;
-    let currency = match.groups?.cur ? currencies[match.groups.cur] : undefined;
+    let currency = candidate.cur ? currencies[candidate.cur] : undefined;
     const next = tokens[at];
     if (next && at < last && multipliers[next.fold] !== undefined) {
       value *= multipliers[next.fold] ?? 1;
@@ -97,6 +108,45 @@ export function readQuantities(
       end: cueEnd,
       cue: text.slice(numStart, cueEnd),
     });
+  }
+  return found;
+}
+
+/**
+ * Numbers written in words, in the tokens [first, last): "deux" (millions), "trois cent" (mille),
+ * "twelve", "two hundred". The multiplier after them ("millions", "mille") is read as after digits.
+ * A lone "un", "une", "one" is an article unless a multiplier follows ("un million").
+ */
+function numbersInWords(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  lexicon: CompiledLexicon,
+): { numText: string; value: number; numStart: number; numEnd: number }[] {
+  const { numberWords, multipliers } = lexicon.raw.quantities;
+  const found: { numText: string; value: number; numStart: number; numEnd: number }[] = [];
+  let k = first;
+  while (k < last) {
+    const startAt = k;
+    let value = 0;
+    let current = 0;
+    while (k < last && numberWords[tokens[k]?.fold ?? ""] !== undefined) {
+      const n = numberWords[tokens[k]?.fold ?? ""] ?? 0;
+      if (n === 100) current = Math.max(current, 1) * 100;
+      else current += n;
+      k++;
+    }
+    value += current;
+    if (k === startAt) {
+      k++;
+      continue;
+    }
+    const lone = k === startAt + 1 && value === 1;
+    const multiplied = multipliers[tokens[k]?.fold ?? ""] !== undefined;
+    if (lone && !multiplied) continue;
+    const from = tokens[startAt];
+    const to = tokens[k - 1];
+    if (from && to) found.push({ numText: "", value, numStart: from.start, numEnd: to.end });
   }
   return found;
 }

@@ -71,18 +71,23 @@ export function findNamedSources(
     const unnamed = lexicon.unnamed.find(
       (entry) => matchPhrase(tokens, cue.end, entry.phrase, sentence.last) > cue.end,
     );
-    let at = cue.end;
-    // "according to the Harbor Times", "d'après le quotidien Le Courrier": past lower-case words.
-    while (
-      at < Math.min(sentence.last, cue.end + 3) &&
-      /^\p{Ll}/u.test(tokens[at]?.text ?? "") &&
-      (lexicon.stopwords.has(tokens[at]?.fold ?? "") || lexicon.classNoun.has(tokens[at]?.fold ?? ""))
-    )
-      at++;
+    // "according to the Harbor Times", "d'après le quotidien Le Courrier", "cités par le site
+    // Semicontexte": past the lower-case words that describe the name.
+    const pastDescription = (from: number) => {
+      let k = from;
+      while (
+        k < Math.min(sentence.last, from + 3) &&
+        /^\p{Ll}/u.test(tokens[k]?.text ?? "") &&
+        (lexicon.stopwords.has(tokens[k]?.fold ?? "") || lexicon.classNoun.has(tokens[k]?.fold ?? ""))
+      )
+        k++;
+      return k;
+    };
+    let at = pastDescription(cue.end);
     const citedBy = findPhrases(tokens, lexicon.named, at, Math.min(sentence.last, cue.end + 12)).find((later) =>
-      NAME_LIKE.test(tokens[later.end]?.text ?? ""),
+      NAME_LIKE.test(tokens[pastDescription(later.end)]?.text ?? ""),
     );
-    if (citedBy) at = citedBy.end;
+    if (citedBy) at = pastDescription(citedBy.end);
     else if (unnamed) {
       found.push({
         source: { id: unnamed.id, name: unnamedName(unnamed.id), kind: "unnamed" },

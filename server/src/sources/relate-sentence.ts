@@ -224,7 +224,8 @@ export function relateSentence(context: SentenceContext): Relation[] {
     const right = rightList(context, found.end, hi, (m) => usable(m, segment), labelOf);
     // "les règles d'exportation imposées par les États-Unis": a participle right after its noun
     // describes it in passing, as an apposition does.
-    const participle = reverse && left.at(-1)?.last === found.start;
+    // A finite passive ("{finite} ont été commandés par", "were ordered by") is the clause's verb.
+    const participle = reverse && !found.phrase.flags.has("finite") && left.at(-1)?.last === found.start;
     let subjects: Mention[] = reverse ? right : left;
     let objects: Mention[] = reverse ? left : right;
     // "Les Orca 3 sont conçus par Kestria, …, et fabriqués par Halvane": a passive joined by "et",
