@@ -708,4 +708,36 @@ describe("classes found on the round-4 held-out articles (made-up sentences)", (
     const filing = propose("Quorra Compute ordered 40,000 Helix 8 chips, according to a filing with the exchange.");
     expect(find(filing, "ORDERED")).toMatchObject({ certainty: "reported", source: "unnamed-sources" });
   });
+
+  it("reads a bare-noun apposition (', filiale du conglomérat singapourien Tamsin,') and a demonym used as a noun after 'du', 'au'", () => {
+    const result = propose(
+      "Solcarre, filiale du conglomérat singapourien Tamsin Holdings, s'approvisionne en substrats auprès du japonais Hikari Materials.",
+    );
+    expect(triples(result).sort()).toEqual(
+      [
+        "Tamsin Holdings OWNS Solcarre",
+        "Tamsin Holdings BASED_IN Singapore",
+        "Hikari Materials BASED_IN Japan",
+        "Solcarre SOURCES_FROM Hikari Materials",
+      ].sort(),
+    );
+  });
+
+  it("finds the maker past the words describing it ('les Vireo 2 du groupe américain Calder')", () => {
+    const result = propose("Jusqu'ici, Orvelle utilisait des accélérateurs Vireo 2 du groupe américain Calder.");
+    expect(triples(result)).toEqual(
+      expect.arrayContaining([
+        "Calder MAKES Vireo 2",
+        "Calder BASED_IN United States",
+        "Orvelle PREVIOUSLY_USED Vireo 2",
+      ]),
+    );
+  });
+
+  it("reads 'développe avec Y' as both developing it, the partner never being what is developed", () => {
+    const result = propose(
+      "Nerida développe avec Solcarre une puce maison, baptisée Reef, qui pourrait équiper ses entrepôts.",
+    );
+    expect(triples(result).sort()).toEqual(["Nerida CO_DEVELOPS Reef", "Solcarre CO_DEVELOPS Reef"]);
+  });
 });

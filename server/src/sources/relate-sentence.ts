@@ -64,9 +64,19 @@ export function relateSentence(context: SentenceContext): Relation[] {
     for (const found of findPhrases(tokens, [phrase], sentence.first, sentence.last)) {
       const english = found.phrase.text.includes("'s");
       const left = mentions.find((m) => m.last === found.start && m.kind === "name");
+      // "les Vireo 2 du groupe américain Calder": past the words that describe the maker.
+      const describing = (from: number, to: number) =>
+        to - from <= 3 &&
+        tokens
+          .slice(from, to)
+          .every(
+            (t) =>
+              lang.classNoun.get(t.fold) === "Company" ||
+              demonymAt(tokens, tokens.indexOf(t), context.demonyms) !== undefined,
+          );
       const right = english
         ? mentions.find((m) => m.kind === "name" && m.first >= found.end && m.first <= found.end + 2)
-        : mentions.find((m) => m.first === found.end && m.kind === "name");
+        : mentions.find((m) => m.kind === "name" && m.first >= found.end && describing(found.end, m.first));
       const [maker, made] = english ? [left, right] : [right, left];
       const makerKey = maker?.entities[0];
       const madeKey = made?.entities[0];
@@ -135,7 +145,8 @@ export function relateSentence(context: SentenceContext): Relation[] {
       while (from > Math.max(sentence.first, m.first - 4) && tokens[from - 1]?.word) from--;
       // "le japonais Minato Denki", "l'américain Nvidia": a demonym used as a noun before the name.
       const nominalDemonym =
-        lang.raw.anaphora.definite.includes(tokens[m.first - 2]?.fold ?? "") && /^\p{Ll}/u.test(before?.text ?? "")
+        [...lang.raw.anaphora.definite, "du", "au", "aux"].includes(tokens[m.first - 2]?.fold ?? "") &&
+        /^\p{Ll}/u.test(before?.text ?? "")
           ? demonymAt(tokens, m.first - 1, context.demonyms)
           : undefined;
       const country = describedCountry(from, m.first) ?? nominalDemonym;
@@ -185,7 +196,15 @@ export function relateSentence(context: SentenceContext): Relation[] {
         properties: {},
         cues: [cue("apposition", segment.first, segment.last)],
       });
-    const country = describedCountry(segment.first, segment.last);
+    // ", filiale du conglomérat singapourien Tamsin,": the demonym describes the name it comes before.
+    const describesOther = mentions.some(
+      (m) =>
+        m.kind === "name" &&
+        m.first > segment.first &&
+        m.last <= segment.last &&
+        [m.first - 1, m.first - 2].some((k) => k >= segment.first && demonymAt(tokens, k, context.demonyms)),
+    );
+    const country = describesOther ? undefined : describedCountry(segment.first, segment.last);
     if (key && labelOf(key) === "Company" && country)
       basedIn(key, country, cue("apposition", segment.first, segment.last));
   }
@@ -253,6 +272,14 @@ export function relateSentence(context: SentenceContext): Relation[] {
     // The article's words, not the lexicon's pattern ("based|headquartered|located in"): the
     // analyst reads this reason on the entity chip.
     const why = `${predicate} "${trigger.text}"`;
+    // "Nerida développe avec Solcarre une puce": the partner after "avec", "with" is a subject, not
+    // what is developed.
+    const partnerMention = type.pairwise
+      ? findPhrases(tokens, [withPhrase], found.start, hi)
+          .map((w) => context.mentions.find((m) => m.first === w.end))
+          .find((m) => m !== undefined)
+      : undefined;
+    if (partnerMention) objects = objects.filter((m) => m !== partnerMention);
     let objectKeys = expand(objects).filter((k) => accepts(k, type.object, type.objectHint, why));
     // "runs the Nimbra cloud platform": with nothing after the phrase, a name inside its gap.
     if (objectKeys.length === 0 && !reverse && found.phrase.steps.some((step) => step.kind === "gap")) {
@@ -269,12 +296,8 @@ export function relateSentence(context: SentenceContext): Relation[] {
       }
     }
     let subjectKeys = expand(subjects);
-    if (type.pairwise && subjectKeys.length === 1) {
-      const partner = findPhrases(tokens, [withPhrase], found.start, hi)
-        .map((w) => context.mentions.find((m) => m.first === w.end))
-        .find((m) => m !== undefined);
-      if (partner) subjectKeys = [...subjectKeys, ...partner.entities];
-    }
+    if (type.pairwise && subjectKeys.length === 1 && partnerMention)
+      subjectKeys = [...subjectKeys, ...partnerMention.entities];
     for (const m of [...subjects, ...objects]) if (m.kind === "anaphor") cues.push(cue("reference", m.first, m.last));
     // A type whose subject can only be one label says what a default-labelled subject is.
     const subjectHint = type.subject.length === 1 ? type.subject[0] : undefined;

@@ -57,7 +57,13 @@ export function findAsides(context: SentenceContext): { aside: Set<number>; segm
     const possessiveOpener = mentions.some((m) => m.first === head.last + 1 && tokens[m.last]?.fold === "'s");
     // ", which runs…," / ", qui exploite…,": a relative clause says something of its head in passing too.
     const relative = opener !== undefined && context.lang.relatives.has(opener.fold);
-    if (!opener || (!DETERMINERS.has(opener.fold) && !possessiveOpener && !relative)) continue;
+    // ", filiale du groupe Marlis,", ", unit of Marlis,": a bare noun with its complement, closed by a comma.
+    const bareNoun =
+      opener !== undefined &&
+      /^\p{Ll}/u.test(opener.text) &&
+      !context.lang.stopwords.has(opener.fold) &&
+      ["de", "du", "d'", "des", "of"].includes(tokens[head.last + 2]?.fold ?? "");
+    if (!opener || (!DETERMINERS.has(opener.fold) && !possessiveOpener && !relative && !bareNoun)) continue;
     let close = head.last + 2;
     while (
       close < sentence.last &&
@@ -68,7 +74,7 @@ export function findAsides(context: SentenceContext): { aside: Set<number>; segm
       close++;
     // "…, made by Tessaro Foundry, a Taiwanese chipmaker." closes at the end of the sentence.
     const endsSentence = close >= sentence.last || STOPS.has(tokens[close]?.text ?? "");
-    if (tokens[close]?.text !== "," && !(endsSentence && !relative)) continue;
+    if (tokens[close]?.text !== "," && !(endsSentence && !relative && !bareNoun)) continue;
     segments.push({ head, first: head.last + 1, last: close });
     for (let k = head.last; k <= close; k++) aside.add(k);
   }
