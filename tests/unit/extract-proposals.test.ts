@@ -740,4 +740,46 @@ describe("classes found on the round-4 held-out articles (made-up sentences)", (
     );
     expect(triples(result).sort()).toEqual(["Nerida CO_DEVELOPS Reef", "Solcarre CO_DEVELOPS Reef"]);
   });
+
+  it("cites an outlet that reports at the end of a sentence, and never takes it for an argument", () => {
+    const result = propose(
+      "12,000 Helix 8 units were ordered in October by Brisk AI, trade publication ChipWire reported.",
+    );
+    expect(triples(result).sort()).toEqual(["Brisk AI ORDERED Helix 8", "outlet CITES chipwire"]);
+    expect(find(result, "ORDERED")).toMatchObject({ certainty: "reported", source: "chipwire" });
+    // A party that speaks is quoted, not cited.
+    const party = propose("Pellam is faster than Kelvar, Pellam said.");
+    expect(party.proposals.filter((p) => p.predicate === "CITES")).toEqual([]);
+  });
+
+  it("quotes people of a party ('engineers at Brisk', 'un ingénieur de Nerida') as that party", () => {
+    const en = propose("Engineers at Brisk say the Helix 8 is faster than the Orin 3.");
+    expect(en.proposals.map((p) => [p.predicate, p.certainty, p.source])).toEqual([
+      ["REPORTEDLY_OUTPERFORMS", "reported", "brisk"],
+    ]);
+    const fr = propose(
+      "« L'Opal 5 consomme deux fois moins que la K7 », a déclaré à Semicontexte un ingénieur de Nerida.",
+    );
+    expect(fr.proposals.map((p) => [p.predicate, p.certainty, p.source])).toEqual([
+      ["REPORTEDLY_OUTPERFORMS", "reported", "nerida"],
+    ]);
+  });
+
+  it("reads \"Y's supplier X\", a plural possessive (\"Networks' order\"), 'ran … on' and 'faisait tourner … sur'", () => {
+    expect(triples(propose("Stellan's supplier Arvo Materials was hit by the shortage."))).toContain(
+      "Stellan SOURCES_FROM Arvo Materials",
+    );
+    const plural = propose(
+      "Prices rose.\nTidewater Networks' order for 8,000 Helix 8 modules from Velnor was delivered.",
+    );
+    expect(triples(plural)).toContain("Tidewater Networks ORDERED Helix 8");
+    expect(triples(propose("Until recently Quorra ran its training clusters on Orin 3 chips."))).toContain(
+      "Quorra PREVIOUSLY_USED Orin 3",
+    );
+    expect(
+      triples(propose("Nerida faisait tourner jusqu'ici son moteur de recommandation sur des puces Opal 5.")),
+    ).toContain("Nerida PREVIOUSLY_USED Opal 5");
+    // Elisions keep their apostrophe: "l'", "d'", "qu'".
+    expect(tokenize("l'Orca d'Arcton").map((t) => t.fold)).toEqual(["l'", "orca", "d'", "arcton"]);
+  });
 });

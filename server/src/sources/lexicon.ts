@@ -52,6 +52,12 @@ export const languageLexiconSchema = z.object({
   attribution: z.object({
     named: phrases,
     speakerVerbs: phrases,
+    /** Verbs by which an outlet speaks ("reported", "a révélé"): their speaker is cited, not quoted. */
+    outletVerbs: phrases.default([]),
+    /** People of a party who speak for it ("engineers at Brisk", "un ingénieur de Nerida"): the party is quoted, not cited. */
+    party: phrases.default([]),
+    /** Nouns that introduce an outlet ("trade publication ChipWire reported", "le site S a révélé"). */
+    outletNouns: z.array(z.string()).default([]),
     unnamed: z.record(z.string(), phrases),
     continuation: phrases,
     republishes: phrases,
@@ -160,6 +166,8 @@ export interface CompiledLexicon {
   readonly reported: Phrase[];
   readonly named: Phrase[];
   readonly speakerVerbs: Phrase[];
+  readonly outletVerbs: Phrase[];
+  readonly party: Phrase[];
   readonly unnamed: { id: string; phrase: Phrase }[];
   readonly continuation: Phrase[];
   readonly republishes: Phrase[];
@@ -199,6 +207,8 @@ export function compileLexicon(raw: LanguageLexicon): CompiledLexicon {
     reported: all(raw.certainty.reported),
     named: all(raw.attribution.named),
     speakerVerbs: all(raw.attribution.speakerVerbs),
+    outletVerbs: all(raw.attribution.outletVerbs),
+    party: all(raw.attribution.party),
     unnamed: Object.entries(raw.attribution.unnamed).flatMap(([id, list]) =>
       list.map((text) => ({ id, phrase: compilePhrase(text) })),
     ),

@@ -107,6 +107,17 @@ export function findNamedSources(
       cue: cueOf("attribution", tokens, text, cue.start, end),
     });
   }
+  for (const cue of findPhrases(tokens, lexicon.party, sentence.first, sentence.last)) {
+    const end = nameAt(tokens, cue.end, sentence.last);
+    if (end === cue.end) continue;
+    const name = text.slice(tokens[cue.end]?.start ?? 0, tokens[end - 1]?.end ?? 0);
+    found.push({
+      source: { id: slugOf(name), name, kind: "speaker" },
+      first: cue.end,
+      last: end,
+      cue: cueOf("attribution", tokens, text, cue.start, end),
+    });
+  }
   return found;
 }
 
@@ -221,7 +232,13 @@ export function readSentence(
       const key = speaker?.entities[0];
       const name = key ? nameOf(key) : undefined;
       if (speaker && name) {
-        source = { id: slugOf(name), name, kind: "speaker" };
+        // "…, trade publication ChipWire reported", "…, the Tokyo Ledger reported": an outlet's
+        // report, which the article cites; "…, Pellam said" quotes a party.
+        const outletVerb = lexicon.outletVerbs.some((p) => matchPhrase(tokens, verb.start, p, last) === verb.end);
+        const outletNoun = tokens
+          .slice(Math.max(first, speaker.first - 2), speaker.first)
+          .some((t) => lexicon.raw.attribution.outletNouns.includes(t.fold));
+        source = { id: slugOf(name), name, kind: outletVerb || outletNoun ? "named" : "speaker" };
         sourceCue = cueOf(
           "attribution",
           tokens,

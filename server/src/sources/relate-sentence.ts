@@ -210,8 +210,21 @@ export function relateSentence(context: SentenceContext): Relation[] {
   }
 
   // Trigger phrases.
+  // "…, trade publication ChipWire reported": the sayer closing the sentence is no argument.
+  const sayers = new Set(
+    findPhrases(tokens, lang.speakerVerbs, sentence.first, sentence.last).flatMap((verb) =>
+      mentions.filter((m) => {
+        if (m.last !== verb.start) return false;
+        let k = m.first - 1;
+        while (k > sentence.first && k >= m.first - 3 && /^\p{Ll}/u.test(tokens[k]?.text ?? "")) k--;
+        return tokens[k]?.text === ",";
+      }),
+    ),
+  );
   const usable = (m: Mention, segment: Segment | undefined) =>
-    !modifiers.has(m) && (segment ? m.first >= segment.first && m.last <= segment.last : !aside.has(m.first));
+    !modifiers.has(m) &&
+    !sayers.has(m) &&
+    (segment ? m.first >= segment.first && m.last <= segment.last : !aside.has(m.first));
   const expand = (list: Mention[]) => [...new Set(list.flatMap((m) => m.entities))];
   const triggers = lang.relations.filter((r) => !r.phrase.flags.has("possessive"));
   const byPhrase = new Map<Phrase, Predicate>(triggers.map((r) => [r.phrase, r.predicate]));

@@ -38,6 +38,14 @@ export function tokenize(text: string, offset = 0): Token[] {
       continue;
     }
     if (raw.endsWith(".") && raw.length > 1) raw = raw.slice(0, -1);
+    // "Tidewater Networks' order": a plural possessive (the apostrophe before a space, after more than
+    // an elided "d'", "l'", "qu'") is "'s" of its own.
+    const after = text[(match.index ?? 0) + raw.length] ?? "";
+    if (/^\p{Lu}.*\p{L}{3,}['’]$/u.test(raw) && /\s/u.test(after)) {
+      tokens.push(make(raw.slice(0, -1), start));
+      tokens.push({ ...make(raw.slice(-1), start + raw.length - 1), fold: "'s" });
+      continue;
+    }
     tokens.push(make(raw, start));
   }
   return tokens;
