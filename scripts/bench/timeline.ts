@@ -17,6 +17,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { ingestClaims } from "../../server/src/claims/ingest-claims";
+import { GraphRepository } from "../../server/src/graph/graph-repository";
 import { createDriver } from "../../server/src/neo4j/create-driver";
 import { Neo4jDatabase } from "../../server/src/neo4j/neo4j-database";
 import { diffClaims } from "../../server/src/timeline/change-diff";
@@ -24,6 +25,7 @@ import { TimelineRepository } from "../../server/src/timeline/timeline-repositor
 import { startPrivateNeo4j } from "../neo4j/private-neo4j";
 import { projectRoot } from "../project-root";
 import { withArticleText } from "../seed/seed-database";
+import { asOfGraphByWholeRead } from "./timeline-graph-reference";
 import { day, random, SPAN_DAYS, syntheticHistory, writeHistory } from "./timeline-history";
 import { measureSteps, type StepTimings } from "./timeline-steps";
 
@@ -76,7 +78,16 @@ async function main() {
     await writeHistory(database, data);
     const repository = new TimelineRepository(database);
     const next = random(7);
-    const timings: Record<string, number[]> = { known: [], held: [], whole: [], timeline: [], reads: [], diff: [] };
+    const timings: Record<string, number[]> = {
+      known: [],
+      held: [],
+      whole: [],
+      timeline: [],
+      reads: [],
+      diff: [],
+      graph: [],
+      graphBefore: [],
+    };
     // Warm the plans and the page cache once.
     await repository.changes({ from: "2022-06-01", to: "2024-06-01" });
     const stored = await repository.history();
@@ -119,6 +130,20 @@ async function main() {
       );
       timings.diff?.push(performance.now() - started);
     }
+    // A step's read: GET /api/graph as of a random day (500 nodes), as answered now (the claim
+    // cache, warm after the first) and before it (every claim read whole, each request).
+    const graphs = new GraphRepository(database, { maxEdges: 100_000, fullTextIndex: "entityNames" });
+    let same = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const asOf = { knownAt: day(Math.floor(SPAN_DAYS / 3 + (next() * SPAN_DAYS) / 3)) };
+      let started = performance.now();
+      const now = await graphs.graph(500, undefined, asOf);
+      timings.graph?.push(performance.now() - started);
+      started = performance.now();
+      const before = await asOfGraphByWholeRead(database, 500, 100_000, asOf);
+      timings.graphBefore?.push(performance.now() - started);
+      if (JSON.stringify(now) === JSON.stringify(before)) same += 1;
+    }
     for (let run = 0; run < Math.max(5, Math.floor(RUNS / 4)); run++) {
       const started = performance.now();
       await repository.timeline();
@@ -127,6 +152,7 @@ async function main() {
     console.log(`\n${CLAIMS} claims, ${data.articles.length} articles, ${data.entities.length} entities.`);
     console.log(`Mean changes per list: ${(changeCount / (RUNS * 2)).toFixed(0)}. Target: change list under 300 ms.`);
     console.log(`Windowed reads list what the diff of every claim lists: ${agree} of ${RUNS * 2} lists.`);
+    console.log(`As-of graphs equal to the whole read's: ${same} of ${RUNS}.`);
     console.log("| what | runs | p50 ms | p99 ms |");
     console.log("|---|---:|---:|---:|");
     for (const [name, samples] of Object.entries(timings)) {
@@ -136,6 +162,8 @@ async function main() {
           whole: "GET /api/changes, first claim to today (known axis)",
           reads: "every claim read (the timeline's ticks, watches)",
           diff: "the diff of every claim alone (known axis)",
+          graph: "GET /api/graph as of a day (500 nodes): a timeline step's read",
+          graphBefore: "the same, every claim read whole (before the claim cache)",
         }[name] ?? `GET /api/changes (${name} axis)`;
       console.log(
         `| ${label} | ${samples.length} | ${percentile(samples, 50).toFixed(0)} | ${percentile(samples, 99).toFixed(0)} |`,

@@ -19,6 +19,7 @@ import {
   watchListSchema,
   watchSchema,
 } from "../../contract/timeline-endpoints";
+import { asOfGraphByWholeRead } from "../../scripts/bench/timeline-graph-reference";
 import { type PrivateNeo4j, startPrivateNeo4j } from "../../scripts/neo4j/private-neo4j";
 import { projectRoot } from "../../scripts/project-root";
 import { AccountRepository } from "../../server/src/auth/account-repository";
@@ -262,6 +263,30 @@ describe("independent origins on the relationship's claims", () => {
     expect((await orderOf("?knownAt=2021-09-15")).independentSources).toBe(1);
     expect((await orderOf("?knownAt=2022-02-10")).independentSources).toBe(2);
   });
+});
+
+describe("the graph as of a day", () => {
+  it("answers, on each of the story's days on both axes, as a read of every claim's whole properties does", async () => {
+    const database = new Neo4jDatabase(admin, { database: neo4j.connection.database, queryTimeoutMs: 60_000 });
+    const days = ["2021-03-01", "2021-03-03", "2021-03-04", "2021-09-15", "2022-02-10", "2022-06-30", "2022-07-01"];
+    days.push(...[...days].reverse(), new Date().toISOString().slice(0, 10));
+    let summarised = 0;
+    for (const axis of ["knownAt", "holdsAt"] as const) {
+      for (const day of days) {
+        const response = await api(`/graph?limit=500&${axis}=${day}`);
+        expect(response.status).toBe(200);
+        const answer = graphSchema.parse(response.body);
+        expect(answer.truncated).toBe(false);
+        const expected = graphSchema.parse(
+          JSON.parse(JSON.stringify(await asOfGraphByWholeRead(database, 500, 100_000, { [axis]: day }))),
+        );
+        expect(answer, `${axis}=${day}`).toEqual(expected);
+        summarised += answer.edges.filter((edge) => edge.data.props.claimCount !== undefined).length;
+      }
+    }
+    // Claim-built relationships compared, not only the seed's.
+    expect(summarised).toBeGreaterThan(20);
+  }, 120_000);
 });
 
 describe("watches", () => {

@@ -27,11 +27,12 @@ const NODE_AS_OF = `(
 
 /**
  * Most connected nodes first, so a capped answer still shows the heart of the graph.
- * `nodeFilter` keeps a node `n`, `relationshipFilter` a relationship `r` (Cypher, no user text).
- * The node filter runs in degree order, after the sort, until the cap is reached: in a subquery,
- * so the planner cannot move it before the sort and test every node of a big graph.
+ * `nodeFilter` keeps a node `n` (Cypher, no user text). The node filter runs in degree order,
+ * after the sort, until the cap is reached: in a subquery, so the planner cannot move it before
+ * the sort and test every node of a big graph. `relationships` ends the subquery that reads the
+ * relationships `r` among the shown nodes: it returns `relationships` and may return more.
  */
-const graphQuery = (nodeFilter: string | null, relationshipFilter: string) => `
+const graphQuery = (nodeFilter: string | null, relationships: string, more = "") => `
 MATCH (n)
 WHERE NOT n:SavedView|Claim|Article|Draft|RelationshipType|AppUser|AuthSession|ApiKey|AuditEvent|NeighbourRanking|Watch
 WITH n ORDER BY COUNT { (n)--() } DESC, n.id${
@@ -50,24 +51,38 @@ WITH fetched[0..$nodeLimit] AS shown, size(fetched) > $nodeLimit AS moreNodes
 CALL (shown) {
   UNWIND shown AS a
   MATCH (a)-[r]->(b)
-  WHERE b IN shown${relationshipFilter}
-  WITH r LIMIT $edgeFetch
-  RETURN collect(r) AS relationships
+  WHERE b IN shown${relationships}
 }
-RETURN shown, relationships, moreNodes`;
+RETURN shown, relationships, moreNodes${more}`;
 
 /**
  * The whole graph, capped. Two queries rather than one with `($knownAt IS NULL OR ...)`: the planner
  * evaluated the as-of subqueries for every node before that OR short-circuited (on 200k nodes,
  * 2M relationships read for nothing), so the plain read carries none of them.
  */
-export const GRAPH_QUERY = graphQuery(null, "");
+export const GRAPH_QUERY = graphQuery(
+  null,
+  `
+  WITH r LIMIT $edgeFetch
+  RETURN collect(r) AS relationships`,
+);
 
 /**
  * On as-of dates ($knownAt, $holdsAt: see asOfQuerySchema, at least one set) only relationships
- * that count then, and nodes that have one of them or none from claims at all.
+ * that count then, and nodes that have one of them or none from claims at all. With the
+ * relationships, `claims`: for each, [its id, [[claim id, counts then]...]] (none for one not
+ * built from claims), read by the same index seek that decides whether it counts (the day's
+ * summaries need them; a second query for them cost a round trip and every seek again).
  */
-export const GRAPH_AS_OF_QUERY = graphQuery(NODE_AS_OF, ` AND ${RELATIONSHIP_AS_OF}`);
+export const GRAPH_AS_OF_QUERY = graphQuery(
+  NODE_AS_OF,
+  `
+  WITH r, COLLECT { MATCH (c:Claim {relationshipId: r.id}) RETURN [c.id, ${CLAIM_AS_OF}] } AS claims
+  WHERE r.claimCount IS NULL OR any(claim IN claims WHERE claim[1])
+  WITH r, claims LIMIT $edgeFetch
+  RETURN collect(r) AS relationships, collect([r.id, claims]) AS claims`,
+  ", claims",
+);
 
 /**
  * The node a request names, as `n`: an index seek on the shared lookup label (see lookup-label.ts);

@@ -2,7 +2,7 @@ import type { Node, Relationship } from "neo4j-driver";
 import type { AsOfQuery, Graph, GraphNode, Health, NodeDetails, SearchResult } from "../../../contract/graph-contract";
 import type { NeighborsRequest } from "../../../contract/request-schemas";
 import { namedSourcesOf, SOURCE_NAMES_QUERY } from "../claims/attribution";
-import { CLAIMS_AS_OF_QUERY, claimRowsOf, isAsOf, summariesAsOf } from "../claims/summaries-as-of";
+import { CLAIMS_BY_ID_QUERY, ClaimCache, claimCountsOf, isAsOf, summariesAsOf } from "../claims/summaries-as-of";
 import { notFound } from "../errors/app-error";
 import { LOOKUP_LABEL } from "../neo4j/lookup-label";
 import type { Neo4jDatabase } from "../neo4j/neo4j-database";
@@ -35,6 +35,8 @@ const SUGGESTIONS = 3;
 
 export class GraphRepository {
   private readonly overviews = new SharedReads<Graph>();
+  /** The claims as-of answers have read: a step of the timeline reads only the ones it has not. */
+  private readonly claims = new ClaimCache();
 
   constructor(
     private readonly database: Neo4jDatabase,
@@ -72,12 +74,16 @@ export class GraphRepository {
     const graph = recordsToGraph([record], { maxNodes: limit, maxEdges });
     const answer = { ...graph, truncated: graph.truncated || record.get("moreNodes") === true };
     if (!isAsOf(asOf)) return answer;
-    const ids = answer.edges.map((edge) => edge.data.props.id).filter((id) => typeof id === "string");
-    const [claims, sources] = await Promise.all([
-      this.read(CLAIMS_AS_OF_QUERY, { ids, knownAt: asOf.knownAt ?? null, holdsAt: asOf.holdsAt ?? null }, signal),
+    // The claims of the day's relationships came with them (ids, and whether each counts then);
+    // what the summaries read of each, only for those no earlier answer has read.
+    const counts = claimCountsOf(record.get("claims"));
+    const missing = this.claims.missing([...new Set(counts.map((count) => count.id))]);
+    const [sources, read] = await Promise.all([
       this.read(SOURCE_NAMES_QUERY, {}, signal),
+      missing.length > 0 ? this.read(CLAIMS_BY_ID_QUERY, { ids: missing }, signal) : null,
     ]);
-    return summariesAsOf(answer, claimRowsOf(claims.records), namedSourcesOf(sources.records));
+    if (read !== null) this.claims.add(read.records);
+    return summariesAsOf(answer, this.claims.rows(counts), namedSourcesOf(sources.records));
   }
 
   async node(id: string, relationshipLimit: number, signal?: AbortSignal): Promise<NodeDetails> {
