@@ -782,4 +782,24 @@ describe("classes found on the round-4 held-out articles (made-up sentences)", (
     // Elisions keep their apostrophe: "l'", "d'", "qu'".
     expect(tokenize("l'Orca d'Arcton").map((t) => t.fold)).toEqual(["l'", "orca", "d'", "arcton"]);
   });
+
+  it("reads a denial of 'cette comparaison' or one followed by a colon as denying the sentence before", () => {
+    for (const denial of ["Calder a démenti cette comparaison.", "Calder a démenti : « rien de tel », a-t-il dit."]) {
+      const result = propose(`Selon des analystes, la Taro 4 serait plus rapide que la Vireo 2. ${denial}`);
+      expect(result.proposals.filter((p) => p.stance === "denies").map((p) => [p.predicate, p.source])).toEqual([
+        ["REPORTEDLY_OUTPERFORMS", "calder"],
+      ]);
+    }
+  });
+
+  it("keeps 'du', 'of' inside a title opened by a capitalised article ('le journal Le Quotidien du Nord')", () => {
+    const result = propose(
+      "Selon deux ingénieurs cités par le journal Le Quotidien du Nord, la Taro 4 serait plus rapide que la Vireo 2.",
+    );
+    expect(find(result, "REPORTEDLY_OUTPERFORMS")?.source).toBe("le-quotidien-du-nord");
+    // Not a possessive opening a sentence: "La Taro 4 de Kaito".
+    expect(triples(propose("Selon des analystes, la puce Taro 4 de Kaito serait rapide."))).toContain(
+      "Kaito MAKES Taro 4",
+    );
+  });
 });

@@ -30,12 +30,23 @@ export function findCandidates(
   const longForms = new Map<string, string>();
   for (let i = 0; i < tokens.length; i++) {
     if (covered.has(i) || !NAME_LIKE.test(tokens[i]?.text ?? "")) continue;
+    // "le journal Le Quotidien du Nord": a capitalised article inside a sentence opens a title,
+    // which may hold "du", "de", "of" between capitalised words.
+    const title =
+      lexicon.raw.anaphora.definite.includes(tokens[i]?.fold ?? "") &&
+      /^\p{Ll}/u.test(tokens[i - 1]?.text ?? "") &&
+      !text.slice(tokens[i - 1]?.end ?? 0, tokens[i]?.start ?? 0).includes("\n");
     let end = i;
     while (end < tokens.length && !covered.has(end)) {
       const t = tokens[end];
       if (!t) break;
+      const titleLink =
+        title &&
+        end > i + 1 &&
+        ["de", "du", "des", "of"].includes(t.fold) &&
+        /^\p{Lu}/u.test(tokens[end + 1]?.text ?? "");
       const continues =
-        NAME_LIKE.test(t.text) || (end > i && /^\d{1,4}$/.test(t.text) && !/^(19|20)\d\d$/.test(t.text));
+        titleLink || NAME_LIKE.test(t.text) || (end > i && /^\d{1,4}$/.test(t.text) && !/^(19|20)\d\d$/.test(t.text));
       // A name never runs across a line ("…from Tarn" ending a headline, "Lumora…" opening the next).
       const newLine = end > i && text.slice(tokens[end - 1]?.end ?? 0, t.start).includes("\n");
       if (!continues || newLine) break;

@@ -33,7 +33,18 @@ export interface NamedSource {
 /** Capitalised words from `at`: the name a cue introduces ("Selon Reuters", "cited by Bloomberg News"). */
 function nameAt(tokens: readonly Token[], at: number, limit: number): number {
   let end = at;
-  while (end < limit && NAME_LIKE.test(tokens[end]?.text ?? "")) end++;
+  // "Le Quotidien du Nord", "The Bank of Kyoto": a title opened by a capitalised article may hold a
+  // "du", "de", "of" between capitalised words.
+  const title = /^(Le|La|Les|The)$/.test(tokens[at]?.text ?? "");
+  while (
+    end < limit &&
+    (NAME_LIKE.test(tokens[end]?.text ?? "") ||
+      (title &&
+        end > at + 1 &&
+        ["de", "du", "des", "of"].includes(tokens[end]?.fold ?? "") &&
+        /^\p{Lu}/u.test(tokens[end + 1]?.text ?? "")))
+  )
+    end++;
   return end;
 }
 
@@ -284,7 +295,9 @@ export function readSentence(
     );
     denial = {
       refersBack:
-        [".", ",", ";", "!"].includes(tokens[denialCue.end]?.text ?? ".") || namesReport(denialCue.end) || reportInCue,
+        [".", ",", ";", ":", "!"].includes(tokens[denialCue.end]?.text ?? ".") ||
+        namesReport(denialCue.end) ||
+        reportInCue,
       cue: cueOf(
         "denial",
         tokens,
