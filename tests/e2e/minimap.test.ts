@@ -1,6 +1,7 @@
 /**
  * The overview map (client/src/chrome/minimap.ts): draws the graph once and only its frame when the
- * view moves, follows graph changes, and moves the view when clicked.
+ * view moves, follows graph changes (not class changes that are not a filter's), and moves the view
+ * when clicked.
  */
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
@@ -68,6 +69,46 @@ describe("overview map", () => {
         return Math.hypot(panAfter.x - panBefore.x, panAfter.y - panBefore.y);
       })
       .toBeGreaterThan(20);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it("draws its picture of the graph again when a filter changes, not on every class change", async () => {
+    const page = await session.open();
+    opened.push(page);
+    await twoFrames(page);
+    // The picture is an off-page canvas the map's size: count how often it is drawn into.
+    await page.evaluate(() => {
+      const counted = window as unknown as { pictureDraws: number };
+      counted.pictureDraws = 0;
+      const original = HTMLCanvasElement.prototype.getContext;
+      const ratio = window.devicePixelRatio || 1;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, ...args: unknown[]) {
+        if (!this.isConnected && this.width === 200 * ratio && this.height === 136 * ratio) counted.pictureDraws += 1;
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof original;
+    });
+    const draws = () => page.evaluate(() => (window as unknown as { pictureDraws: number }).pictureDraws);
+    const before = await drawnPixels(page);
+
+    // Highlights and other classes change how the canvas looks, not what the map shows.
+    await page.evaluate(() => {
+      window.cy.nodes().addClass("minimap-test-mark");
+      window.cy.edges().slice(0, 5).addClass("minimap-test-mark");
+    });
+    await twoFrames(page);
+    expect(await draws()).toBe(0);
+    expect((await drawnPixels(page)).image).toBe(before.image);
+
+    // A filter taking half of the nodes off does change it.
+    await page.evaluate(() => {
+      window.cy
+        .nodes()
+        .slice(0, Math.floor(window.cy.nodes().length / 2))
+        .addClass("filtered-out");
+    });
+    await expect.poll(draws).toBeGreaterThan(0);
+    await twoFrames(page);
+    expect((await drawnPixels(page)).image).not.toBe(before.image);
     expect(pageProblems(page)).toEqual([]);
   });
 });

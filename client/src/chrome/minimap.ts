@@ -4,6 +4,7 @@ import { isSmallScreen } from "../dom/small-screen";
 import { FILTERED } from "../look/canvas-classes";
 import { labelStyleFor } from "../look/label-styles";
 import { type MinimapTransform, minimapTransform, toModel } from "./minimap-geometry";
+import { watchPicture } from "./minimap-picture-watch";
 
 const WIDTH = 200;
 const HEIGHT = 136;
@@ -37,16 +38,15 @@ export function createMinimap(host: HTMLElement, cy: Core, storage: Storage): HT
 
   let transform: MinimapTransform | undefined;
   // The graph is drawn once into `picture` and copied from there when only the view moves: a pan
-  // redraws the frame, not 20,000 elements.
+  // redraws the frame, not 20,000 elements. It is drawn again only when what it shows changed.
   const picture = document.createElement("canvas");
-  let pictureStale = true;
   let queued = false;
   const setOpen = (open: boolean) => {
     canvas.hidden = !open;
     toggle.setAttribute("aria-expanded", String(open));
     root.classList.toggle("is-folded", !open);
     storage.setItem(KEY, open ? "open" : "folded");
-    if (open) schedule(true);
+    if (open) schedule();
   };
   toggle.addEventListener("click", () => setOpen(toggle.getAttribute("aria-expanded") !== "true"));
 
@@ -87,8 +87,10 @@ export function createMinimap(host: HTMLElement, cy: Core, storage: Storage): HT
     queued = false;
     if (canvas.hidden) return;
     const ratio = window.devicePixelRatio || 1;
-    if (pictureStale || picture.width !== WIDTH * ratio) drawPicture(ratio);
-    pictureStale = false;
+    if (watch.stale || picture.width !== WIDTH * ratio) {
+      drawPicture(ratio);
+      watch.drawn();
+    }
     canvas.width = WIDTH * ratio;
     canvas.height = HEIGHT * ratio;
     const context = canvas.getContext("2d");
@@ -112,14 +114,13 @@ export function createMinimap(host: HTMLElement, cy: Core, storage: Storage): HT
       context.strokeRect(x1 + 0.75, y1 + 0.75, x2 - x1 - 1.5, y2 - y1 - 1.5);
     }
   };
-  const schedule = (graphChanged: boolean) => {
-    pictureStale ||= graphChanged;
+  function schedule() {
     if (queued) return;
     queued = true;
     requestAnimationFrame(draw);
-  };
-  cy.on("add remove position style", () => schedule(true));
-  cy.on("viewport resize", () => schedule(false));
+  }
+  const watch = watchPicture(cy, schedule);
+  cy.on("viewport resize", schedule);
 
   const panTo = (event: PointerEvent) => {
     if (!transform) return;
