@@ -802,4 +802,22 @@ describe("classes found on the round-4 held-out articles (made-up sentences)", (
       "Kaito MAKES Taro 4",
     );
   });
+
+  it("reads a wire's dateline as no name, and the one named after 'a déclaré' as no argument", () => {
+    const result = propose(
+      "PARIS, 2 décembre (Agence Lumen) - L'hébergeur français Orvelle a signé un accord avec Kaito Semiconducteurs pour équiper ses centres, a déclaré mardi son directeur financier, Luc Armand.",
+    );
+    expect(triples(result).sort()).toEqual(["Orvelle BASED_IN France", "Orvelle SOURCES_FROM Kaito Semiconducteurs"]);
+    expect(result.entities.map((e) => e.name)).not.toContain("PARIS");
+    // A contract for named goods stays an order.
+    const order = propose("Solvia a signé le mois dernier un contrat avec Minato Denki pour 3 000 serveurs Kaze 7.");
+    expect(triples(order)).toEqual(["Solvia ORDERED Kaze 7"]);
+  });
+
+  it("reads 'Le fondeur taïwanais Lianhe' opening a sentence as Lianhe's description, not a reference", () => {
+    const result = propose(
+      "Kaito conçoit la Taro 4. Le fondeur taïwanais Lianhe fournit Kaito en plaquettes gravées depuis 2021.",
+    );
+    expect(triples(result).filter((t) => t.includes("BASED_IN"))).toEqual(["Lianhe BASED_IN Taiwan"]);
+  });
 });

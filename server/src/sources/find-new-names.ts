@@ -75,6 +75,16 @@ export function findCandidates(
     const nextToken = tokens[last];
     const definedHere = nextToken?.text === "(" && definitions.some((d) => d.start === last + 1);
     if (head.text.length === 1 && words.length === 1 && !definedHere) continue;
+    // A wire's dateline, "PARIS, 2 décembre (Agence Lumen) -": a city in capitals opening a line.
+    const opensLine = first === 0 || text.slice(tokens[first - 1]?.end ?? 0, head.start).includes("\n");
+    if (
+      opensLine &&
+      words.length === 1 &&
+      head.text.length > 3 &&
+      head.text === head.text.toUpperCase() &&
+      nextToken?.text === ","
+    )
+      continue;
     const parenthesised = tokens[first - 1]?.text === "(" && tokens[last]?.text === ")";
     const definition = definitions.find((d) => d.end === first && tokens[d.start - 1]?.text === "(");
     if (definition) {

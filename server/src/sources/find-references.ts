@@ -112,6 +112,8 @@ export function findReferences(
     let back = i - 1;
     let country: string | undefined = demonymAt(tokens, i + 1, demonyms);
     let end = country ? i + 2 : i + 1;
+    // "Le fondeur taïwanais Lianhe": the noun and its demonym introduce the name after them.
+    if (country && named(end)) continue;
     while (back >= first && (skip.has(tokens[back]?.fold ?? "") || demonymAt(tokens, back, demonyms))) {
       country ??= demonymAt(tokens, back, demonyms);
       back--;

@@ -214,6 +214,13 @@ export function relateSentence(context: SentenceContext): Relation[] {
   const sayers = new Set(
     findPhrases(tokens, lang.speakerVerbs, sentence.first, sentence.last).flatMap((verb) =>
       mentions.filter((m) => {
+        // "…, a déclaré mardi son directeur financier, Luc Armand": the one named after the verb too.
+        if (m.first >= verb.end && m.first <= verb.end + 6) {
+          let k = verb.start - 1;
+          while (k > sentence.first && k >= verb.start - 3 && /^\p{Ll}/u.test(tokens[k]?.text ?? "")) k--;
+          const closes = m.last >= sentence.last || STOPS.has(tokens[m.last]?.text ?? "");
+          return closes && tokens[k]?.text === "," && !tokens.slice(verb.end, m.first).some((t) => STOPS.has(t.text));
+        }
         if (m.last !== verb.start) return false;
         let k = m.first - 1;
         while (k > sentence.first && k >= m.first - 3 && /^\p{Ll}/u.test(tokens[k]?.text ?? "")) k--;
@@ -295,7 +302,12 @@ export function relateSentence(context: SentenceContext): Relation[] {
     if (partnerMention) objects = objects.filter((m) => m !== partnerMention);
     let objectKeys = expand(objects).filter((k) => accepts(k, type.object, type.objectHint, why));
     // "runs the Nimbra cloud platform": with nothing after the phrase, a name inside its gap.
-    if (objectKeys.length === 0 && !reverse && found.phrase.steps.some((step) => step.kind === "gap")) {
+    if (
+      objectKeys.length === 0 &&
+      objects.length === 0 &&
+      !reverse &&
+      found.phrase.steps.some((step) => step.kind === "gap")
+    ) {
       const inside = context.mentions.filter(
         (m) => m.first > found.start && m.last < found.end && m.kind === "name" && usable(m, segment),
       );
