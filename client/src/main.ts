@@ -14,6 +14,7 @@ import { createMinimap } from "./chrome/minimap";
 import { createThemeSwitch } from "./chrome/theme-switch";
 import { createTopbarMenu } from "./chrome/topbar-menu";
 import { createAsOfController } from "./claims/as-of-controller";
+import { oneOpenAtATime } from "./dom/one-open-at-a-time";
 import { expansionCap } from "./expand/expansion-cap";
 import { askSupernode } from "./expand/guard-dialog";
 import { createNodeExpander } from "./expand/node-expander";
@@ -271,6 +272,8 @@ const pathFinder = createPathFinder({
   fail,
 });
 floating.push(pathFinder.panel);
+// The left-hand panels share the legend's place: opening one closes the other.
+oneOpenAtATime([{ element: pathFinder.panel, close: pathFinder.close }, changes]);
 attachNodeMenu({
   cy: canvas.cy,
   menu: createContextMenu(),

@@ -1,7 +1,8 @@
 /**
  * A panel along the canvas' left edge (what changed, paths) covers nothing else that floats there:
  * the legend steps aside while one is open and comes back as it was (folded or not) after; the status
- * line sits in the free part of the canvas' foot, clear of the panel, the legend and the minimap. Checked
+ * line sits in the free part of the canvas' foot, clear of the panel, the legend and the minimap; one
+ * left-hand panel is open at a time. Checked
  * on the boxes the browser lays out, at 1366×768 and 1920×1080, and on the widest box the status line
  * may take, whatever its message.
  */
@@ -157,4 +158,28 @@ describe("the left-hand panels, the legend and the status line", () => {
       expect(pageProblems(page)).toEqual([]);
     });
   }
+
+  it("opens one left-hand panel at a time: what changed closes the paths panel, and the paths close what changed", async () => {
+    const page = await open(SIZES[0]);
+    const id = await page.evaluate(() => window.cy.nodes(":visible").first().id());
+    const { x, y } = await elementPosition(page, id);
+    await page.mouse.click(x, y, { button: "right" });
+    await page.getByTestId("menu-find-paths").click();
+    await poll(() => page.getByTestId("path-panel").isVisible()).toBe(true);
+
+    await page.getByTestId("timeline-toggle").click();
+    await page.getByTestId("timeline-compare").click();
+    await poll(() => page.getByTestId("changes-panel").isVisible()).toBe(true);
+    await poll(() => page.getByTestId("path-panel").isVisible()).toBe(false);
+    // The paths' status message went with their panel.
+    await poll(() => page.getByTestId("status").innerText()).not.toMatch(/^Paths from/);
+
+    const again = await elementPosition(page, id);
+    await page.mouse.click(again.x, again.y, { button: "right" });
+    await page.getByTestId("menu-find-paths").click();
+    await poll(() => page.getByTestId("path-panel").isVisible()).toBe(true);
+    await poll(() => page.getByTestId("changes-panel").isVisible()).toBe(false);
+    expect(overlaps(await boxes(page, "path-panel"))).toEqual([]);
+    expect(pageProblems(page)).toEqual([]);
+  });
 });
