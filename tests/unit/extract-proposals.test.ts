@@ -820,4 +820,26 @@ describe("classes found on the round-4 held-out articles (made-up sentences)", (
     );
     expect(triples(result).filter((t) => t.includes("BASED_IN"))).toEqual(["Lianhe BASED_IN Taiwan"]);
   });
+
+  it("reads a nominalised order ('the purchase of 5,000 Orin 3 chips by Harlan', 'l'achat de … par Nerida')", () => {
+    const en = find(
+      propose("The purchase of 5,000 Orin 3 chips by Harlan Telecom in June was the largest deal."),
+      "ORDERED",
+    );
+    expect(en).toMatchObject({ quantities: { quantity: 5000 } });
+    expect(triples(propose("The purchase of 5,000 Orin 3 chips by Harlan Telecom was the largest deal."))).toContain(
+      "Harlan Telecom ORDERED Orin 3",
+    );
+    expect(triples(propose("L'achat de 500 puces Opal 5 par Nerida s'inscrit dans une stratégie."))).toContain(
+      "Nerida ORDERED Opal 5",
+    );
+    // Nothing named as the goods: no claim.
+    expect(propose("L'achat de ces puces par Nerida s'inscrit dans une stratégie.").proposals).toEqual([]);
+  });
+
+  it("knows more countries' demonyms ('a Finnish firm')", () => {
+    expect(triples(propose("Arvo Materials, a Finnish firm, was hit by the shortage."))).toContain(
+      "Arvo Materials BASED_IN Finland",
+    );
+  });
 });

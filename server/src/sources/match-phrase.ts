@@ -21,7 +21,12 @@ function matchSteps(
   if (step.kind === "gap") {
     for (let skip = 0; skip <= GAP; skip++) {
       const skipped = tokens[at + skip - 1];
-      if (skip > 0 && (skipped === undefined || HARD_STOP.has(skipped.fold))) break;
+      // "40,000": a comma between digits is part of a number, not a break.
+      const inNumber =
+        skipped?.fold === "," &&
+        /^\d+$/.test(tokens[at + skip - 2]?.text ?? "") &&
+        /^\d+$/.test(tokens[at + skip]?.text ?? "");
+      if (skip > 0 && (skipped === undefined || (HARD_STOP.has(skipped.fold) && !inNumber))) break;
       const end = matchSteps(tokens, at + skip, steps, index + 1, limit);
       if (end >= 0) return end;
     }

@@ -302,12 +302,8 @@ export function relateSentence(context: SentenceContext): Relation[] {
     if (partnerMention) objects = objects.filter((m) => m !== partnerMention);
     let objectKeys = expand(objects).filter((k) => accepts(k, type.object, type.objectHint, why));
     // "runs the Nimbra cloud platform": with nothing after the phrase, a name inside its gap.
-    if (
-      objectKeys.length === 0 &&
-      objects.length === 0 &&
-      !reverse &&
-      found.phrase.steps.some((step) => step.kind === "gap")
-    ) {
+    // "the purchase of 5,000 Orin 3 chips by Harlan": a reversed phrase with nothing before it too.
+    if (objectKeys.length === 0 && objects.length === 0 && found.phrase.steps.some((step) => step.kind === "gap")) {
       const inside = context.mentions.filter(
         (m) => m.first > found.start && m.last < found.end && m.kind === "name" && usable(m, segment),
       );
