@@ -842,4 +842,13 @@ describe("classes found on the round-4 held-out articles (made-up sentences)", (
       "Arvo Materials BASED_IN Finland",
     );
   });
+
+  it("reads a policy extended ('étendre ses contrôles', 'extend its export controls') and its conditional reach ('ce qui toucherait X')", () => {
+    const fr = propose(
+      "Washington pourrait étendre ses contrôles à l'exportation aux puces américaines, ce qui toucherait Solcarre.",
+    );
+    expect(fr.proposals.map((p) => p.predicate).sort()).toEqual(["IMPOSES", "RESTRICTS"]);
+    expect(find(fr, "IMPOSES")?.certainty).toBe("speculative");
+    expect(triples(propose("Washington could extend its export controls to chips."))[0]).toMatch(/IMPOSES/);
+  });
 });
