@@ -1,7 +1,8 @@
 /**
  * A panel along the canvas' left edge (what changed, paths) covers nothing else that floats there:
  * the legend steps aside while one is open and comes back as it was (folded or not) after; the status
- * line sits in the free part of the canvas' foot, clear of the panel, the legend and the minimap; one
+ * line sits in the free part of the canvas' foot, clear of the panel, the legend and the minimap; the
+ * panel opens under the time bar; one
  * left-hand panel is open at a time. Checked
  * on the boxes the browser lays out, at 1366×768 and 1920×1080, and on the widest box the status line
  * may take, whatever its message.
@@ -57,6 +58,7 @@ function boxes(page: Page, panel: string) {
       legend: box('[data-testid="legend"]'),
       status: box('[data-testid="status"]'),
       minimap: box(".minimap"),
+      timeBar: box(".time-bar"),
       canvas: box('[data-testid="canvas"]'),
     };
   }, panel);
@@ -65,9 +67,9 @@ function boxes(page: Page, panel: string) {
 const overlap = (a: Box | null, b: Box | null): boolean =>
   a !== null && b !== null && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
-/** Every pair of the panel, the legend, the status line and the minimap lies apart. */
+/** Every pair of the panel, the legend, the status line, the minimap and the time bar lies apart. */
 function overlaps(shown: Awaited<ReturnType<typeof boxes>>): string[] {
-  const names = ["panel", "legend", "status", "minimap"] as const;
+  const names = ["panel", "legend", "status", "minimap", "timeBar"] as const;
   const found: string[] = [];
   for (const [index, a] of names.entries())
     for (const b of names.slice(index + 1)) if (overlap(shown[a], shown[b])) found.push(`${a} × ${b}`);
