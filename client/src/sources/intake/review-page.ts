@@ -539,7 +539,9 @@ export function createReviewPage(deps: ReviewDeps): ReviewView {
             }),
           );
           if (result.hits.length === 0)
-            hits.replaceChildren(el("li", { class: "intake-hint" }, "No node of that name."));
+            hits.replaceChildren(
+              el("li", { class: "intake-hint", "data-testid": "intake-repoint-none" }, "No node of that name."),
+            );
         })
         .catch(() => undefined);
     });
