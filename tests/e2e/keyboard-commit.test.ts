@@ -7,8 +7,9 @@
  * Shift+Tab reaches Commit, Enter commits and the report takes the focus; Show on the canvas
  * closes the workspace, and Escape then closes Sources with the focus back on its button. Every
  * stop shows a visible focus ring, and the focus never lands on the page's body or behind the
- * workspace (what it covers is inert). Screenshots at 1366×768 and 1920×1080 go to
- * KEYBOARD_SHOTS_DIR when set.
+ * workspace (what it covers is inert). The walk runs at 1920×1080 and at 1366×768; where the top
+ * bar folds Sources into "More", Tab reaches More, Enter opens it with the focus inside and Tab
+ * reaches Sources. Screenshots at 1366×768 and 1920×1080 go to KEYBOARD_SHOTS_DIR when set.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,9 +18,9 @@ import { launchBrowser, pageProblems } from "../support/browser";
 import { openWithToken, shootBothSizes } from "../support/review-cards";
 import { type RunningApp, startTestApp } from "../support/test-app";
 
-/** FICTIONAL: an invented company, written for this test. */
-const ARTICLE =
-  "Fictional Orrin Microsystems sources its chips from Huawei. Fictional Orrin Microsystems is based in China. This article is fictional, written for a test.";
+/** FICTIONAL: an invented company (one per window size: each run commits its own article), written for this test. */
+const article = (company: string) =>
+  `Fictional ${company} sources its chips from Huawei. Fictional ${company} is based in China. This article is fictional, written for a test.`;
 const shotsDir = process.env.KEYBOARD_SHOTS_DIR;
 
 const TOKEN = "keyboard-commit-token";
@@ -90,107 +91,133 @@ async function press(
 }
 const is = (id: string) => (focus: Focus) => focus.id === id;
 
+/**
+ * Tab to Sources and Enter. In a window too narrow for the whole top bar (1366×768) Sources may sit
+ * in "More": Tab reaches More first, Enter opens it with the focus inside, Tab reaches Sources.
+ */
+async function openSources(page: Page): Promise<void> {
+  const reached = await press(page, "Tab", (focus) => focus.id === "sources-button" || focus.id === "topbar-more");
+  if (reached.id === "topbar-more") {
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByTestId("topbar-overflow").isVisible()).toBe(true);
+    const inMenu = await page.evaluate(
+      () => document.getElementById("topbar-overflow")?.contains(document.activeElement) ?? false,
+    );
+    expect(inMenu, "More opens with the focus on its first control").toBe(true);
+    if ((await focused(page)).id !== "sources-button") await press(page, "Tab", is("sources-button"), { limit: 20 });
+  }
+  await page.keyboard.press("Enter");
+}
+
 describe("an article committed with the keyboard only", () => {
-  it("opens Sources, pastes, reviews and commits an article without the mouse", async () => {
-    const page = await openWithToken(browser, app.baseUrl, TOKEN, { width: 1920, height: 1080 });
+  it.each([
+    { width: 1920, height: 1080, company: "Orrin Microsystems" },
+    { width: 1366, height: 768, company: "Tessaly Optics" },
+  ])(
+    "opens Sources, pastes, reviews and commits an article without the mouse at $width×$height",
+    async ({ width, height, company }) => {
+      const ARTICLE = article(company);
+      const page = await openWithToken(browser, app.baseUrl, TOKEN, { width, height });
+      await openSources(page);
+      // The list of articles takes the focus (its filter); New article is in the view's header, before it.
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="sources-content"]') !== null))
+        .toBe(true);
+      await press(page, "Shift+Tab", is("new-article"));
+      await page.keyboard.press("Enter");
+      await expect.poll(async () => (await focused(page)).id).toBe("intake-text");
 
-    await press(page, "Tab", is("sources-button"));
-    await page.keyboard.press("Enter");
-    // The list of articles takes the focus (its filter); New article is in the view's header, before it.
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="sources-content"]') !== null))
-      .toBe(true);
-    await press(page, "Shift+Tab", is("new-article"));
-    await page.keyboard.press("Enter");
-    await expect.poll(async () => (await focused(page)).id).toBe("intake-text");
+      await page.keyboard.type(ARTICLE);
+      await press(page, "Tab", is("intake-title"), { inIntake: true });
+      await page.keyboard.type(`Fictional: ${company} buys chips from Huawei`);
+      await press(page, "Tab", is("intake-outlet"), { inIntake: true });
+      await page.keyboard.type("Fictional Keyboard Courier");
+      await press(page, "Tab", is("intake-grade"), { inIntake: true });
+      await page.keyboard.press("ArrowUp"); // E: unreliable, from F
+      await press(page, "Tab", is("intake-published"), { inIntake: true });
+      await page.keyboard.type("2025-09-30");
+      await press(page, "Tab", is("intake-language"), { inIntake: true });
+      await page.keyboard.press("End"); // English
+      await shootBothSizes(page, shotsDir, `keyboard-commit-form-${width}`);
+      await press(page, "Tab", is("intake-propose"), { inIntake: true });
+      await page.keyboard.press("Enter");
 
-    await page.keyboard.type(ARTICLE);
-    await press(page, "Tab", is("intake-title"), { inIntake: true });
-    await page.keyboard.type("Fictional: Orrin buys chips from Huawei");
-    await press(page, "Tab", is("intake-outlet"), { inIntake: true });
-    await page.keyboard.type("Fictional Keyboard Courier");
-    await press(page, "Tab", is("intake-grade"), { inIntake: true });
-    await page.keyboard.press("ArrowUp"); // E: unreliable, from F
-    await press(page, "Tab", is("intake-published"), { inIntake: true });
-    await page.keyboard.type("2025-09-30");
-    await press(page, "Tab", is("intake-language"), { inIntake: true });
-    await page.keyboard.press("End"); // English
-    await shootBothSizes(page, shotsDir, "keyboard-commit-form");
-    await press(page, "Tab", is("intake-propose"), { inIntake: true });
-    await page.keyboard.press("Enter");
+      // The proposals come; the first takes the focus.
+      await expect.poll(async () => (await focused(page)).id, { timeout: 30_000 }).toBe("intake-item");
+      expect((await focused(page)).visible).toBe(true);
+      const first = page.locator('[data-testid="intake-item"]:focus');
+      const firstId = await first.getAttribute("data-item");
+      const card = page.locator(`[data-testid="intake-item"][data-item="${firstId}"]`);
+      await page.keyboard.press("a");
+      await expect.poll(() => card.getAttribute("data-status")).toBe("accepted");
 
-    // The proposals come; the first takes the focus.
-    await expect.poll(async () => (await focused(page)).id, { timeout: 30_000 }).toBe("intake-item");
-    expect((await focused(page)).visible).toBe(true);
-    const first = page.locator('[data-testid="intake-item"]:focus');
-    const firstId = await first.getAttribute("data-item");
-    const card = page.locator(`[data-testid="intake-item"][data-item="${firstId}"]`);
-    await page.keyboard.press("a");
-    await expect.poll(() => card.getAttribute("data-status")).toBe("accepted");
+      // e opens the editor on the subject; Escape cancels it, the focus back on the card, the workspace open.
+      await page.keyboard.press("e");
+      await expect.poll(async () => (await focused(page)).id).toBe(`intake-${firstId}-subject`);
+      await shootBothSizes(page, shotsDir, `keyboard-commit-editor-${width}`);
+      await page.keyboard.press("Escape");
+      await expect.poll(() => card.locator("form").count()).toBe(0);
+      await expect.poll(async () => (await focused(page)).id).toBe("intake-item");
+      expect(await page.getByTestId("intake").isVisible()).toBe(true);
 
-    // e opens the editor on the subject; Escape cancels it, the focus back on the card, the workspace open.
-    await page.keyboard.press("e");
-    await expect.poll(async () => (await focused(page)).id).toBe(`intake-${firstId}-subject`);
-    await shootBothSizes(page, shotsDir, "keyboard-commit-editor");
-    await page.keyboard.press("Escape");
-    await expect.poll(() => card.locator("form").count()).toBe(0);
-    await expect.poll(async () => (await focused(page)).id).toBe("intake-item");
-    expect(await page.getByTestId("intake").isVisible()).toBe(true);
+      // e again: an English rendering, Save and accept.
+      await page.keyboard.press("e");
+      await press(page, "Tab", is(`intake-${firstId}-english`), { inIntake: true });
+      await page.keyboard.type(`${company} buys its chips from Huawei (fictional).`);
+      await press(page, "Tab", (focus) => focus.id.startsWith("button:Save and accept"), { inIntake: true });
+      await page.keyboard.press("Enter");
+      await expect.poll(() => card.textContent()).toContain(`EN: ${company} buys its chips from Huawei (fictional).`);
+      expect(await card.getAttribute("data-status")).toBe("accepted");
 
-    // e again: an English rendering, Save and accept.
-    await page.keyboard.press("e");
-    await press(page, "Tab", is(`intake-${firstId}-english`), { inIntake: true });
-    await page.keyboard.type("Orrin buys its chips from Huawei (fictional).");
-    await press(page, "Tab", (focus) => focus.id.startsWith("button:Save and accept"), { inIntake: true });
-    await page.keyboard.press("Enter");
-    await expect.poll(() => card.textContent()).toContain("EN: Orrin buys its chips from Huawei (fictional).");
-    expect(await card.getAttribute("data-status")).toBe("accepted");
+      // r rejects every other proposal, reached with Tab.
+      const pending = page.locator('[data-testid="intake-item"][data-status="pending"]');
+      for (let left = await pending.count(); left > 0; left -= 1) {
+        await press(page, "Tab", (focus) => focus.id === "intake-item" && focus.status === "pending", {
+          inIntake: true,
+        });
+        await page.keyboard.press("r");
+        await expect.poll(() => pending.count()).toBe(left - 1);
+      }
 
-    // r rejects every other proposal, reached with Tab.
-    const pending = page.locator('[data-testid="intake-item"][data-status="pending"]');
-    for (let left = await pending.count(); left > 0; left -= 1) {
-      await press(page, "Tab", (focus) => focus.id === "intake-item" && focus.status === "pending", {
-        inIntake: true,
-      });
-      await page.keyboard.press("r");
-      await expect.poll(() => pending.count()).toBe(left - 1);
-    }
+      // Escape closes the workspace (focus on New article); Enter reopens it on the review.
+      await page.keyboard.press("Escape");
+      await expect.poll(() => page.getByTestId("intake").isHidden()).toBe(true);
+      await expect.poll(async () => (await focused(page)).id).toBe("new-article");
+      expect((await focused(page)).visible).toBe(true);
+      await page.keyboard.press("Enter");
+      await expect.poll(async () => (await focused(page)).inIntake).toBe(true);
 
-    // Escape closes the workspace (focus on New article); Enter reopens it on the review.
-    await page.keyboard.press("Escape");
-    await expect.poll(() => page.getByTestId("intake").isHidden()).toBe(true);
-    await expect.poll(async () => (await focused(page)).id).toBe("new-article");
-    expect((await focused(page)).visible).toBe(true);
-    await page.keyboard.press("Enter");
-    await expect.poll(async () => (await focused(page)).inIntake).toBe(true);
+      await expect
+        .poll(() => page.getByTestId("intake-save").textContent(), { timeout: 10_000 })
+        .toMatch(/Draft saved/);
+      const commit = await focused(page);
+      await press(page, commit.id === "intake-item" ? "Shift+Tab" : "Tab", is("intake-commit"), { inIntake: true });
+      expect(await page.getByTestId("intake-commit").textContent()).toBe("Commit 1 claim");
+      await page.keyboard.press("Enter");
+      await expect.poll(async () => (await focused(page)).id, { timeout: 30_000 }).toBe("intake-report-heading");
+      expect(await page.locator("#intake-report-heading").textContent()).toBe("Committed");
+      await shootBothSizes(page, shotsDir, `keyboard-commit-report-${width}`);
+      await press(page, "Tab", is("intake-show-canvas"), { inIntake: true });
+      await page.keyboard.press("Enter");
+      await expect.poll(() => page.getByTestId("intake").isHidden()).toBe(true);
+      await expect.poll(async () => (await focused(page)).id).toBe("new-article");
 
-    await expect.poll(() => page.getByTestId("intake-save").textContent(), { timeout: 10_000 }).toMatch(/Draft saved/);
-    const commit = await focused(page);
-    await press(page, commit.id === "intake-item" ? "Shift+Tab" : "Tab", is("intake-commit"), { inIntake: true });
-    expect(await page.getByTestId("intake-commit").textContent()).toBe("Commit 1 claim");
-    await page.keyboard.press("Enter");
-    await expect.poll(async () => (await focused(page)).id, { timeout: 30_000 }).toBe("intake-report-heading");
-    expect(await page.locator("#intake-report-heading").textContent()).toBe("Committed");
-    await shootBothSizes(page, shotsDir, "keyboard-commit-report");
-    await press(page, "Tab", is("intake-show-canvas"), { inIntake: true });
-    await page.keyboard.press("Enter");
-    await expect.poll(() => page.getByTestId("intake").isHidden()).toBe(true);
-    await expect.poll(async () => (await focused(page)).id).toBe("new-article");
+      // The committed relationship is selected on the canvas.
+      await expect
+        .poll(() =>
+          page.evaluate(() =>
+            window.cy.edges(":selected").map((edge) => `${edge.source().data("caption")} ${edge.data("type")}`),
+          ),
+        )
+        .toEqual([expect.stringMatching(new RegExp(`^Fictional ${company} (SOURCES_FROM|BASED_IN)$`))]);
 
-    // The committed relationship is selected on the canvas.
-    await expect
-      .poll(() =>
-        page.evaluate(() =>
-          window.cy.edges(":selected").map((edge) => `${edge.source().data("caption")} ${edge.data("type")}`),
-        ),
-      )
-      .toEqual([expect.stringMatching(/^Fictional Orrin Microsystems (SOURCES_FROM|BASED_IN)$/)]);
-
-    // Escape closes Sources, the focus back on its button.
-    await page.keyboard.press("Escape");
-    await expect.poll(() => page.evaluate(() => document.body.dataset.sources)).toBe("closed");
-    await expect.poll(async () => (await focused(page)).id).toBe("sources-button");
-    expect((await focused(page)).visible).toBe(true);
-    expect(pageProblems(page)).toEqual([]);
-  });
+      // Escape closes Sources, the focus back on its button.
+      await page.keyboard.press("Escape");
+      await expect.poll(() => page.evaluate(() => document.body.dataset.sources)).toBe("closed");
+      await expect.poll(async () => (await focused(page)).id).toBe("sources-button");
+      expect((await focused(page)).visible).toBe(true);
+      expect(pageProblems(page)).toEqual([]);
+      await page.close();
+    },
+  );
 });

@@ -5,7 +5,9 @@
  * changes nothing, and the graph then showing the new relationship with its provenance. Bad input
  * gets a clear message: an empty text, a 10 MB paste, an image renamed .txt, a PDF without a text
  * layer, HTML with <script> and onerror (shown as text, never run), a language the engine does not
- * read. axe-core's WCAG 2.2 AA rules on the form and the review. Screenshots at 1366×768 and
+ * read. axe-core's WCAG 2.2 AA rules on the empty form and the review, and in the light and the dark
+ * theme on the form showing an error (empty text, a bad file), the claim editor (on a proposal, on
+ * selected text) and the commit report. Screenshots at 1366×768 and
  * 1920×1080 go to INTAKE_SHOTS_DIR when it is set.
  */
 import { mkdirSync } from "node:fs";
@@ -123,12 +125,24 @@ function pdf(content: string): Buffer {
 
 const error = (target: Page) => target.getByTestId("intake-error").textContent();
 
+/** axe's WCAG 2.2 AA rules on the workspace in the light and the dark theme (as the system asks), back to light after. */
+async function axeBothThemes(target: Page, state: string): Promise<void> {
+  for (const scheme of ["light", "dark"] as const) {
+    await target.emulateMedia({ colorScheme: scheme });
+    await target.waitForFunction((theme) => document.documentElement.dataset.theme === theme, scheme);
+    expect(await axeViolations(target, '[data-testid="intake"]'), `${state}, ${scheme} theme`).toEqual([]);
+  }
+  await target.emulateMedia({ colorScheme: "light" });
+  await target.waitForFunction(() => document.documentElement.dataset.theme === "light");
+}
+
 describe("Sources → New article", () => {
   it("refuses bad input with a clear message and runs no script from an article", async () => {
     page = await openPage();
     await openForm(page);
     await page.getByTestId("intake-propose").click();
     await expect.poll(() => error(page)).toMatch(/The text is empty/);
+    await axeBothThemes(page, "the form saying the text is empty");
 
     // A 10 MB paste, as the clipboard hands it to the page.
     await page.getByTestId("intake-text").click();
@@ -145,6 +159,7 @@ describe("Sources → New article", () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
     await chooseFile(page, "photo.txt", "text/plain", png);
     await expect.poll(() => error(page)).toMatch(/photo\.txt is a PNG image, not a \.txt text file/);
+    await axeBothThemes(page, "the form refusing a bad file");
 
     await chooseFile(page, "scan.pdf", "application/pdf", pdf("0.2 0.2 0.2 rg 72 72 400 600 re f"));
     await expect.poll(() => error(page), { timeout: 20_000 }).toMatch(/no text layer.*needs OCR/);
@@ -238,6 +253,8 @@ describe("Sources → New article", () => {
     await sources.focus();
     await page.keyboard.press("e");
     const english = sources.locator("textarea");
+    await english.waitFor();
+    await axeBothThemes(page, "the claim editor on a proposal");
     await english.click();
     await page.keyboard.type("Corvane buys its chips from Huawei (fictional).");
     await sources.getByText("Save and accept").click();
@@ -281,6 +298,7 @@ describe("Sources → New article", () => {
     await add.click();
     const manual = page.locator('[data-testid="intake-item"][data-item^="m"]');
     await manual.waitFor();
+    await axeBothThemes(page, "the claim editor on the selected text");
     await manual.locator("select").first().selectOption({ label: "Fictional Corvane Robotics (new)" });
     await manual.locator("input[list]").click();
     await page.keyboard.type("BASED_IN");
@@ -310,6 +328,7 @@ describe("Sources → New article", () => {
       "BASED_IN",
       "SOURCES_FROM",
     ]);
+    await axeBothThemes(page, "the commit report");
     await shoot(page, "intake-report");
 
     // Committing the same article again changes nothing.

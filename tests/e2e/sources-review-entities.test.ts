@@ -5,8 +5,8 @@
  * and by a romanised name the graph has never seen ("Zijie Tiaodong", a candidate new entity).
  * The analyst re-points the TikTok chip to ByteDance (no alias: the mention was read wrong) and
  * merges Zijie Tiaodong into ByteDance (its name becomes an alias). Escape closes a picker and
- * gives the focus back to its button; axe's WCAG 2.2 AA rules hold with a picker open, in both
- * themes. After the commit the graph has no Zijie Tiaodong node, the
+ * gives the focus back to its button; axe's WCAG 2.2 AA rules hold with a picker open (with hits,
+ * and with none), in both themes. After the commit the graph has no Zijie Tiaodong node, the
  * claims hang on ByteDance, ByteDance's aliases hold "Zijie Tiaodong" and not "TikTok", and the
  * top bar's search finds ByteDance by its new alias.
  */
@@ -118,6 +118,21 @@ describe("re-point and merge entities during the review", () => {
           .evaluate((button) => button === document.activeElement),
       )
       .toBe(true);
+
+    // A search the graph has no node for says so; axe holds on that picker too, both themes.
+    await chip("TikTok").getByTestId("intake-repoint").click();
+    await chip("TikTok").getByTestId("intake-repoint-search").waitFor();
+    await page.keyboard.type("Qzxv nothing fictional");
+    await chip("TikTok").getByTestId("intake-repoint-none").waitFor({ timeout: 10_000 });
+    expect(await chip("TikTok").getByTestId("intake-repoint-hit").count()).toBe(0);
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.waitForFunction((theme) => document.documentElement.dataset.theme === theme, scheme);
+      expect(await axeViolations(page, '[data-testid="intake"]'), `picker without hits, ${scheme} theme`).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.keyboard.press("Escape");
+    await expect.poll(() => chip("TikTok").getByTestId("intake-repoint-search").count()).toBe(0);
 
     // Re-point: the claims that named TikTok name ByteDance; no alias is planned.
     await pick("TikTok", "ByteDance", "ByteDance (Company)");

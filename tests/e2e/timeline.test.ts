@@ -4,8 +4,8 @@
  * the timeline strip stepped with the keyboard and played, the canvas at each step (which story
  * relationships are drawn, their certainty's line style, contested and denied marks, what is new),
  * the link keeping the range and the axis, the change list between two dates against the story's
- * hand-written list, its CSV, the watch badge after an ingest, axe on the strip and the panel in
- * both themes, and screenshots at 1366×768 and 1920×1080.
+ * hand-written list, its CSV, the watch badge after an ingest, axe on the strip and the panel (a
+ * change selected) in both themes, and screenshots at 1366×768 and 1920×1080.
  */
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -438,7 +438,11 @@ describe("what changed between two dates", () => {
     expect(lines.some((line) => line.startsWith("Denied,") && line.includes("Velmora press office"))).toBe(true);
   });
 
-  it("passes axe on the strip and the change panel, in both themes; screenshots at 1366×768 and 1920×1080", async () => {
+  it("passes axe on the strip and the change panel, a change selected, in both themes; screenshots at 1366×768 and 1920×1080", async () => {
+    // A change picked: its button pressed, the canvas marking it.
+    const pick = page.locator('[data-testid="change-item"][data-kind="denied"] [data-testid="change-pick"]');
+    await pick.click();
+    await poll(() => pick.getAttribute("aria-pressed")).toBe("true");
     for (const theme of ["light", "dark"]) {
       if (theme === "dark") await useTopbarTool(page, "theme-button");
       await poll(() => page.evaluate(() => document.documentElement.dataset.theme ?? "light")).toBe(theme);
