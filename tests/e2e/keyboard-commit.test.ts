@@ -131,7 +131,8 @@ describe("an article committed with the keyboard only", () => {
       await press(page, "Tab", is("intake-title"), { inIntake: true });
       await page.keyboard.type(`Fictional: ${company} buys chips from Huawei`);
       await press(page, "Tab", is("intake-outlet"), { inIntake: true });
-      await page.keyboard.type("Fictional Keyboard Courier");
+      // One outlet per run: an outlet the graph knows already brings its own grade (the grade field is skipped).
+      await page.keyboard.type(`Fictional ${company} Courier`);
       await press(page, "Tab", is("intake-grade"), { inIntake: true });
       await page.keyboard.press("ArrowUp"); // E: unreliable, from F
       await press(page, "Tab", is("intake-published"), { inIntake: true });
