@@ -86,16 +86,27 @@ interface DrawnEdge {
   denied: boolean;
 }
 
-/** The story's relationships drawn, by claims id: certainty, line style, contested, new, denied. */
+/**
+ * The story's relationships drawn, by claims id: certainty, line as drawn, contested, new, denied.
+ * Zoomed out, dotted lines are drawn as dashes shorter than their gaps (client/src/canvas/
+ * screen-dashes.ts): those read as dotted, dashes longer than their gaps as dashed.
+ */
 const storyEdges = (target: Page): Promise<Record<string, DrawnEdge>> =>
   target.evaluate((ids) => {
     const found: Record<string, DrawnEdge> = {};
+    const lineOf = (style: string, pattern: unknown): string => {
+      if (style !== "dashed") return style;
+      const [dash, gap] = (Array.isArray(pattern) ? pattern : String(pattern).split(/\s+/)).map((part) =>
+        Number.parseFloat(String(part)),
+      );
+      return dash !== undefined && gap !== undefined && dash < gap ? "dotted" : "dashed";
+    };
     window.cy.edges().forEach((edge) => {
       const id = edge.data("props")?.id as string | undefined;
       if (!id || !ids.includes(id)) return;
       found[id] = {
         certainty: String(edge.data("props").certainty),
-        line: String(edge.style("line-style")),
+        line: lineOf(String(edge.style("line-style")), edge.style("line-dash-pattern")),
         contested: edge.hasClass("contested"),
         fresh: edge.hasClass("timeline-new"),
         denied: edge.hasClass("timeline-denied"),
