@@ -11,12 +11,11 @@
  * bar folds Sources into "More", Tab reaches More, Enter opens it with the focus inside and Tab
  * reaches Sources. Screenshots at 1366×768 and 1920×1080 go to KEYBOARD_SHOTS_DIR when set.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type PrivateNeo4j, startPrivateNeo4j } from "../../scripts/neo4j/private-neo4j";
-import { launchBrowser, pageProblems } from "../support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useAppInBrowser } from "../support/app-in-browser";
+import { pageProblems } from "../support/browser";
 import { openWithToken, shootBothSizes } from "../support/review-cards";
-import { type RunningApp, startTestApp } from "../support/test-app";
 
 /** FICTIONAL: an invented company (one per window size: each run commits its own article), written for this test. */
 const article = (company: string) =>
@@ -24,24 +23,10 @@ const article = (company: string) =>
 const shotsDir = process.env.KEYBOARD_SHOTS_DIR;
 
 const TOKEN = "keyboard-commit-token";
-let neo4j: PrivateNeo4j;
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  neo4j = await startPrivateNeo4j({ name: "keyboard-commit", boltPort: 7702 });
-  app = await startTestApp({
-    neo4j: neo4j.connection,
-    env: { APP_TOKEN: TOKEN, WRITE_TOKEN: "", RATE_LIMIT_MAX: "100000" },
-  });
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await neo4j?.stop();
-}, 120_000);
+const session = useAppInBrowser({
+  privateNeo4j: { name: "keyboard-commit", boltPort: 7702 },
+  env: { APP_TOKEN: TOKEN, WRITE_TOKEN: "", RATE_LIMIT_MAX: "100000" },
+});
 
 interface Focus {
   /** Test id, else id, else tag and name. */
@@ -117,7 +102,7 @@ describe("an article committed with the keyboard only", () => {
     "opens Sources, pastes, reviews and commits an article without the mouse at $width×$height",
     async ({ width, height, company }) => {
       const ARTICLE = article(company);
-      const page = await openWithToken(browser, app.baseUrl, TOKEN, { width, height });
+      const page = await openWithToken(session.browser, session.app.baseUrl, TOKEN, { width, height });
       await openSources(page);
       // The list of articles takes the focus (its filter); New article is in the view's header, before it.
       await expect

@@ -12,12 +12,11 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type PrivateNeo4j, startPrivateNeo4j } from "../../scripts/neo4j/private-neo4j";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useAppInBrowser } from "../support/app-in-browser";
 import { axeViolations } from "../support/axe";
-import { launchBrowser, pageProblems } from "../support/browser";
-import { type RunningApp, startTestApp } from "../support/test-app";
+import { pageProblems } from "../support/browser";
 
 const TOKEN = "intake-spec-token";
 const shotsDir = process.env.INTAKE_SHOTS_DIR;
@@ -29,27 +28,14 @@ const ARTICLE = [
   "Fictional Corvane Robotics is based in China.",
 ].join(" ");
 
-let neo4j: PrivateNeo4j;
-let app: RunningApp;
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  neo4j = await startPrivateNeo4j({ name: "intake-ui", boltPort: 7699 });
-  app = await startTestApp({
-    neo4j: neo4j.connection,
-    env: { APP_TOKEN: TOKEN, WRITE_TOKEN: "", RATE_LIMIT_MAX: "100000" },
-  });
-  browser = await launchBrowser();
-}, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await neo4j?.stop();
-}, 120_000);
+const session = useAppInBrowser({
+  privateNeo4j: { name: "intake-ui", boltPort: 7699 },
+  env: { APP_TOKEN: TOKEN, WRITE_TOKEN: "", RATE_LIMIT_MAX: "100000" },
+});
 
 async function openPage(): Promise<Page> {
-  const opened = await browser.newPage({
+  const opened = await session.browser.newPage({
     viewport: { width: 1366, height: 768 },
     httpCredentials: { username: "analyst", password: TOKEN },
   });
@@ -62,7 +48,7 @@ async function openPage(): Promise<Page> {
   opened.on("console", (message) => {
     if (message.type() === "error") problems.push(message.text());
   });
-  await opened.goto(app.baseUrl);
+  await opened.goto(session.app.baseUrl);
   const state = await opened
     .waitForFunction(() => ["ready", "error"].includes(document.body.dataset.graphState ?? ""), undefined, {
       timeout: 30_000,

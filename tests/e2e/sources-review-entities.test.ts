@@ -10,13 +10,13 @@
  * claims hang on ByteDance, ByteDance's aliases hold "Zijie Tiaodong" and not "TikTok", and the
  * top bar's search finds ByteDance by its new alias.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type PrivateNeo4j, startPrivateNeo4j } from "../../scripts/neo4j/private-neo4j";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { PrivateNeo4j } from "../../scripts/neo4j/private-neo4j";
+import { useAppInBrowser } from "../support/app-in-browser";
 import { axeViolations } from "../support/axe";
-import { launchBrowser, pageProblems, useTopbarTool } from "../support/browser";
+import { pageProblems, useTopbarTool } from "../support/browser";
 import { openWithToken, reviewCards } from "../support/review-cards";
-import { type RunningApp, startTestApp } from "../support/test-app";
 
 /** FICTIONAL: invented statements about real names, written for this test. */
 const ARTICLE = [
@@ -28,25 +28,11 @@ const ARTICLE = [
 const OUTLET = "Fictional Harbour Wire";
 
 const TOKEN = "review-entities-token";
-let neo4j: PrivateNeo4j;
-let app: RunningApp;
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  neo4j = await startPrivateNeo4j({ name: "review-entities", boltPort: 7701 });
-  app = await startTestApp({
-    neo4j: neo4j.connection,
-    env: { APP_TOKEN: TOKEN, WRITE_TOKEN: "", RATE_LIMIT_MAX: "100000" },
-  });
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await neo4j?.stop();
-}, 120_000);
+const session = useAppInBrowser({
+  privateNeo4j: { name: "review-entities", boltPort: 7701 },
+  env: { APP_TOKEN: TOKEN, WRITE_TOKEN: "", RATE_LIMIT_MAX: "100000" },
+});
 
 const chip = (name: string) =>
   page
@@ -65,7 +51,7 @@ async function pick(name: string, query: string, node: string): Promise<void> {
 
 describe("re-point and merge entities during the review", () => {
   it("re-points a mention read as the wrong node, merges a new name into the right one", async () => {
-    page = await openWithToken(browser, app.baseUrl, TOKEN);
+    page = await openWithToken(session.browser, session.app.baseUrl, TOKEN);
     await useTopbarTool(page, "sources-button");
     await page.getByTestId("new-article").click();
     await page.getByTestId("intake-text").click();
@@ -182,14 +168,14 @@ describe("re-point and merge entities during the review", () => {
   });
 
   it("the graph holds no duplicate: the claims are ByteDance's, its new alias is recorded, TikTok is not one", async () => {
-    const { records } = await app.driver.executeQuery(
+    const { records } = await session.app.driver.executeQuery(
       `MATCH (b:Entity {id: 'bytedance'})
        RETURN b.aliases AS aliases,
               COUNT { MATCH (n:Entity) WHERE n.name = 'Zijie Tiaodong' } AS duplicates,
               COUNT { MATCH (b)-[:BASED_IN]->(:Entity {id: 'china'}) } AS basedIn,
               COUNT { MATCH (:Entity {id: 'tiktok'})-[:SOURCES_FROM]->() } AS tiktokSources`,
       {},
-      { database: neo4j.connection.database },
+      { database: (session.neo4j as PrivateNeo4j).connection.database },
     );
     const row = records[0]?.toObject() as {
       aliases: string[];

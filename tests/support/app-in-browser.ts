@@ -7,6 +7,9 @@ import { type RunningApp, startTestApp } from "./test-app";
 
 export interface AppInBrowser {
   app: RunningApp;
+  browser: Browser;
+  /** The spec's own Neo4j, when it asked for one. */
+  neo4j: PrivateNeo4j | undefined;
   /** A new page on the app, once its first graph is drawn. */
   open(): Promise<Page>;
 }
@@ -18,24 +21,27 @@ export interface AppInBrowserOptions {
    * while browser specs run).
    */
   privateNeo4j?: { name: string; boltPort: number };
+  /** Settings as in .env (APP_TOKEN, RATE_LIMIT_MAX...), over the real environment. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Starts both before the file's tests and closes both after; read the fields inside tests. */
 export function useAppInBrowser(options: AppInBrowserOptions = {}): AppInBrowser {
-  let browser: Browser | undefined;
-  let neo4j: PrivateNeo4j | undefined;
   const handle = {
-    open: () => openApp(browser as Browser, handle.app.baseUrl),
+    open: () => openApp(handle.browser, handle.app.baseUrl),
   } as AppInBrowser;
   beforeAll(async () => {
-    if (options.privateNeo4j) neo4j = await startPrivateNeo4j(options.privateNeo4j);
-    handle.app = await startTestApp(neo4j ? { neo4j: neo4j.connection } : {});
-    browser = await launchBrowser();
+    if (options.privateNeo4j) handle.neo4j = await startPrivateNeo4j(options.privateNeo4j);
+    handle.app = await startTestApp({
+      ...(handle.neo4j ? { neo4j: handle.neo4j.connection } : {}),
+      ...(options.env ? { env: options.env } : {}),
+    });
+    handle.browser = await launchBrowser();
   }, 240_000);
   afterAll(async () => {
-    await browser?.close();
+    await handle.browser?.close();
     await handle.app?.close();
-    await neo4j?.stop();
+    await handle.neo4j?.stop();
   }, 120_000);
   return handle;
 }
