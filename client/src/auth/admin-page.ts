@@ -1,5 +1,6 @@
 import "../styles/tokens.css";
 import "../styles/auth.css";
+import "../styles/visually-hidden.css";
 import type { AuditQuery, SignedInUser } from "../../../contract/auth-endpoints";
 import { ROLES, type Role } from "../../../contract/endpoint";
 import { createAccountsClient } from "../api/accounts-client";

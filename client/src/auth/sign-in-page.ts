@@ -1,5 +1,6 @@
 import "../styles/tokens.css";
 import "../styles/auth.css";
+import "../styles/visually-hidden.css";
 import { createAccountsClient } from "../api/accounts-client";
 import { ApiRequestError } from "../api/api-request-error";
 import { safeNext } from "./safe-next";
