@@ -79,6 +79,14 @@ export const graphSchema = z.object({
 });
 export type Graph = z.infer<typeof graphSchema>;
 
+/**
+ * `GET /api/nodes/:id/neighbors`: the node, its neighbours (`truncated` when there are more than the
+ * limit), its relationships with them, and the relationships among them up to `links`
+ * (`moreLinks` when some were left out).
+ */
+export const neighboursSchema = graphSchema.extend({ moreLinks: z.boolean() });
+export type Neighbours = z.infer<typeof neighboursSchema>;
+
 /** `GET /api/nodes/:id`: the node, its relationships with their provenance, and their other ends. */
 export const nodeDetailsSchema = z.object({
   node: graphNodeSchema,

@@ -1,5 +1,5 @@
 import { defineEndpoint } from "./endpoint";
-import { graphSchema, nodeDetailsSchema, searchResultSchema } from "./graph-contract";
+import { graphSchema, neighboursSchema, nodeDetailsSchema, searchResultSchema } from "./graph-contract";
 import {
   exportQuerySchema,
   graphQuerySchema,
@@ -44,8 +44,10 @@ export const graphEndpoints = {
     path: "/api/nodes/:id/neighbors",
     params: { id: nodeIdSchema },
     query: neighborsQuerySchema,
-    answer: graphSchema,
-    summary: "What expanding a node adds: its top neighbours by degree.",
+    answer: neighboursSchema,
+    summary:
+      "What expanding a node adds: its top neighbours by degree, its relationships with them, and the relationships " +
+      "among them up to `links` (10 per neighbour asked for by default; `moreLinks` when some were left out).",
     examples: [
       {
         name: "suppliers",

@@ -23,9 +23,28 @@ export const nodeQuerySchema = z.object({ limit: limit(200, 1000) });
 
 const relationshipType = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a relationship type such as SOURCES_FROM");
 
+/**
+ * Relationships among the new neighbours an expansion sends when `links` is not given: 100, or two
+ * per neighbour asked for above 50 neighbours. An expansion answers "what is this node linked to";
+ * the links among its neighbours are context. A hub's top neighbours are themselves hubs, joined by
+ * thousands of relationships (2,200 among the bench supernode's top 50: 44 per node, a hairball that
+ * took 0.1–0.35 s to read); the analyst asks for the rest when wanted (decision 0006).
+ */
+export const EXPANSION_LINKS_FLOOR = 100;
+export const EXPANSION_LINKS_PER_NEIGHBOUR = 2;
+/** The most relationships among the neighbours one expansion may ask for (the server's own cap may be lower). */
+export const MAX_EXPANSION_LINKS = 20_000;
+
+/** How many relationships among its neighbours an expansion of `limit` neighbours sends when `links` is not given. */
+export function expansionLinkCap(limit: number): number {
+  return Math.min(MAX_EXPANSION_LINKS, Math.max(EXPANSION_LINKS_FLOOR, limit * EXPANSION_LINKS_PER_NEIGHBOUR));
+}
+
 /** `types` travels as one comma-separated string: `types=SUPPLIES,OWNS`. */
 export const neighborsQuerySchema = z.object({
   limit: limit(100, 1000),
+  /** Most relationships among the neighbours to send (those with the node always come); absent, expansionLinkCap(limit). */
+  links: z.coerce.number().int().min(0).max(MAX_EXPANSION_LINKS).optional(),
   types: z
     .string()
     .optional()

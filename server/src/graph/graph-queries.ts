@@ -9,7 +9,7 @@
 import type { PathDirection, PathMode } from "../../../contract/graph-contract";
 import { MAX_PATH_HOPS } from "../../../contract/request-schemas";
 import { CLAIM_AS_OF } from "../claims/claims-queries";
-import { RANKING_LABEL, RANKING_LENGTH } from "../claims/neighbour-ranking";
+import { LINK_SEPARATOR, RANKING_LABEL, RANKING_LENGTH } from "../claims/neighbour-ranking";
 
 /** A relationship `r` counts on the as-of dates: it comes from no claim, or from one that counts. */
 const RELATIONSHIP_AS_OF = `(r.claimCount IS NULL OR EXISTS { MATCH (c:Claim {relationshipId: r.id}) WHERE ${CLAIM_AS_OF} })`;
@@ -122,27 +122,33 @@ const EXPANSION_WAY = `($types IS NULL OR type(r) IN $types)
        OR ($direction = 'in' AND endNode(r) = n))`;
 
 /**
- * Expansion: the neighbours with the most relationships first (the top N when capped),
- * plus the relationships among those neighbours so the canvas shows how they connect.
+ * Expansion: the neighbours with the most relationships first (the top N when capped), their
+ * relationships with the node, and up to $linkLimit relationships among them so the canvas shows
+ * how they connect (`moreLinks` when there were more; decision 0006, "links among a hub's top
+ * neighbours").
  * A supernode's top N comes from its stored ranking (claims/neighbour-ranking.ts, found by index):
  * its entries in order, those that go the asked way, the first $neighbourFetch (without a type or
  * direction, only the first $neighbourFetch entries are read: each is a neighbour). The ranking is
  * used when that yields $neighbourFetch neighbours or holds every neighbour; otherwise (a rare
  * type or direction) and for every other node, the neighbours are ranked here, once each (not
- * grouped with their relationships first). The links to the centre are read only for the kept
- * ones: on a supernode, 100 lookups instead of 100,000 lists.
+ * grouped with their relationships first). The relationships with the node are read only for the
+ * kept ones: by the element ids the ranking stores (`links`), checked to join the two; else (no
+ * ranking, or one written before it stored them) by matching between the two nodes.
+ * The relationships among the neighbours are read from the most connected neighbour down and the
+ * first $linkFetch kept: a hub's top neighbours are the graph's most connected nodes, joined by
+ * thousands of relationships (2,200 among the bench supernode's top 50, read from 46,000).
  */
 export const NEIGHBORS_QUERY = `${FIND_NODE}
 OPTIONAL MATCH (ranking:${RANKING_LABEL} {hub: elementId(n)})
 CALL (n, ranking) {
   WITH n, ranking, $types IS NULL AND $direction = 'both' AS everyWay WHERE ranking IS NOT NULL
   UNWIND range(0, CASE WHEN everyWay THEN $neighbourFetch ELSE size(ranking.neighbours) END - 1) AS place
-  WITH n, everyWay, place, ranking.neighbours[place] AS neighbourId WHERE neighbourId IS NOT NULL
+  WITH n, ranking, everyWay, place, ranking.neighbours[place] AS neighbourId WHERE neighbourId IS NOT NULL
   MATCH (m) WHERE elementId(m) = neighbourId
-  WITH n, m, place WHERE NOT m:SavedView AND (everyWay OR EXISTS { MATCH (n)-[r]-(m) WHERE ${EXPANSION_WAY} })
-  WITH m ORDER BY place
+  WITH n, ranking, m, place WHERE NOT m:SavedView AND (everyWay OR EXISTS { MATCH (n)-[r]-(m) WHERE ${EXPANSION_WAY} })
+  WITH ranking, m, place ORDER BY place
   LIMIT $neighbourFetch
-  RETURN collect(m) AS ranked
+  RETURN collect({m: m, links: ranking.links[place]}) AS ranked
 }
 WITH n, ranked,
      ranking IS NOT NULL AND (size(ranked) = $neighbourFetch OR size(ranking.neighbours) < ${RANKING_LENGTH}) AS fromRanking
@@ -153,26 +159,37 @@ CALL (n, fromRanking) {
   WITH DISTINCT m
   ORDER BY COUNT { (m)--() } DESC, elementId(m)
   LIMIT $neighbourFetch
-  RETURN collect(m) AS visited
+  RETURN collect({m: m, links: null}) AS visited
 }
 WITH n, CASE WHEN fromRanking THEN ranked ELSE visited END AS fetched
-WITH n, fetched[0..$neighbourLimit] AS neighbours, size(fetched) > $neighbourLimit AS moreNeighbours
-CALL (n, neighbours) {
-  UNWIND neighbours AS m
-  CALL (n, m) {
+WITH n, fetched[0..$neighbourLimit] AS kept, size(fetched) > $neighbourLimit AS moreNeighbours
+WITH n, kept, [entry IN kept WHERE entry.m IS NOT NULL | entry.m] AS neighbours, moreNeighbours
+CALL (n, kept) {
+  UNWIND kept AS entry
+  WITH n, entry.m AS m, entry.links AS stored WHERE m IS NOT NULL
+  CALL (n, m, stored) {
+    WITH n, m, stored WHERE stored IS NULL
     MATCH (n)-[r]-(m)
     WHERE ${EXPANSION_WAY}
-    RETURN collect(r) AS links
+    RETURN r
+    UNION ALL
+    WITH n, m, stored WHERE stored IS NOT NULL
+    UNWIND split(stored, '${LINK_SEPARATOR}') AS linkId
+    MATCH ()-[r]->() WHERE elementId(r) = linkId
+    WITH n, m, r
+    WHERE (startNode(r) = n AND endNode(r) = m OR startNode(r) = m AND endNode(r) = n) AND ${EXPANSION_WAY}
+    RETURN r
   }
-  RETURN collect(links) AS linkLists
+  RETURN collect(r) AS links
 }
 CALL (neighbours) {
   UNWIND neighbours AS a
   MATCH (a)-[r2]->(b)
   WHERE b IN neighbours
+  WITH r2 LIMIT $linkFetch
   RETURN collect(r2) AS among
 }
-RETURN n, neighbours, linkLists, among, moreNeighbours`;
+RETURN n, neighbours, links, among[0..$linkLimit] AS among, size(among) > $linkLimit AS moreLinks, moreNeighbours`;
 
 /** A name as a Cypher identifier: in backticks, a backtick in it doubled. */
 const quoteName = (name: string) => `\`${name.replaceAll("`", "``")}\``;

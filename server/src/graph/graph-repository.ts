@@ -1,6 +1,14 @@
 import type { Node, Relationship } from "neo4j-driver";
-import type { AsOfQuery, Graph, GraphNode, Health, NodeDetails, SearchResult } from "../../../contract/graph-contract";
-import type { NeighborsRequest } from "../../../contract/request-schemas";
+import type {
+  AsOfQuery,
+  Graph,
+  GraphNode,
+  Health,
+  Neighbours,
+  NodeDetails,
+  SearchResult,
+} from "../../../contract/graph-contract";
+import { expansionLinkCap, type NeighborsRequest } from "../../../contract/request-schemas";
 import { namedSourcesOf, SOURCE_NAMES_QUERY } from "../claims/attribution";
 import { CLAIMS_BY_ID_QUERY, ClaimCache, claimCountsOf, isAsOf, summariesAsOf } from "../claims/summaries-as-of";
 import { notFound } from "../errors/app-error";
@@ -113,7 +121,12 @@ export class GraphRepository {
     };
   }
 
-  async neighbors(id: string, request: NeighborsRequest, signal?: AbortSignal): Promise<Graph> {
+  /**
+   * What expanding a node adds. `links`: most relationships among the neighbours (absent: as many as
+   * an expansion of `limit` neighbours sends, expansionLinkCap); never more than the server's cap.
+   */
+  async neighbors(id: string, request: NeighborsRequest, signal?: AbortSignal): Promise<Neighbours> {
+    const links = Math.min(request.links ?? expansionLinkCap(request.limit), this.options.maxEdges);
     const { records } = await this.read(
       NEIGHBORS_QUERY,
       {
@@ -122,6 +135,8 @@ export class GraphRepository {
         direction: request.direction,
         neighbourFetch: neo4jInt(request.limit + 1),
         neighbourLimit: neo4jInt(request.limit),
+        linkFetch: neo4jInt(links + 1),
+        linkLimit: neo4jInt(links),
       },
       signal,
     );
@@ -129,7 +144,11 @@ export class GraphRepository {
     if (!record) throw notFound(`No node has the id "${id}".`);
     // The centre node comes first so it keeps its own id if a neighbour claims the same one.
     const graph = recordsToGraph([record], { maxNodes: request.limit + 1, maxEdges: this.options.maxEdges });
-    return { ...graph, truncated: graph.truncated || record.get("moreNeighbours") === true };
+    return {
+      ...graph,
+      truncated: graph.truncated || record.get("moreNeighbours") === true,
+      moreLinks: record.get("moreLinks") === true,
+    };
   }
 
   /**
@@ -180,7 +199,14 @@ export class GraphRepository {
   async plannedStatements(): Promise<PlannedStatement[]> {
     const int = neo4jInt(1);
     const id = await sampleNodeId(this.database);
-    const neighbours = { id, direction: "both", neighbourFetch: int, neighbourLimit: int };
+    const neighbours = {
+      id,
+      direction: "both",
+      neighbourFetch: int,
+      neighbourLimit: int,
+      linkFetch: int,
+      linkLimit: int,
+    };
     return [
       { name: "neighbors", query: NEIGHBORS_QUERY, params: { ...neighbours, types: null } },
       { name: "neighbors by type", query: NEIGHBORS_QUERY, params: { ...neighbours, types: [""] } },

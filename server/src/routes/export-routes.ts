@@ -1,7 +1,13 @@
 import { Router } from "express";
 import type { Graph } from "../../../contract/graph-contract";
 import { graphEndpoints } from "../../../contract/graph-endpoints";
-import { type ExportFormat, graphQuerySchema, neighborsQuerySchema } from "../../../contract/request-schemas";
+import {
+  type ExportFormat,
+  graphQuerySchema,
+  MAX_EXPANSION_LINKS,
+  type NeighborsRequest,
+  neighborsQuerySchema,
+} from "../../../contract/request-schemas";
 import { exportFilename } from "../../../formats/export-filename";
 import { edgesToCsv, nodesToCsv } from "../../../formats/graph-to-csv";
 import { graphToCyjs } from "../../../formats/graph-to-cyjs";
@@ -39,7 +45,7 @@ export function exportRoutes(repository: GraphRepository): Router {
     const { format, node } = graphEndpoints.export.query.parse(req.query);
     const signal = abortOnClose(res);
     const graph = node
-      ? await repository.neighbors(node, neighborsQuerySchema.parse(req.query), signal)
+      ? await repository.neighbors(node, exportedNeighbourhood(neighborsQuerySchema.parse(req.query)), signal)
       : await repository.graph(graphQuerySchema.parse(req.query).limit, signal);
     const rendering = FORMATS[format];
     const title = node ? `${node} neighbourhood` : "Graph Explorer graph";
@@ -56,4 +62,9 @@ export function exportRoutes(repository: GraphRepository): Router {
     res.type(rendering.contentType).send(rendering.render(graph, title));
   });
   return router;
+}
+
+/** A file of a neighbourhood holds every relationship among the neighbours unless `links` says otherwise (the server's cap holds). */
+function exportedNeighbourhood(request: NeighborsRequest): NeighborsRequest {
+  return { ...request, links: request.links ?? MAX_EXPANSION_LINKS };
 }
