@@ -70,15 +70,16 @@ export async function prepareBenchGraph(driver: Driver, options: PrepareOptions)
     );
   }
   // The supernodes' neighbour rankings, as ingestion keeps them: after a load, or for a graph loaded
-  // before rankings existed.
+  // before rankings existed or before they stored the links to each neighbour.
   const stored = await driver.executeQuery(
-    `MATCH (r:${RANKING_LABEL}) RETURN count(r) AS rankings`,
+    `MATCH (r:${RANKING_LABEL}) RETURN count(r) AS rankings, count(r.links) AS withLinks`,
     {},
     {
       database: options.database,
     },
   );
-  if (load !== null || Number(stored.records[0]?.get("rankings") ?? 0) === 0) {
+  const rankings = Number(stored.records[0]?.get("rankings") ?? 0);
+  if (load !== null || rankings === 0 || Number(stored.records[0]?.get("withLinks") ?? 0) < rankings) {
     const ranked = await driver.executeQuery(RANK_ALL_HUBS_QUERY, {}, { database: options.database });
     options.log(`bench:data: ranked the neighbours of ${Number(ranked.records[0]?.get("hubs") ?? 0)} supernode(s)`);
   }
