@@ -148,6 +148,7 @@ const expander = createNodeExpander({
   ask: (question) => askSupernode(question),
   caption: (id) => canvas.nodeCaption(id) ?? id,
   add: (id, graph) => apply(addExpansion(id, graph)),
+  offer: (label, run) => status.offer(label, run),
   progress: tell,
   fail,
 });

@@ -16,6 +16,7 @@ import {
   type GraphSchemaInfo,
   type Health,
   type LibraryQueryDto,
+  type Neighbours,
   type NodeDetails,
   type NodeLookupResult,
   type PathDirection,
@@ -42,6 +43,8 @@ export interface NeighbourQuery {
   limit?: number;
   types?: readonly string[];
   direction?: Direction;
+  /** Most relationships among the neighbours; absent, the server's default for `limit` (expansionLinkCap). */
+  links?: number;
 }
 
 export interface PathsQuery {
@@ -63,7 +66,7 @@ export interface ApiClient {
   /** The graph, or (with `knownAt` / `holdsAt`) the relationships known or holding on that day, every node kept. */
   getGraph(limit?: number, asOf?: AsOfQuery): Promise<Graph>;
   getNode(id: string): Promise<NodeDetails>;
-  getNeighbours(id: string, query?: NeighbourQuery): Promise<Graph>;
+  getNeighbours(id: string, query?: NeighbourQuery): Promise<Neighbours>;
   search(text: string, limit?: number, signal?: AbortSignal): Promise<SearchResult>;
   /** Readiness (`/api/ready`): resolves on 200 and on 503 (Neo4j down, server shutting down); rejects when there is none. */
   getHealth(): Promise<Health>;
@@ -162,6 +165,7 @@ export function createApiClient(baseUrl = ""): ApiClient {
             limit: query.limit,
             types: query.types?.length ? query.types.join(",") : undefined,
             direction: query.direction,
+            links: query.links,
           },
         ),
         neighbors.answer,

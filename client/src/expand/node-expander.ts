@@ -1,11 +1,12 @@
-import type { ExpansionOption, Expansions, Graph } from "../../../contract/graph-contract";
+import type { ExpansionOption, Expansions, Neighbours } from "../../../contract/graph-contract";
+import { MAX_EXPANSION_LINKS } from "../../../contract/request-schemas";
 import type { NeighbourQuery } from "../api/api-client";
 import type { GuardQuestion } from "./guard-dialog";
 import { type GuardChoice, limitForChoice, planExpansion } from "./supernode-guard";
 
 export interface ExpanderApi {
   getExpansions(id: string): Promise<Expansions>;
-  getNeighbours(id: string, query?: NeighbourQuery): Promise<Graph>;
+  getNeighbours(id: string, query?: NeighbourQuery): Promise<Neighbours>;
 }
 
 /** One relationship type in one direction; none for "everything". */
@@ -21,7 +22,9 @@ export interface NodeExpanderDeps {
   ask(question: GuardQuestion): Promise<GuardChoice>;
   caption(id: string): string;
   /** Puts the fetched neighbourhood on the canvas (through the history) and says what was added. */
-  add(id: string, graph: Graph): void;
+  add(id: string, graph: Neighbours): void;
+  /** Offers a follow-up beside what `add` said (a button on the status line). */
+  offer(label: string, run: () => void): void;
   progress(message: string): void;
   fail(doing: string, error: unknown): void;
 }
@@ -59,7 +62,9 @@ export function createNodeExpander(deps: NodeExpanderDeps): NodeExpander {
           return;
         }
         const query: NeighbourQuery = filter ? { limit, types: [filter.type], direction: filter.direction } : { limit };
-        deps.add(id, await deps.api.getNeighbours(id, query));
+        const answer = await deps.api.getNeighbours(id, query);
+        deps.add(id, answer);
+        if (answer.moreLinks) deps.offer(ALL_LINKS, () => void addAllLinks(deps, id, query));
       } catch (error) {
         deps.fail(doing, error);
       } finally {
@@ -67,6 +72,20 @@ export function createNodeExpander(deps: NodeExpanderDeps): NodeExpander {
       }
     },
   };
+}
+
+/** The status line's button after an expansion that left out relationships among the new neighbours. */
+export const ALL_LINKS = "Add all their links";
+
+/** The same expansion again with every relationship among the neighbours (the server's cap still holds). */
+async function addAllLinks(deps: NodeExpanderDeps, id: string, query: NeighbourQuery): Promise<void> {
+  const doing = `Adding the links among the neighbours of ${deps.caption(id)}`;
+  try {
+    deps.progress(`${doing}…`);
+    deps.add(id, await deps.api.getNeighbours(id, { ...query, links: MAX_EXPANSION_LINKS }));
+  } catch (error) {
+    deps.fail(doing, error);
+  }
 }
 
 async function reachOf(api: ExpanderApi, id: string, filter: ExpansionFilter | undefined): Promise<number> {

@@ -38,9 +38,15 @@ export const openRelationship =
     };
   };
 
-/** Puts what an expansion fetched next to its origin, as one step when anything is new; collapse can take it back. */
+/** Said after an expansion whose answer left out relationships among the new neighbours. */
+export const MORE_LINKS_NOTE = "; more links among the neighbours left out";
+
+/**
+ * Puts what an expansion fetched next to its origin, as one step when anything is new; collapse can
+ * take it back. `moreLinks`: the server left out relationships among the neighbours (said).
+ */
 export const addExpansion =
-  (id: string, graph: Graph): Command =>
+  (id: string, graph: Graph & { moreLinks?: boolean }): Command =>
   (explorer) => {
     const { canvas, state } = explorer;
     const fresh = graph.nodes.map((node) => node.data.id).filter((other) => !canvas.has(other));
@@ -51,7 +57,7 @@ export const addExpansion =
       make: () => {
         const added = canvas.addGraph(graph, { kind: "near", id });
         if (fresh.length > 0) state.expansions.set(id, [...(state.expansions.get(id) ?? []), ...fresh]);
-        return addedMessage(added.nodes, added.edges, graph.truncated);
+        return addedMessage(added.nodes, added.edges, graph.truncated) + (graph.moreLinks ? MORE_LINKS_NOTE : "");
       },
     };
   };

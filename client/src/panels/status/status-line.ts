@@ -7,6 +7,8 @@ export interface StatusLine {
   /** A visible, non-blocking banner that stays until dismissed or replaced. */
   error(message: string): void;
   clear(): void;
+  /** A button after the line's message (until the next message): `label`, running `run` once. */
+  offer(label: string, run: () => void): void;
   /** What failed while `doing` it, as a banner; a request the page itself cancelled says nothing. */
   fail(doing: string, error: unknown): void;
 }
@@ -36,10 +38,20 @@ export function createStatusLine(root: HTMLElement): StatusLine {
     delete root.dataset.kind;
     root.hidden = true;
   };
+  const offer = (label: string, run: () => void) => {
+    if (root.hidden) return;
+    const button = el("button", { type: "button", class: "status-action", "data-testid": "status-action" }, label);
+    button.addEventListener("click", () => {
+      button.remove();
+      run();
+    });
+    root.append(button);
+  };
   return {
     info: (message) => show("info", message),
     error: (message) => show("error", message),
     clear,
+    offer,
     fail: (doing, error) => {
       if (!isAbortError(error)) show("error", describeError(error, doing));
     },
