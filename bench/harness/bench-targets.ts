@@ -49,7 +49,7 @@ export function benchTargets(
         name === "expand" ? "Expanding the supernode (top N neighbours)" : "The supernode's expansion menu (counts)";
       const cause =
         name === "expand"
-          ? "the top N comes from the stored ranking (51 seeks); what remains is the links among those N, the graph's most connected nodes (46,000 relationships read for about 2,200 kept, an answer of 2,200 edges), which a 10-neighbour node does not have (decision 0006)."
+          ? "the top N and their links to the supernode come from its stored ranking (51 node seeks, 50 relationship seeks), and the links among those N (the graph's most connected nodes) stop at 100 found; what is left is reading those 100 and the ranking's lists, which a 10-neighbour node does not have, and the machine's other load at p99 (decision 0006)."
           : "the counts come from Neo4j's stored degrees above 1,000 relationships; what is left is the lookup, the relationship types and HTTP.";
       return [
         {
