@@ -1,6 +1,11 @@
 import cytoscape from "cytoscape";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { HUGE_GRAPH_ELEMENTS, LARGE_GRAPH_ELEMENTS, tuneForSize } from "../../client/src/canvas/performance-options";
+import {
+  HUGE_GRAPH_ELEMENTS,
+  holdLayers,
+  LARGE_GRAPH_ELEMENTS,
+  tuneForSize,
+} from "../../client/src/canvas/performance-options";
 
 /**
  * The renderer switches tuneForSize sets, on a headless Cytoscape.js whose renderer is given the
@@ -50,5 +55,39 @@ describe("tuneForSize", () => {
     const renderer = tunedRenderer(HUGE_GRAPH_ELEMENTS, 1);
     expect(renderer.hideEdgesOnViewport).toBe(true);
     expect(renderer.textureOnViewport).toBe(true);
+  });
+});
+
+describe("holdLayers", () => {
+  function largeCanvas() {
+    vi.stubGlobal("window", { devicePixelRatio: 1 });
+    const cy = cytoscape({ headless: true, styleEnabled: true });
+    const renderer = (cy as unknown as { renderer(): Record<string, unknown> }).renderer();
+    const cache = { firstGet: true };
+    renderer.data = { lyrTxrCache: cache };
+    tuneForSize(cy, LARGE_GRAPH_ELEMENTS);
+    return { cy, cache };
+  }
+
+  it("keeps the layer bitmaps from being built while held, also through re-tuning, and asks for them when let go", () => {
+    const { cy, cache } = largeCanvas();
+    const release = holdLayers(cy);
+    expect(cache.firstGet).toBe(false);
+    tuneForSize(cy, LARGE_GRAPH_ELEMENTS);
+    expect(cache.firstGet).toBe(false);
+    release();
+    expect(cache.firstGet).toBe(true);
+  });
+
+  it("waits for every hold: two big additions in a row build the bitmaps once both are drawn", () => {
+    const { cy, cache } = largeCanvas();
+    const first = holdLayers(cy);
+    const second = holdLayers(cy);
+    first();
+    first();
+    tuneForSize(cy, LARGE_GRAPH_ELEMENTS);
+    expect(cache.firstGet).toBe(false);
+    second();
+    expect(cache.firstGet).toBe(true);
   });
 });

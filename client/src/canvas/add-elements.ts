@@ -19,6 +19,8 @@ export interface AddResult {
   added: Collection;
   /** Settles once every added element is drawn (at once for small additions; see PAINT_NODES_FIRST_FROM). */
   drawn: Promise<void>;
+  /** Whether the relationships are drawn over the next frames (the addition is big). */
+  staged: boolean;
 }
 
 /**
@@ -66,7 +68,7 @@ export function addElements(cy: Core, graph: GraphPart, placement: Placement): A
   const later = cy.container() !== null && nodes.length + edges.length >= PAINT_NODES_FIRST_FROM && edges.length > 0;
   if (!later) {
     const added = cy.add([...nodes, ...edges]);
-    return { nodes: nodes.length, edges: edges.length, added, drawn: Promise.resolve() };
+    return { nodes: nodes.length, edges: edges.length, added, drawn: Promise.resolve(), staged: false };
   }
   const ordered = byBusiestEnd(edges);
   for (const edge of ordered) edge.classes = [...classList(edge.classes), DRAW_LATER_CLASS];
@@ -75,7 +77,7 @@ export function addElements(cy: Core, graph: GraphPart, placement: Placement): A
     cy,
     ordered.map((edge) => String(edge.data.id)),
   );
-  return { nodes: nodes.length, edges: edges.length, added, drawn };
+  return { nodes: nodes.length, edges: edges.length, added, drawn, staged: true };
 }
 
 /** Relationships of the most connected nodes first: the graph's shape appears with the first chunk. */

@@ -6,11 +6,12 @@ import { bestLayout } from "./best-layout";
 import { type CanvasExport, createCanvasExport } from "./canvas-export";
 import { claimsStylesheet } from "./claims-stylesheet";
 import { exploreStylesheet, viewStylesheet } from "./explore-stylesheet";
+import { styleFirstTimeInOneGo } from "./first-style";
 import { graphStylesheet } from "./graph-stylesheet";
 import type { LayoutRequest } from "./layout-options";
 import { keepLabelsLegible, legibleLabelsStylesheet } from "./legible-labels";
 import { highlightNeighbourhood } from "./neighbourhood-highlight";
-import { currentRenderer, keepTunedForSize, switchRenderer, tuneForSize } from "./performance-options";
+import { currentRenderer, holdLayers, keepTunedForSize, switchRenderer, tuneForSize } from "./performance-options";
 import type { Point } from "./place-around";
 import { chooseRenderer, type RendererKind, WEBGL_FROM_ELEMENTS, webglRendererName } from "./renderer-choice";
 import { keepDashesScreenSized } from "./screen-dashes";
@@ -113,6 +114,7 @@ export function createCanvas(
     selectionType: "single",
   });
   zoomed = cy;
+  styleFirstTimeInOneGo(cy);
   const retune = keepTunedForSize(cy);
   hideLabelsWhileMoving(cy);
   keepLabelsLegible(cy);
@@ -136,7 +138,8 @@ export function createCanvas(
       if (gpu === undefined) gpu = (options.gpu ?? webglRendererName)();
       if (chooseRenderer(gpu, count) === "webgl") switchRenderer(cy, "webgl");
     }
-    const { nodes, edges, added, drawn } = addElements(cy, graph, placement);
+    const { nodes, edges, added, drawn, staged } = addElements(cy, graph, placement);
+    if (staged && currentRenderer(cy) === "canvas") drawn.then(holdLayers(cy));
     allDrawn = Promise.all([allDrawn, drawn]).then(() => {});
     if ((placement.kind === "near" || placement.kind === "centre") && added.nonempty()) {
       added.addClass("just-added");

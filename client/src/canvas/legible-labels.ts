@@ -50,7 +50,10 @@ export function legibleLabelsStylesheet(zoom: () => number): StylesheetJson {
  * higher rank give way (see yieldCollidingCaptions); the element under the pointer shows its caption.
  */
 export function keepLabelsLegible(cy: Core): void {
-  let settle: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the timer is armed. */
+  let armed = false;
+  /** When the last event came: the pass runs once nothing came for SETTLE_MS. */
+  let lastNews = 0;
   let styledZoom = cy.zoom();
   /**
    * True while this pass restyles: the style events its own class changes send are not news. A
@@ -58,22 +61,33 @@ export function keepLabelsLegible(cy: Core): void {
    * every SETTLE_MS, and the link (which follows class changes) never settled.
    */
   let restyling = false;
+  const run = () => {
+    const quiet = performance.now() - lastNews;
+    if (quiet < SETTLE_MS) {
+      setTimeout(run, SETTLE_MS - quiet);
+      return;
+    }
+    armed = false;
+    if (cy.destroyed() || cy.elements().length > RESTYLE_UP_TO) return;
+    restyling = true;
+    try {
+      if (cy.zoom() !== styledZoom) {
+        styledZoom = cy.zoom();
+        cy.style().update();
+      }
+      yieldCollidingCaptions(cy);
+    } finally {
+      restyling = false;
+    }
+  };
+  // One event per element (an addition of 20,000 sends 20,000 add and style events): each only
+  // notes the time; one timer is armed at a time, instead of one cleared and set again per event.
   const sortOut = () => {
     if (restyling) return;
-    clearTimeout(settle);
-    settle = setTimeout(() => {
-      if (cy.elements().length > RESTYLE_UP_TO) return;
-      restyling = true;
-      try {
-        if (cy.zoom() !== styledZoom) {
-          styledZoom = cy.zoom();
-          cy.style().update();
-        }
-        yieldCollidingCaptions(cy);
-      } finally {
-        restyling = false;
-      }
-    }, SETTLE_MS);
+    lastNews = performance.now();
+    if (armed) return;
+    armed = true;
+    setTimeout(run, SETTLE_MS);
   };
   cy.on("zoom add remove position select unselect layoutstop", sortOut);
   cy.on("style", "edge", sortOut);
