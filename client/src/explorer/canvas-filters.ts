@@ -22,10 +22,13 @@ export function createCanvasFilters(cy: Core): CanvasFilters {
       cy.edges().map(toFilterEdge),
       filters,
     );
+    // Only the elements whose state changes: Cytoscape's toggleClass(name, on) restyles and emits
+    // "class" for every element it is given, even one that had the class already (a timeline step
+    // restyled all 1,700 elements of the canvas for the few the day changed).
     cy.batch(() => {
       cy.elements().forEach((element) => {
-        const keep = (element.isNode() ? shown.nodes : shown.edges).has(element.id());
-        element.toggleClass(FILTERED_CLASS, !keep);
+        const filtered = !(element.isNode() ? shown.nodes : shown.edges).has(element.id());
+        if (element.hasClass(FILTERED_CLASS) !== filtered) element.toggleClass(FILTERED_CLASS, filtered);
       });
     });
     // A hidden element cannot stay selected: the panel would describe something not drawn.
@@ -34,13 +37,18 @@ export function createCanvasFilters(cy: Core): CanvasFilters {
   const notify = () => {
     for (const listener of listeners) listener(filters);
   };
-  // Newcomers are filtered before the next frame; one pass for all the elements one change added.
+  // Newcomers are filtered before the next frame; one pass for all the elements one change added,
+  // none when the filters were set again after they came (set judges every element: an as-of day).
   let pending = false;
+  let unfiltered = false;
   cy.on("add", () => {
+    unfiltered = true;
     if (pending) return;
     pending = true;
     queueMicrotask(() => {
       pending = false;
+      if (!unfiltered) return;
+      unfiltered = false;
       apply();
       notify();
     });
@@ -49,6 +57,7 @@ export function createCanvasFilters(cy: Core): CanvasFilters {
     current: () => filters,
     set: (next) => {
       filters = next;
+      unfiltered = false;
       apply();
       notify();
     },

@@ -7,7 +7,7 @@ import type { AsOfController } from "../claims/as-of-controller";
 import type { ExplorerState } from "../explorer/explorer-state";
 import { relationshipClaimsId } from "../look/edge-claims";
 import { TIMELINE_CLASSES } from "../look/timeline-marks";
-import { endedOn, relationshipMarks, stripModel } from "./timeline-model";
+import { endedOn, type RelationshipMarks, relationshipMarks, stripModel } from "./timeline-model";
 import { createTimelineStrip, type StripRange, type TimelineStrip } from "./timeline-strip";
 
 export interface TimelineControllerDeps {
@@ -101,6 +101,16 @@ export function createTimelineController(deps: TimelineControllerDeps): Timeline
     return loading;
   }
 
+  // sync runs after every change of the canvas, often twice in one step: the marks of a range are
+  // worked out once (all the timeline's ticks are read; 5,000 on a long history).
+  let marksMemo: { of: Timeline; key: string; marks: RelationshipMarks } | null = null;
+  function marksOf(of: Timeline, range: { from: string | null; to: string }, axis: AsOfMode): RelationshipMarks {
+    const key = `${range.from ?? ""} ${range.to} ${axis}`;
+    if (marksMemo?.of !== of || marksMemo.key !== key)
+      marksMemo = { of, key, marks: relationshipMarks(of.ticks, range, axis) };
+    return marksMemo.marks;
+  }
+
   function sync(): void {
     const query = state.asOf();
     const to = dayOf(query);
@@ -109,7 +119,7 @@ export function createTimelineController(deps: TimelineControllerDeps): Timeline
     if (from !== null && !strip.isOpen()) strip.open();
     const marks =
       timeline && strip.isOpen() && to !== null
-        ? relationshipMarks(timeline.ticks, { from, to }, axisOf(query))
+        ? marksOf(timeline, { from, to }, axisOf(query))
         : { fresh: new Set<string>(), denied: new Set<string>(), ended: new Map<string, string>() };
     cy.batch(() => {
       cy.edges().forEach((edge) => {
