@@ -8,11 +8,16 @@ import type { Point } from "./place-around";
 
 /**
  * What the page draws over the canvas: a full-height sheet on the right, a tall panel along the
- * left edge (the paths panel), floating boxes (screen px).
+ * left edge (the paths panel), bars along the top and bottom edges (the time bar), floating boxes
+ * (screen px).
  */
 export interface Overlays {
   right: number;
   left?: number;
+  /** How far down from the canvas' top edge a bar across it reaches. */
+  top?: number;
+  /** How far up from the canvas' bottom edge a bar across it reaches. */
+  bottom?: number;
   boxes: readonly Box[];
 }
 
@@ -58,28 +63,34 @@ function centresBounds(nodes: NodeCollection): Box {
 
 /** Camera moves of the canvas that respect what the page draws over it. */
 export function createViewport(cy: Core, overlays: () => Overlays): Viewport {
-  const screenArea = (): ScreenArea => {
-    const { right, boxes } = overlays();
-    const left = leftInset();
+  /**
+   * The visible area within the canvas: left of the sheet, right of a left panel, between the bars.
+   * A left panel or bars that would leave less than a third of the canvas are ignored; a bar counts
+   * only for what it reaches beyond the padding (its own margin is room enough).
+   */
+  const frameOf = (measured: Overlays) => {
+    const width = cy.width();
+    const height = cy.height();
+    const left = width - measured.right - (measured.left ?? 0) >= width / 3 ? (measured.left ?? 0) : 0;
+    const top = Math.max(0, (measured.top ?? 0) - PADDING);
+    const bottom = Math.max(0, (measured.bottom ?? 0) - PADDING);
+    const bars = height - top - bottom >= height / 3;
+    return { left, top: bars ? top : 0, bottom: bars ? bottom : 0 };
+  };
+  const screenAreaOf = (measured: Overlays): ScreenArea => {
+    const { left, top, bottom } = frameOf(measured);
     return {
-      width: Math.max(cy.width() - right - left, cy.width() / 3),
-      height: cy.height(),
-      obstacles: boxes,
+      width: Math.max(cy.width() - measured.right - left, cy.width() / 3),
+      height: cy.height() - top - bottom,
+      obstacles: measured.boxes,
       padding: PADDING,
       minZoom: cy.minZoom(),
       maxZoom: FIT_MAX_ZOOM,
     };
   };
+  const screenArea = (): ScreenArea => screenAreaOf(overlays());
   /** The left panel's width, when what it leaves is still a third of the canvas (else ignored). */
-  const leftInset = (): number => {
-    const { right, left = 0 } = overlays();
-    return cy.width() - right - left >= cy.width() / 3 ? left : 0;
-  };
-  /** fitViewport works in the visible area; the canvas starts `left` pixels further left. */
-  const shifted = ({ zoom, pan }: { zoom: number; pan: Point }) => ({
-    zoom,
-    pan: { x: pan.x + leftInset(), y: pan.y },
-  });
+  const leftInset = (): number => frameOf(overlays()).left;
   const freeCentre = (): Point => {
     const left = leftInset();
     return { x: left + (cy.width() - overlays().right - left) / 2, y: cy.height() / 2 };
@@ -88,22 +99,29 @@ export function createViewport(cy: Core, overlays: () => Overlays): Viewport {
     // On a big graph, measuring every caption and curve costs seconds and every animated frame
     // redraws everything: node centres give the bounds, and the camera jumps.
     const large = cy.elements().length >= LARGE_GRAPH_ELEMENTS;
-    const area = screenArea();
-    const left = leftInset();
-    // Obstacles are measured from the canvas' left edge; the area starts at the left panel's edge.
-    const obstacles = area.obstacles.map((box) => ({ ...box, x1: box.x1 - left, x2: box.x2 - left }));
-    const { zoom, pan } = shifted(
-      fitViewport({
-        ...area,
-        obstacles,
-        ...(large
-          ? { bounds: centresBounds(elements.nodes()), items: [] }
-          : {
-              bounds: elements.boundingBox({}),
-              items: elements.nodes().map((node) => node.boundingBox({ includeLabels: true })),
-            }),
-      }),
-    );
+    const measured = overlays();
+    const area = screenAreaOf(measured);
+    const { left, top } = frameOf(measured);
+    // Obstacles are measured from the canvas' corner; the area starts at the left panel's edge, below the top bar.
+    const obstacles = area.obstacles.map((box) => ({
+      x1: box.x1 - left,
+      y1: box.y1 - top,
+      x2: box.x2 - left,
+      y2: box.y2 - top,
+    }));
+    const fitted = fitViewport({
+      ...area,
+      obstacles,
+      ...(large
+        ? { bounds: centresBounds(elements.nodes()), items: [] }
+        : {
+            bounds: elements.boundingBox({}),
+            items: elements.nodes().map((node) => node.boundingBox({ includeLabels: true })),
+          }),
+    });
+    // fitViewport works in the visible area; the canvas starts `left` pixels further left, `top` higher.
+    const zoom = fitted.zoom;
+    const pan = { x: fitted.pan.x + left, y: fitted.pan.y + top };
     if (animate && !large && !prefersReducedMotion()) cy.animate({ zoom, pan }, { duration: ANIMATION_MS });
     else cy.viewport({ zoom, pan });
   };
