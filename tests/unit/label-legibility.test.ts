@@ -3,6 +3,7 @@ import { seededRandom, seedOf } from "../../client/src/canvas/seeded-random";
 import {
   EDGE_FONT_PX,
   focusedFontSize,
+  hiddenBelowPx,
   legibleFontSize,
   MAX_BOOST,
   MIN_LABEL_PX,
@@ -29,6 +30,32 @@ describe("legibleFontSize", () => {
   it("draws a pointed-at caption legibly at any zoom", () => {
     expect(focusedFontSize(EDGE_FONT_PX, 0.2) * 0.2).toBeCloseTo(MIN_LABEL_PX);
     expect(focusedFontSize(EDGE_FONT_PX, 2)).toBe(EDGE_FONT_PX);
+  });
+});
+
+describe("hiddenBelowPx", () => {
+  /** Cytoscape.js 3.34's test (eleTextBiggerThanMin): the size times the zoom rounded up to a power of two. */
+  const rendererDraws = (fontPx: number, zoom: number, pixelRatio: number) =>
+    fontPx * 2 ** Math.ceil(Math.log2(zoom * pixelRatio)) >= hiddenBelowPx(zoom, pixelRatio);
+
+  it("leaves out exactly the captions under MIN_LABEL_PX on screen, at any zoom and pixel ratio", () => {
+    const wrong: string[] = [];
+    for (const pixelRatio of [1.0001, 1.5, 2]) {
+      for (let zoom = 0.1; zoom <= 3; zoom += 0.013) {
+        for (const fontPx of [5, 9, 11, 13, 22, 26, 40]) {
+          const legible = fontPx * zoom >= MIN_LABEL_PX;
+          if (rendererDraws(fontPx, zoom, pixelRatio) !== legible)
+            wrong.push(`${fontPx} px at zoom ${zoom.toFixed(3)}, ratio ${pixelRatio}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("is what a plain MIN_LABEL_PX threshold got wrong: 9 px captions drawn at zoom 0.42", () => {
+    const naive = (fontPx: number, zoom: number) => fontPx * 2 ** Math.ceil(Math.log2(zoom)) >= MIN_LABEL_PX;
+    expect(naive(22, 0.42)).toBe(true);
+    expect(rendererDraws(22, 0.42, 1.0001)).toBe(false);
   });
 });
 

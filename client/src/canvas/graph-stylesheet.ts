@@ -1,7 +1,7 @@
-import type { EdgeSingular, StylesheetJson } from "cytoscape";
+import type { EdgeSingular, SingularElementArgument, StylesheetJson } from "cytoscape";
 import { CANVAS_PALETTES, type CanvasPalette } from "../look/canvas-palette";
 import { CERTAINTY_STYLES, type CertaintyStyle } from "../look/certainty-styles";
-import { EDGE_FONT_PX, legibleFontSize, MIN_LABEL_PX, NODE_FONT_PX } from "../look/label-legibility";
+import { EDGE_FONT_PX, hiddenBelowPx, legibleFontSize, NODE_FONT_PX } from "../look/label-legibility";
 import { DEFAULT_LABEL_STYLE, LABEL_STYLES, type LabelStyle, labelClass } from "../look/label-styles";
 import { relationshipTypeColor } from "../look/relationship-type-colors";
 import { REPORTED_DASH, SPECULATIVE_DOTS, screenDashPattern, speculativeLineStyle } from "./screen-dashes";
@@ -31,7 +31,7 @@ export function graphStylesheet(
         label: "data(display)",
         "font-family": FONT_FAMILY,
         "font-size": () => legibleFontSize(NODE_FONT_PX, zoom()),
-        "min-zoomed-font-size": MIN_LABEL_PX,
+        "min-zoomed-font-size": (element: SingularElementArgument) => hiddenBelowPx(zoom(), pixelRatioOf(element)),
         "font-weight": 600,
         color: INK,
         "text-valign": "bottom",
@@ -61,7 +61,7 @@ export function graphStylesheet(
         label: "data(caption)",
         "font-family": FONT_FAMILY,
         "font-size": () => legibleFontSize(EDGE_FONT_PX, zoom()),
-        "min-zoomed-font-size": MIN_LABEL_PX,
+        "min-zoomed-font-size": (element: SingularElementArgument) => hiddenBelowPx(zoom(), pixelRatioOf(element)),
         color: palette.edgeCaption,
         "text-rotation": "autorotate",
         "text-background-color": palette.edgeCaptionBackground,
@@ -148,4 +148,10 @@ function nodeLook(style: LabelStyle) {
     "background-color": style.color,
     "border-color": style.borderColor,
   };
+}
+
+/** The pixel ratio the canvas draws at (1 where there is no renderer: a headless canvas in tests). */
+function pixelRatioOf(element: SingularElementArgument): number {
+  const renderer = (element.cy() as unknown as { renderer(): { getPixelRatio?(): number } | null }).renderer();
+  return renderer?.getPixelRatio?.() ?? 1;
 }

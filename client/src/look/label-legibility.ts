@@ -17,6 +17,20 @@ export function legibleFontSize(base: number, zoom: number): number {
   return Math.min(base * MAX_BOOST, MIN_LABEL_PX / zoom);
 }
 
+/**
+ * The `min-zoomed-font-size` that makes Cytoscape.js leave out exactly the captions smaller than
+ * MIN_LABEL_PX on screen. Cytoscape.js multiplies a caption's size by the zoom rounded UP to a power
+ * of two (its bitmap level, 2^ceil(log2(zoom × pixel ratio))), not by the zoom: at zoom 0.42 it drew
+ * 9 px captions as if they were 11 px, and the pass that lets colliding captions give way, which
+ * judges by the real size, took them for hidden and let them overlap. Scaling the threshold by the
+ * same rounding cancels it. Pure.
+ */
+export function hiddenBelowPx(zoom: number, pixelRatio: number): number {
+  if (!(zoom > 0) || !(pixelRatio > 0)) return MIN_LABEL_PX;
+  const level = 2 ** Math.ceil(Math.log2(zoom * pixelRatio));
+  return (MIN_LABEL_PX * level) / zoom;
+}
+
 /** A caption the analyst points at or picked: MIN_LABEL_PX on screen at least, however far out the view is. Pure. */
 export function focusedFontSize(base: number, zoom: number): number {
   if (!(zoom > 0)) return base;
