@@ -9,10 +9,17 @@ import type { Core } from "cytoscape";
  * they are gone).
  */
 interface StyledElement {
-  _private: { appliedInitStyle?: boolean };
+  _private: {
+    appliedInitStyle?: boolean;
+    /** A relationship's ends. */
+    source?: StyledElement;
+    target?: StyledElement;
+    /** A node's relationships. */
+    edges: StyledElement[];
+  };
   isNode(): boolean;
-  parallelEdges(): { dirtyBoundingBoxCache(): unknown };
   dirtyCompoundBoundsCache(): unknown;
+  dirtyBoundingBoxCache(): unknown;
 }
 
 interface StyleInternals {
@@ -75,5 +82,13 @@ export function styleFirstTimeInOneGo(cy: Core): boolean {
 function invalidateOnce(cy: Core, ele: StyledElement): void {
   (cy as Core & { notify(event: string, eles: unknown): void }).notify("zorder", ele);
   ele.dirtyCompoundBoundsCache();
-  if (!ele.isNode()) ele.parallelEdges().dirtyBoundingBoxCache();
+  const { source, target } = ele._private;
+  if (ele.isNode() || !source || !target) return;
+  // parallelEdges() builds a collection per call (0.15 s for 13,000 relationships): the source's own list is enough.
+  for (const other of source._private.edges) {
+    if (other === ele) continue;
+    const ends = other._private;
+    if ((ends.source === source && ends.target === target) || (ends.source === target && ends.target === source))
+      other.dirtyBoundingBoxCache();
+  }
 }
