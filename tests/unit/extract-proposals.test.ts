@@ -852,3 +852,58 @@ describe("classes found on the round-4 held-out articles (made-up sentences)", (
     expect(triples(propose("Washington could extend its export controls to chips."))[0]).toMatch(/IMPOSES/);
   });
 });
+
+describe("classes found on the round-5 held-out articles (made-up sentences)", () => {
+  it("reads a maker's name fused into a product's name with a model code ('puces Brandt K7', 'Araxa Q9 chips')", () => {
+    const fr = propose(
+      "Le groupe Tolmar Systems vend des serveurs. Jusqu'ici, Pirelle faisait tourner son moteur sur des puces Tolmar K7.",
+    );
+    expect(triples(fr)).toContain("Tolmar Systems MAKES Tolmar K7");
+    expect(find(fr, "MAKES")?.certainty).toBe("confirmed");
+    // The company may be named after the product.
+    const en = propose("Quillon has ordered Varda Q9 chips. Varda Semiconductor declined to comment.");
+    expect(triples(en)).toContain("Varda Semiconductor MAKES Varda Q9");
+    // No model code: not a maker's name ("Corvane Cloud" is the company's own).
+    expect(triples(propose("Corvane Cloud runs chips. Corvane Labs ordered chips.")).join()).not.toMatch(/MAKES/);
+  });
+
+  it("never takes an elided word opening a sentence ('Jusqu'ici', 'Lorsqu'il') for a name", () => {
+    const result = propose("Jusqu'ici, Pirelle faisait tourner son moteur sur des puces Opal 5.");
+    expect(result.entities.map((e) => e.name)).not.toContain("Jusqu'");
+  });
+
+  it("reads a participle with its agent in apposition (', contrôlée depuis 2024 par le fonds X,') as an aside", () => {
+    const result = propose(
+      "Pirelle, contrôlée depuis 2024 par le fonds Ambre Capital, a commandé des puces Opal 5 à Solcarre.",
+    );
+    expect(triples(result)).toContain("Ambre Capital OWNS Pirelle");
+    // The agent in the aside is not the next verb's subject.
+    expect(triples(result).join()).not.toMatch(/Ambre Capital ORDERED/);
+    expect(triples(result)).toContain("Pirelle ORDERED Opal 5");
+  });
+
+  it("reads a country's name before a company noun ('a Singapore start-up controlled by X') as where it is based, no argument", () => {
+    const result = propose("Brisk AI, a Singapore start-up controlled by the Kaimana Group, ordered Helix 8 chips.");
+    expect(triples(result)).toEqual(
+      expect.arrayContaining([
+        "Brisk AI BASED_IN Singapore",
+        "Kaimana Group OWNS Brisk AI",
+        "Brisk AI ORDERED Helix 8",
+      ]),
+    );
+    expect(triples(propose("The Taiwan foundry Lianhe makes chips for Velnor."))).toContain("Lianhe BASED_IN Taiwan");
+  });
+
+  it("reads a supplier named after its own description ('Le fournisseur attitré de V, le suédois D,', 'The main supplier of V, D,')", () => {
+    expect(
+      triples(propose("Le fournisseur attitré de Pirelle, le suédois Tolmar Systems, va perdre ce client.")),
+    ).toContain("Pirelle SOURCES_FROM Tolmar Systems");
+    expect(triples(propose("The main supplier of Pirelle, Tolmar Systems, lost the contract."))).toContain(
+      "Pirelle SOURCES_FROM Tolmar Systems",
+    );
+    // A list of buyers is not an apposition.
+    expect(triples(propose("The supplier of Pirelle, Nerida and Quorra lost the contract.")).join()).not.toMatch(
+      /SOURCES_FROM/,
+    );
+  });
+});

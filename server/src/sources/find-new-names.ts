@@ -30,6 +30,8 @@ export function findCandidates(
   const longForms = new Map<string, string>();
   for (let i = 0; i < tokens.length; i++) {
     if (covered.has(i) || !NAME_LIKE.test(tokens[i]?.text ?? "")) continue;
+    // "Jusqu'ici", "Lorsqu'il" opening a sentence: an elided word is never a name.
+    if (/'$/.test(tokens[i]?.text ?? "")) continue;
     // "le journal Le Quotidien du Nord": a capitalised article inside a sentence opens a title,
     // which may hold "du", "de", "of" between capitalised words.
     const title =

@@ -19,6 +19,8 @@ export interface Memory {
   policies: string[];
   /** The country that imposes a policy, when the article says so ("imposées par les États-Unis"). */
   policyCountry: Map<string, string>;
+  /** Entity keys by the folded first word of their name, built once when first needed. */
+  firstWords?: Map<string, string[]>;
 }
 
 /** Demonyms ("chinois", "Chinese") to the key of their country's entity in `table`, once names are found. */

@@ -21,12 +21,14 @@ import {
   type SentenceContext,
   STOPS,
 } from "./sentence-context";
-import type { Token } from "./tokenize";
+import { foldWord, type Token } from "./tokenize";
 
 export type { Relation, SentenceContext };
 
 /** What introduces the agent of a passive or a participle. */
 const AGENT_MARKS = new Set(["par", "by"]);
+/** Possessive determiners that open a noun phrase ("son fournisseur", "its supplier"). */
+const POSSESSIVES = new Set(["son", "sa", "ses", "leur", "leurs", "its", "their", "his", "her"]);
 
 export function relateSentence(context: SentenceContext): Relation[] {
   const { tokens, sentence, mentions, lang, table, memory } = context;
@@ -92,6 +94,36 @@ export function relateSentence(context: SentenceContext): Relation[] {
         cues: [cue("possessive", Math.min(maker.first, made.first), Math.max(maker.last, made.last))],
       });
     }
+  }
+
+  // A maker's name fused into a product's: "les puces Brandt K7", "Araxa Q9 chips" (Brandt Logic,
+  // Araxa Semiconductor named anywhere in the article): the company whose name starts with the
+  // product's first word makes it, when the rest of the product's name holds a model code.
+  for (const m of mentions) {
+    const key = m.kind === "name" ? m.entities[0] : undefined;
+    const product = key ? table.get(key) : undefined;
+    if (!key || !product || !["Chip", "Product"].includes(product.label)) continue;
+    const [head, ...model] = product.name.split(/\s+/);
+    if (!head || model.length === 0 || !model.some((w) => /\d/.test(w)) || !/^\p{Lu}/u.test(head)) continue;
+    if (!memory.firstWords) {
+      memory.firstWords = new Map();
+      for (const e of table.byKey.values()) {
+        const word = foldWord(e.name.split(/\s+/)[0] ?? "");
+        memory.firstWords.set(word, [...(memory.firstWords.get(word) ?? []), e.key]);
+      }
+    }
+    const maker = (memory.firstWords.get(foldWord(head)) ?? [])
+      .map((k) => table.get(k))
+      .find((e) => e !== undefined && e.key !== key && e.label === "Company" && e.name !== product.name);
+    if (maker)
+      add({
+        subject: maker.key,
+        predicate: "MAKES",
+        object: key,
+        descriptive: true,
+        properties: {},
+        cues: [cue("maker's name in the product's", m.first, m.last)],
+      });
   }
 
   /** The country of "groupe chinois", "Chinese company" in tokens [from, to): a demonym beside a company noun. */
@@ -209,6 +241,21 @@ export function relateSentence(context: SentenceContext): Relation[] {
       basedIn(key, country, cue("apposition", segment.first, segment.last));
   }
 
+  // "a Singapore start-up", "the Taiwan foundry Lianhe": a country's name right before a company
+  // noun describes the company (the name after the noun, else the apposition's head); it is no argument.
+  for (const m of mentions) {
+    const country = m.kind === "name" ? m.entities[0] : undefined;
+    if (!country || labelOf(country) !== "Country") continue;
+    if (lang.classNoun.get(tokens[m.last]?.fold ?? "") !== "Company") continue;
+    modifiers.add(m);
+    const segment = segments.find((s) => m.first >= s.first && m.last <= s.last);
+    const described =
+      mentions.find((n) => n.kind === "name" && n.first > m.last && n.first <= m.last + 2) ?? segment?.head;
+    const key = described?.entities[0];
+    if (key && labelOf(key) === "Company")
+      basedIn(key, country, cue("country before a company noun", m.first, m.last + 1));
+  }
+
   // Trigger phrases.
   // "…, trade publication ChipWire reported": the sayer closing the sentence is no argument.
   const sayers = new Set(
@@ -284,6 +331,30 @@ export function relateSentence(context: SentenceContext): Relation[] {
       objects = left.length > 0 ? left : segment ? [segment.head] : [];
       subjects = [{ entities: [policy], first: found.start, last: found.start, start: 0, end: 0, kind: "policy" }];
     }
+    // "Le fournisseur attitré de Virelle, le suédois Dacor Systems, …", "The main supplier of Virelle,
+    // Dacor, …": a role noun opening a noun phrase names its holder in the apposition that follows.
+    if (reverse && objects.length === 0 && !segment && subjects.length > 0) {
+      // Back over up to two adjectives ("the main supplier of", "son principal fournisseur").
+      let before = found.start - 1;
+      while (
+        before >= Math.max(sentence.first, found.start - 2) &&
+        /^\p{Ll}/u.test(tokens[before]?.text ?? "") &&
+        !lang.stopwords.has(tokens[before]?.fold ?? "") &&
+        !DETERMINERS.has(tokens[before]?.fold ?? "") &&
+        !POSSESSIVES.has(tokens[before]?.fold ?? "")
+      )
+        before--;
+      const opensPhrase =
+        before < sentence.first ||
+        DETERMINERS.has(tokens[before]?.fold ?? "") ||
+        POSSESSIVES.has(tokens[before]?.fold ?? "");
+      // "the main supplier of Virelle, Dacor Systems, …" reads as a list of two: the second is the holder.
+      const holder = opensPhrase ? appositionName(context, subjects[0], labelOf) : undefined;
+      if (holder && (subjects.length === 1 || (subjects.length === 2 && subjects[1] === holder))) {
+        objects = [holder];
+        subjects = [subjects[0] as Mention];
+      }
+    }
     if (subjects.length === 0 && segment) subjects = [segment.head];
     if (objects.length === 0 && segment && reverse) objects = [segment.head];
     if (subjects.length === 0 && !segment) subjects = frontedSubject(context, found.start, usable);
@@ -300,7 +371,9 @@ export function relateSentence(context: SentenceContext): Relation[] {
           .find((m) => m !== undefined)
       : undefined;
     if (partnerMention) objects = objects.filter((m) => m !== partnerMention);
-    let objectKeys = expand(objects).filter((k) => accepts(k, type.object, type.objectHint, why));
+    // "{company}": the phrase's object can only be a company ("filiale de", "controlled by").
+    const objectHint = found.phrase.flags.has("company") ? "Company" : type.objectHint;
+    let objectKeys = expand(objects).filter((k) => accepts(k, type.object, objectHint, why));
     // "runs the Nimbra cloud platform": with nothing after the phrase, a name inside its gap.
     // "the purchase of 5,000 Orin 3 chips by Harlan": a reversed phrase with nothing before it too.
     if (objectKeys.length === 0 && objects.length === 0 && found.phrase.steps.some((step) => step.kind === "gap")) {
@@ -433,6 +506,26 @@ function goodsSupplier(
       ],
     },
   ];
+}
+
+/**
+ * The company named by the apposition after a mention: ", le suédois Dacor Systems," or ", Dacor,"
+ * (only lower-case describing words before the name, within four words of the comma).
+ */
+function appositionName(
+  context: SentenceContext,
+  after: Mention | undefined,
+  labelOf: (key: string) => string,
+): Mention | undefined {
+  const { tokens, mentions, sentence } = context;
+  if (!after || tokens[after.last]?.text !== ",") return undefined;
+  const name = mentions.find(
+    (m) => m.kind === "name" && m.first > after.last && m.first <= after.last + 5 && m.last < sentence.last,
+  );
+  if (!name || labelOf(name.entities[0] ?? "") !== "Company") return undefined;
+  const between = tokens.slice(after.last + 1, name.first);
+  if (!between.every((t) => t.word && /^\p{Ll}/u.test(t.text))) return undefined;
+  return tokens[name.last]?.text === "," ? name : undefined;
 }
 
 /**

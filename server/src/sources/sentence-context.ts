@@ -63,7 +63,23 @@ export function findAsides(context: SentenceContext): { aside: Set<number>; segm
       /^\p{Ll}/u.test(opener.text) &&
       !context.lang.stopwords.has(opener.fold) &&
       ["de", "du", "d'", "des", "of"].includes(tokens[head.last + 2]?.fold ?? "");
-    if (!opener || (!DETERMINERS.has(opener.fold) && !possessiveOpener && !relative && !bareNoun)) continue;
+    // ", contrôlée depuis 2024 par le fonds X,", ", owned since 2019 by X,": a participle with its
+    // agent within a few words, before any comma.
+    const agentMark = tokens
+      .slice(head.last + 2, Math.min(sentence.last, head.last + 7))
+      .find((t) => t.text === "," || STOPS.has(t.text) || ["par", "by"].includes(t.fold));
+    const participial =
+      opener !== undefined &&
+      /^\p{Ll}/u.test(opener.text) &&
+      !context.lang.stopwords.has(opener.fold) &&
+      !relative &&
+      ["par", "by"].includes(agentMark?.fold ?? "");
+    // French "a" after a name is the verb ("X, filiale de Y, a commandé…"), not the English article.
+    const determiner =
+      opener !== undefined &&
+      DETERMINERS.has(opener.fold) &&
+      !(context.lang.language === "fr" && ["a", "an", "the"].includes(opener.fold));
+    if (!opener || (!determiner && !possessiveOpener && !relative && !bareNoun && !participial)) continue;
     let close = head.last + 2;
     while (
       close < sentence.last &&
@@ -74,7 +90,7 @@ export function findAsides(context: SentenceContext): { aside: Set<number>; segm
       close++;
     // "…, made by Tessaro Foundry, a Taiwanese chipmaker." closes at the end of the sentence.
     const endsSentence = close >= sentence.last || STOPS.has(tokens[close]?.text ?? "");
-    if (tokens[close]?.text !== "," && !(endsSentence && !relative && !bareNoun)) continue;
+    if (tokens[close]?.text !== "," && !(endsSentence && !relative && !bareNoun && !participial)) continue;
     segments.push({ head, first: head.last + 1, last: close });
     for (let k = head.last; k <= close; k++) aside.add(k);
   }
