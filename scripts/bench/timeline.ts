@@ -13,6 +13,7 @@
  *   npm run bench:timeline [-- --claims 5000 --runs 60 --steps 30 --no-browser]
  */
 import { readdirSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
@@ -57,6 +58,13 @@ function stepsTable(label: string, timings: StepTimings): string {
   return `| ${label} | ${timings.days} | ${timings.nodes} / ${timings.edges} | ${timings.steps.length} | ${percentile(timings.steps, 50).toFixed(0)} | ${percentile(timings.steps, 99).toFixed(0)} | ${Math.max(...timings.steps).toFixed(0)} |`;
 }
 
+/** The machine's load (the figures are only comparable on a quiet machine). */
+function loadAverage(): string {
+  return loadavg()
+    .map((load) => load.toFixed(2))
+    .join(", ");
+}
+
 function percentile(samples: readonly number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -88,7 +96,11 @@ async function main() {
       graph: [],
       graphBefore: [],
     };
-    // Warm the plans and the page cache once.
+    const graphs = new GraphRepository(database, { maxEdges: 100_000, fullTextIndex: "entityNames" });
+    // Plan what the server plans before it reports ready (PlanWarmup in create-app.ts: the as-of
+    // graph, the change list's reads), then warm the page cache once.
+    for (const statement of [...(await graphs.plannedStatements()), ...(await repository.plannedStatements())])
+      await database.read(statement.query, statement.params);
     await repository.changes({ from: "2022-06-01", to: "2024-06-01" });
     const stored = await repository.history();
     const today = new Date().toISOString().slice(0, 10);
@@ -132,7 +144,6 @@ async function main() {
     }
     // A step's read: GET /api/graph as of a random day (500 nodes), as answered now (the claim
     // cache, warm after the first) and before it (every claim read whole, each request).
-    const graphs = new GraphRepository(database, { maxEdges: 100_000, fullTextIndex: "entityNames" });
     let same = 0;
     for (let run = 0; run < RUNS; run++) {
       const asOf = { knownAt: day(Math.floor(SPAN_DAYS / 3 + (next() * SPAN_DAYS) / 3)) };
@@ -150,6 +161,7 @@ async function main() {
       timings.timeline?.push(performance.now() - started);
     }
     console.log(`\n${CLAIMS} claims, ${data.articles.length} articles, ${data.entities.length} entities.`);
+    console.log(`Load average (1, 5, 15 min): ${loadAverage()}.`);
     console.log(`Mean changes per list: ${(changeCount / (RUNS * 2)).toFixed(0)}. Target: change list under 300 ms.`);
     console.log(`Windowed reads list what the diff of every claim lists: ${agree} of ${RUNS * 2} lists.`);
     console.log(`As-of graphs equal to the whole read's: ${same} of ${RUNS}.`);
@@ -178,6 +190,7 @@ async function main() {
       console.log("|---|---:|---:|---:|---:|---:|---:|");
       console.log(stepsTable("seed + story", small));
       console.log(stepsTable(`seed + story + ${CLAIMS} claims`, large));
+      console.log(`Load average (1, 5, 15 min): ${loadAverage()}.`);
     }
   } finally {
     await driver.close();

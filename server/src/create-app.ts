@@ -116,10 +116,11 @@ export function createApp({
   });
   const repository = new GraphRepository(database, { maxEdges: config.graphMaxEdges, fullTextIndex: "entityNames" });
   const exploration = new ExplorationRepository(database, { maxEdges: config.graphMaxEdges });
+  const timeline = new TimelineRepository(database);
   // The app's fixed queries are planned before readiness says ready (decision 0006): started now,
   // awaited by the readiness probe, tried again there if Neo4j was not up yet.
   const warmup = new PlanWarmup(
-    [() => repository.plannedStatements(), () => exploration.plannedStatements()],
+    [() => repository.plannedStatements(), () => exploration.plannedStatements(), () => timeline.plannedStatements()],
     (statement) => database.read(statement.query, statement.params),
     (report) => logger.info({ warmup: report }, `query plans prepared: ${report.prepared.length} in ${report.ms} ms`),
   );
@@ -188,7 +189,6 @@ export function createApp({
   app.use(claimsReadRoutes(new ClaimsRepository(database)));
   app.use(articleRoutes(new ArticleRepository(database)));
   app.use(vocabularyRoutes(vocabulary, claimsSettings));
-  const timeline = new TimelineRepository(database);
   app.use(timelineRoutes(timeline));
   app.use(watchRoutes(new WatchRepository(database, timeline), writeGuard));
   const { cypher } = config;

@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 describe("query plan warm-up", () => {
-  it("prepares the expansion, node, overview and search queries before readiness says ready", async () => {
+  it("prepares the expansion, node, overview, search, as-of and change-list queries before readiness says ready", async () => {
     let status = 0;
     let warmLinesWhenReady = -1;
     for (let attempt = 0; attempt < 100 && status !== 200; attempt++) {
@@ -38,6 +38,23 @@ describe("query plan warm-up", () => {
     expect(warmLinesWhenReady).toBe(1);
     const warm = lines.find((line) => line.warmup);
     expect(warm?.msg).toMatch(/^query plans prepared: \d+ in \d+ ms$/);
-    expect(warm?.warmup?.prepared).toEqual(["neighbors", "neighbors by type", "node", "graph", "search", "expansions"]);
+    expect(warm?.warmup?.prepared).toEqual([
+      "neighbors",
+      "neighbors by type",
+      "node",
+      "graph",
+      "search",
+      "graph knownAt",
+      "graph holdsAt",
+      "claims by id",
+      "source names",
+      "expansions",
+      "changes known",
+      "changes held",
+      "changes names",
+      "changes priors",
+      "changes first day",
+      "changes article day",
+    ]);
   });
 });

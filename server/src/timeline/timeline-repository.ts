@@ -5,6 +5,7 @@ import { type NamedSource, namedSourcesOf } from "../claims/attribution";
 import type { OriginsCache } from "../claims/independent-origins";
 import { AppError, notFound } from "../errors/app-error";
 import type { Neo4jDatabase } from "../neo4j/neo4j-database";
+import type { PlannedStatement } from "../neo4j/plan-warmup";
 import { toPlainValue } from "../neo4j/to-plain-value";
 import { diffClaims, type HistoryClaim } from "./change-diff";
 import {
@@ -154,6 +155,22 @@ export class TimelineRepository {
       ]),
     );
     return { claims, sources, names, seenBefore };
+  }
+
+  /**
+   * The change list's reads, to plan before the server reports ready (PlanWarmup), with parameters
+   * of the types a request sends; on a day long past, so each reads next to nothing.
+   */
+  async plannedStatements(): Promise<PlannedStatement[]> {
+    const day = "0001-01-01";
+    return [
+      { name: "changes known", query: KNOWN_WINDOW_CLAIMS_QUERY, params: { from: day, to: day } },
+      { name: "changes held", query: HELD_WINDOW_CLAIMS_QUERY, params: { from: day, to: day } },
+      { name: "changes names", query: NAMES_OF_QUERY, params: { ids: [""] } },
+      { name: "changes priors", query: ENTITY_PRIORS_QUERY, params: { ids: [""], from: day } },
+      { name: "changes first day", query: FIRST_KNOWN_QUERY, params: {} },
+      { name: "changes article day", query: ARTICLE_DAY_QUERY, params: { id: "" } },
+    ];
   }
 
   /** The day the first claim was reported; null when no claim has a date. */
