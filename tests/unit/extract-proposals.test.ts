@@ -906,4 +906,68 @@ describe("classes found on the round-5 held-out articles (made-up sentences)", (
       /SOURCES_FROM/,
     );
   });
+
+  it("reads 'operates X, a … platform' and 'exploite X, une plateforme …' as operating it, past ', based in Y,'", () => {
+    expect(
+      triples(propose("Quillon, based in Singapore, operates Tessel Grid, an AI platform popular in Indonesia.")),
+    ).toEqual(
+      expect.arrayContaining([
+        "Quillon OPERATES_PLATFORM Tessel Grid",
+        "Quillon BASED_IN Singapore",
+        "Tessel Grid POPULAR_IN Indonesia",
+      ]),
+    );
+    expect(
+      triples(propose("Pirelle exploite Nébra, une plateforme de calcul très utilisée en Belgique et en Suisse.")),
+    ).toEqual(
+      expect.arrayContaining([
+        "Pirelle OPERATES_PLATFORM Nébra",
+        "Nébra POPULAR_IN Belgium",
+        "Nébra POPULAR_IN Switzerland",
+      ]),
+    );
+  });
+
+  it("reads the object a relative pronoun stands for, and a partner past the words describing it ('que Halvane développe avec le fondeur taïwanais Sunvale')", () => {
+    expect(
+      triples(
+        propose(
+          "Les serveurs embarquent les puces Mirae 7, que Halvane développe avec le fondeur taïwanais Sunvale Foundry.",
+        ),
+      ),
+    ).toEqual(expect.arrayContaining(["Halvane CO_DEVELOPS Mirae 7", "Sunvale Foundry CO_DEVELOPS Mirae 7"]));
+    const en = propose("The servers carry Fjord chips, which Varda develops with the Dutch firm Quillon.");
+    expect(triples(en)).toEqual(expect.arrayContaining(["Varda CO_DEVELOPS Fjord", "Quillon CO_DEVELOPS Fjord"]));
+    expect(triples(en).join()).not.toMatch(/Dutch firm/);
+  });
+
+  it("reads 'twice as fast as', 'consommerait 30 % d'énergie de moins que', and a denial followed by 'its own tests'", () => {
+    const en = propose(
+      "The Ledger reported that the Q9 chip answers requests twice as fast as the Corvid 2 chip. Tallon rejected the comparison on Wednesday, saying its own tests showed the opposite.",
+    );
+    expect(en.proposals.filter((p) => p.predicate === "REPORTEDLY_OUTPERFORMS").map((p) => p.stance)).toEqual([
+      "asserts",
+      "denies",
+    ]);
+    expect(triples(en).join()).not.toMatch(/OWNS/);
+    const fr = propose(
+      "Selon le journal, le H4 consommerait 30 % d'énergie de moins que le R2. Tolmar a démenti ces chiffres.",
+    );
+    expect(fr.proposals.filter((p) => p.predicate === "REPORTEDLY_OUTPERFORMS").map((p) => p.stance)).toEqual([
+      "asserts",
+      "denies",
+    ]);
+  });
+
+  it("reads a quantity past a name and one modifier ('25,000 Varda Q9 inference chips'), a policy tightened, a presentation as an unnamed source", () => {
+    expect(find(propose("Quillon has ordered 25,000 Varda Q9 inference chips."), "ORDERED")?.quantities).toEqual({
+      quantity: 25000,
+    });
+    const policy = propose("Tokyo could tighten its export controls on AI chips next spring, analysts say.");
+    expect(find(policy, "IMPOSES")?.certainty).toBe("speculative");
+    const doc = propose(
+      "Varda and Quillon co-develop the Fjord accelerator, according to a presentation seen by the newsletter.",
+    );
+    expect(find(doc, "CO_DEVELOPS")).toMatchObject({ certainty: "reported", source: "unnamed-sources" });
+  });
 });

@@ -76,8 +76,14 @@ export function readQuantities(
     let key: string | undefined;
     if (currency) key = "amount";
     else {
-      for (let probe = at; probe < Math.min(skip + 5, last); probe++) {
-        if (probe > skip + 1 && !/^\p{Lu}|\d/u.test(tokens[probe - 1]?.text ?? "")) break;
+      // Past a name and one lower-case modifier: "25,000 Araxa Q9 inference chips".
+      let modifiers = 0;
+      for (let probe = at; probe < Math.min(skip + 6, last); probe++) {
+        if (probe > skip + 1 && !/^\p{Lu}|\d/u.test(tokens[probe - 1]?.text ?? "")) {
+          const word = tokens[probe - 1];
+          if (modifiers > 0 || !word?.word || lexicon.stopwords.has(word.fold)) break;
+          modifiers++;
+        }
         const unit = lexicon.units.find((entry) => matchPhrase(tokens, probe, entry.phrase, last) > probe);
         if (unit) {
           key = unit.key;

@@ -367,10 +367,40 @@ export function relateSentence(context: SentenceContext): Relation[] {
     // what is developed.
     const partnerMention = type.pairwise
       ? findPhrases(tokens, [withPhrase], found.start, hi)
-          .map((w) => context.mentions.find((m) => m.first === w.end))
+          // "avec le fondeur taïwanais Sunlit Foundry": past the lower-case words describing it.
+          .map((w) =>
+            context.mentions.find(
+              (m) =>
+                m.kind === "name" &&
+                m.first >= w.end &&
+                m.first <= w.end + 3 &&
+                tokens
+                  .slice(w.end, m.first)
+                  .every(
+                    (t, k) =>
+                      t.word &&
+                      (/^\p{Ll}/u.test(t.text) || demonymAt(tokens, w.end + k, context.demonyms) !== undefined),
+                  ),
+            ),
+          )
           .find((m) => m !== undefined)
       : undefined;
     if (partnerMention) objects = objects.filter((m) => m !== partnerMention);
+    // "les puces Mirae 7, que Halvard développe avec…", "the Fjord chip, which Araxa develops…": the
+    // object is the name the relative pronoun before the subject stands for.
+    if (!reverse && objects.length === 0 && subjects.length > 0) {
+      const relativeAt = (subjects[0]?.first ?? 0) - 1;
+      const pronoun = tokens[relativeAt]?.fold ?? "";
+      if (["que", "qu'", "which", "that"].includes(pronoun)) {
+        const comma = tokens[relativeAt - 1]?.text === "," ? relativeAt - 1 : relativeAt;
+        // "Fjord chips, which": a class noun may follow the name.
+        const nounAfter = lang.classNoun.has(tokens[comma - 1]?.fold ?? "") ? comma - 1 : comma;
+        const antecedent = context.mentions.find(
+          (m) => m.kind === "name" && (m.last === comma || m.last === nounAfter) && m.first >= sentence.first,
+        );
+        if (antecedent) objects = [antecedent];
+      }
+    }
     // "{company}": the phrase's object can only be a company ("filiale de", "controlled by").
     const objectHint = found.phrase.flags.has("company") ? "Company" : type.objectHint;
     let objectKeys = expand(objects).filter((k) => accepts(k, type.object, objectHint, why));
@@ -415,6 +445,41 @@ export function relateSentence(context: SentenceContext): Relation[] {
       }
     return added;
   };
+  // "operates Lumen Desk, a transcription platform", "exploite Nébulis, une plateforme de calcul":
+  // a phrase with a gap ("operates * platform") met by the verb before a name and the class noun
+  // its apposition opens with.
+  for (const segment of segments) {
+    const nouns = tokens
+      .slice(segment.first, Math.min(segment.last, segment.first + 5))
+      .filter((t) => lang.classNoun.has(t.fold));
+    const noun = lang.language === "en" ? nouns.at(-1) : nouns[0];
+    const verbAt = DETERMINERS.has(tokens[segment.head.first - 1]?.fold ?? "")
+      ? segment.head.first - 2
+      : segment.head.first - 1;
+    const verb = tokens[verbAt];
+    if (!noun || !verb || verbAt < sentence.first) continue;
+    for (const { predicate, phrase } of triggers) {
+      const type = context.lexicon.types[predicate];
+      if (!type || !phrase.steps.some((s) => s.kind === "gap") || matchPhrase([verb, noun], 0, phrase, 2) !== 2)
+        continue;
+      const why = `${predicate} "${verb.text} … ${noun.text}"`;
+      const subjects = expand(leftList(context, verbAt, sentence.first, (m) => usable(m, undefined))).filter((k) =>
+        accepts(k, type.subject, undefined, why),
+      );
+      const object = segment.head.entities[0];
+      if (!object || !accepts(object, type.object, type.objectHint, why)) continue;
+      for (const subject of subjects)
+        add({
+          subject,
+          predicate,
+          object,
+          descriptive: false,
+          properties: {},
+          cues: [cue("trigger", verbAt, verbAt + 1), cue("apposition", segment.first, segment.last)],
+        });
+      if (subjects.length > 0) break;
+    }
+  }
   for (const first of findPhrases(
     tokens,
     triggers.map((r) => r.phrase),

@@ -73,7 +73,12 @@ export function findAsides(context: SentenceContext): { aside: Set<number>; segm
       /^\p{Ll}/u.test(opener.text) &&
       !context.lang.stopwords.has(opener.fold) &&
       !relative &&
-      ["par", "by"].includes(agentMark?.fold ?? "");
+      (["par", "by"].includes(agentMark?.fold ?? "") ||
+        // ", based in Singapore,", ", basée à Lyon,": a past participle and its preposition.
+        (/(?:ed|é|ée|és|ées)$/u.test(opener.text) &&
+          ["in", "at", "near", "by", "a", "en", "au", "aux", "dans", "pres", "par"].includes(
+            tokens[head.last + 2]?.fold ?? "",
+          )));
     // French "a" after a name is the verb ("X, filiale de Y, a commandé…"), not the English article.
     const determiner =
       opener !== undefined &&
