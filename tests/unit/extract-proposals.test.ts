@@ -970,4 +970,19 @@ describe("classes found on the round-5 held-out articles (made-up sentences)", (
     );
     expect(find(doc, "CO_DEVELOPS")).toMatchObject({ certainty: "reported", source: "unnamed-sources" });
   });
+
+  it("reads 'The supplier, the Japanese chipmaker X,' opening a sentence as the supplier of the last order read", () => {
+    const en = propose(
+      "Quillon Labs has ordered 25,000 Q9 chips. The order was signed on 14 October. The supplier, the Japanese chipmaker Varda Semiconductor, declined to comment.",
+    );
+    expect(triples(en)).toContain("Quillon Labs SOURCES_FROM Varda Semiconductor");
+    const fr = propose(
+      "Pirelle a commandé 6 000 serveurs H4. Le fournisseur, le coréen Halvane Electronics, n'a pas commenté.",
+    );
+    expect(triples(fr)).toContain("Pirelle SOURCES_FROM Halvane Electronics");
+    // With no order or supply read before, nobody to supply.
+    expect(triples(propose("The supplier, Varda Semiconductor, declined to comment.")).join()).not.toMatch(
+      /SOURCES_FROM/,
+    );
+  });
 });

@@ -21,6 +21,8 @@ export interface Memory {
   policyCountry: Map<string, string>;
   /** Entity keys by the folded first word of their name, built once when first needed. */
   firstWords?: Map<string, string[]>;
+  /** The subject of the last order or supply read ("The supplier, X, …" is its supplier). */
+  lastBuyer?: string;
 }
 
 /** Demonyms ("chinois", "Chinese") to the key of their country's entity in `table`, once names are found. */

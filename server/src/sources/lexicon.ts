@@ -79,6 +79,11 @@ export const languageLexiconSchema = z.object({
     skipAdjectives: z.array(z.string()),
     /** Plural subject pronouns ("elles", "they") that stand for the last thing of the right kind. */
     pronouns: z.array(z.string()).default([]),
+    /**
+     * Nouns for a supplier ("supplier", "fournisseur"): opening a sentence with no complement ("The
+     * supplier, Araxa, declined…"), the supplier of the last order or supply the article told of.
+     */
+    supplierNouns: z.array(z.string()).default([]),
   }),
   classNouns: z.record(z.string(), z.array(z.string())),
   policyAdjectives: z.array(z.string()),

@@ -44,6 +44,7 @@ export function relateSentence(context: SentenceContext): Relation[] {
     if (relation.predicate === "MAKES")
       memory.makes.set(relation.subject, [...(memory.makes.get(relation.subject) ?? []), relation.object]);
     if (relation.predicate === "BASED_IN") memory.basedIn.set(relation.subject, relation.object);
+    if (relation.predicate === "ORDERED" || relation.predicate === "SOURCES_FROM") memory.lastBuyer = relation.subject;
     if (relation.predicate === "IMPOSES" && labelOf(relation.subject) === "Country")
       memory.policyCountry.set(relation.object, relation.subject);
   };
@@ -445,6 +446,35 @@ export function relateSentence(context: SentenceContext): Relation[] {
       }
     return added;
   };
+  // "The supplier, the Japanese chipmaker Araxa Semiconductor, declined…": a supplier noun opening
+  // the sentence without a complement is the supplier of the last order or supply read.
+  const role = tokens[sentence.first + 1];
+  const roleOpener = tokens[sentence.first]?.fold ?? "";
+  if (
+    role &&
+    memory.lastBuyer &&
+    (DETERMINERS.has(roleOpener) || POSSESSIVES.has(roleOpener)) &&
+    lang.raw.anaphora.supplierNouns.some((n) => foldWord(n) === role.fold)
+  ) {
+    const roleMention: Mention = {
+      entities: [],
+      first: sentence.first,
+      last: sentence.first + 2,
+      start: tokens[sentence.first]?.start ?? 0,
+      end: role.end,
+      kind: "anaphor",
+    };
+    const holder = appositionName(context, roleMention, labelOf)?.entities[0];
+    if (holder && holder !== memory.lastBuyer)
+      add({
+        subject: memory.lastBuyer,
+        predicate: "SOURCES_FROM",
+        object: holder,
+        descriptive: true,
+        properties: {},
+        cues: [cue("reference", sentence.first, sentence.first + 2)],
+      });
+  }
   // "operates Lumen Desk, a transcription platform", "exploite Nébulis, une plateforme de calcul":
   // a phrase with a gap ("operates * platform") met by the verb before a name and the class noun
   // its apposition opens with.
@@ -589,7 +619,9 @@ function appositionName(
   );
   if (!name || labelOf(name.entities[0] ?? "") !== "Company") return undefined;
   const between = tokens.slice(after.last + 1, name.first);
-  if (!between.every((t) => t.word && /^\p{Ll}/u.test(t.text))) return undefined;
+  const describing = (t: Token, k: number) =>
+    t.word && (/^\p{Ll}/u.test(t.text) || demonymAt(tokens, after.last + 1 + k, context.demonyms) !== undefined);
+  if (!between.every(describing)) return undefined;
   return tokens[name.last]?.text === "," ? name : undefined;
 }
 
