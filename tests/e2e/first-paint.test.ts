@@ -90,6 +90,35 @@ describe("first paint", () => {
     await page.close();
   });
 
+  it("draws the first frame directly and builds the layer bitmaps once every relationship is drawn", async () => {
+    const page = await openCanvas();
+    // How many layer bitmaps Cytoscape.js' layered texture cache holds (its internals, pinned 3.34).
+    const layers = () => {
+      const cache = (
+        window.cy as unknown as { renderer(): { data: { lyrTxrCache: { layersByLevel: Record<string, unknown[]> } } } }
+      ).renderer().data.lyrTxrCache;
+      return Object.values(cache.layersByLevel).reduce((sum, level) => sum + level.length, 0);
+    };
+    await page.evaluate(() => {
+      const atFirstFrame: number[] = [];
+      (window as unknown as { atFirstFrame: number[] }).atFirstFrame = atFirstFrame;
+      window.cy.on("render", () => {
+        if (window.cy.nodes().length === 0 || atFirstFrame.length > 0) return;
+        const cache = (
+          window.cy as unknown as {
+            renderer(): { data: { lyrTxrCache: { layersByLevel: Record<string, unknown[]> } } };
+          }
+        ).renderer().data.lyrTxrCache;
+        atFirstFrame.push(Object.values(cache.layersByLevel).reduce((sum, level) => sum + level.length, 0));
+      });
+    });
+    await page.evaluate(() => window.bench.load("/data/big.json"));
+    expect(await page.evaluate(() => (window as unknown as { atFirstFrame: number[] }).atFirstFrame)).toEqual([0]);
+    await expect.poll(() => page.evaluate(layers)).toBeGreaterThan(0);
+    expect((page as Page & { problems: string[] }).problems).toEqual([]);
+    await page.close();
+  });
+
   it("draws a small graph in one frame", async () => {
     const page = await openCanvas();
     const result = await page.evaluate(() => window.bench.load("/data/small.json", true));
