@@ -985,4 +985,14 @@ describe("classes found on the round-5 held-out articles (made-up sentences)", (
       /SOURCES_FROM/,
     );
   });
+
+  it("reads a passive acquisition in apposition (', rachetée en 2023 par le groupe A,', ', acquired in 2023 by A,') and 'vend … à'", () => {
+    expect(triples(propose("Nimbra, rachetée en 2023 par le groupe Altam, exploite Atlas."))).toContain(
+      "Altam OWNS Nimbra",
+    );
+    expect(triples(propose("Nimbra, acquired in 2023 by the Altam Group, runs Atlas."))).toContain(
+      "Altam Group OWNS Nimbra",
+    );
+    expect(triples(propose("Orvex, basée à Paris, vend des serveurs à Brisk."))).toContain("Brisk SOURCES_FROM Orvex");
+  });
 });
