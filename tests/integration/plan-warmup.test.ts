@@ -51,6 +51,7 @@ describe("query plan warm-up", () => {
       "expansions",
       "changes known",
       "changes held",
+      "changes claims by id",
       "changes names",
       "changes priors",
       "changes first day",

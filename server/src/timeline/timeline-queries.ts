@@ -47,6 +47,12 @@ export const HISTORY_CLAIM_KEYS = [
 
 const CLAIM_ROW = `[${HISTORY_CLAIM_KEYS.map((key) => `c.${key}`).join(", ")}] AS claim`;
 
+/** The claims of $ids, as the timeline reads them (a change list's claims not read before). */
+export const HISTORY_CLAIMS_BY_ID_QUERY = `
+MATCH (c:Claim)
+WHERE c.id IN $ids
+RETURN ${CLAIM_ROW}`;
+
 /** Every claim that belongs to a relationship (the timeline's ticks; watches diff them all). */
 export const HISTORY_CLAIMS_QUERY = `
 MATCH (c:Claim)
@@ -61,7 +67,8 @@ RETURN ${CLAIM_ROW}`;
  * relationship with no such claim has no change, so the diff of these claims lists every change of
  * the relationships (tests/integration/timeline-api.test.ts compares it with the diff of all).
  * Range seeks on Claim.knownFrom, holdsFrom, holdsTo, then on relationshipId (cypher/schema.cypher);
- * bounds inclusive, so the read is never short.
+ * bounds inclusive, so the read is never short. Only the claims' ids: what the timeline reads of
+ * each comes from HistoryClaimCache, read with HISTORY_CLAIMS_BY_ID_QUERY when no list read it yet.
  */
 export const KNOWN_WINDOW_CLAIMS_QUERY = `
 CALL () {
@@ -73,7 +80,7 @@ CALL () {
 }
 WITH id WHERE id IS NOT NULL
 MATCH (c:Claim {relationshipId: id})
-RETURN ${CLAIM_ROW}`;
+RETURN c.id AS id`;
 
 export const HELD_WINDOW_CLAIMS_QUERY = `
 CALL () {
@@ -85,7 +92,7 @@ CALL () {
 }
 WITH id WHERE id IS NOT NULL
 MATCH (c:Claim {relationshipId: id})
-RETURN ${CLAIM_ROW}`;
+RETURN c.id AS id`;
 
 /**
  * For the entities of claims first known in the window ($ids): whether a claim named them by $from,

@@ -8,6 +8,7 @@ import type { Neo4jDatabase } from "../neo4j/neo4j-database";
 import type { PlannedStatement } from "../neo4j/plan-warmup";
 import { toPlainValue } from "../neo4j/to-plain-value";
 import { diffClaims, type HistoryClaim } from "./change-diff";
+import { HistoryClaimCache } from "./history-claim-cache";
 import {
   ARTICLE_DAY_QUERY,
   ENTITY_NAMES_QUERY,
@@ -15,6 +16,7 @@ import {
   FIRST_KNOWN_QUERY,
   HELD_WINDOW_CLAIMS_QUERY,
   HISTORY_CLAIM_KEYS,
+  HISTORY_CLAIMS_BY_ID_QUERY,
   HISTORY_CLAIMS_QUERY,
   HISTORY_SOURCES_QUERY,
   KNOWN_WINDOW_CLAIMS_QUERY,
@@ -92,6 +94,8 @@ const claimsOfRecords = (records: readonly { get(key: string): unknown }[]) =>
 export class TimelineRepository {
   /** Quote prints by claim id, across change lists (see DiffContext.prints); emptied past PRINTS_KEPT. */
   private readonly prints: OriginsCache["prints"] = new Map();
+  /** The claims change lists have read, by id: a list reads whole only the ones it has not. */
+  private readonly claimCache = new HistoryClaimCache();
 
   constructor(private readonly database: Neo4jDatabase) {}
 
@@ -123,11 +127,17 @@ export class TimelineRepository {
    */
   async window(axis: "known" | "held", from: string, to: string, signal?: AbortSignal): Promise<History> {
     const query = axis === "known" ? KNOWN_WINDOW_CLAIMS_QUERY : HELD_WINDOW_CLAIMS_QUERY;
-    const [claimRows, sourceRows] = await Promise.all([
+    const [idRows, sourceRows] = await Promise.all([
       this.database.read(query, { from, to }, signal),
       this.database.read(HISTORY_SOURCES_QUERY, {}, signal),
     ]);
-    const claims = claimsOfRecords(claimRows.records);
+    const claimIds = idRows.records.map((record) => record.get("id") as string);
+    const missing = this.claimCache.missing(claimIds);
+    if (missing.length > 0) {
+      const { records } = await this.database.read(HISTORY_CLAIMS_BY_ID_QUERY, { ids: missing }, signal);
+      this.claimCache.add(claimsOfRecords(records));
+    }
+    const claims = this.claimCache.get(claimIds);
     const ids = [...new Set(claims.flatMap((claim) => [claim.subject, claim.object]))];
     const added =
       axis === "known"
@@ -166,6 +176,7 @@ export class TimelineRepository {
     return [
       { name: "changes known", query: KNOWN_WINDOW_CLAIMS_QUERY, params: { from: day, to: day } },
       { name: "changes held", query: HELD_WINDOW_CLAIMS_QUERY, params: { from: day, to: day } },
+      { name: "changes claims by id", query: HISTORY_CLAIMS_BY_ID_QUERY, params: { ids: [""] } },
       { name: "changes names", query: NAMES_OF_QUERY, params: { ids: [""] } },
       { name: "changes priors", query: ENTITY_PRIORS_QUERY, params: { ids: [""], from: day } },
       { name: "changes first day", query: FIRST_KNOWN_QUERY, params: {} },
