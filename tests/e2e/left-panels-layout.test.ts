@@ -3,7 +3,8 @@
  * the legend steps aside while one is open and comes back as it was (folded or not) after; the status
  * line sits in the free part of the canvas' foot, clear of the panel, the legend and the minimap; the
  * panel opens under the time bar; one
- * left-hand panel is open at a time. Checked
+ * left-hand panel is open at a time; with the Sources sheet and the details panel both open, the
+ * "Added …" line sits in the canvas between them, above the overview map, covering neither. Checked
  * on the boxes the browser lays out, at 1366×768 and 1920×1080, and on the widest box the status line
  * may take, whatever its message.
  */
@@ -11,8 +12,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
+import type { Article, ArticleHighlight } from "../../contract/article-endpoints";
 import { useAppInBrowser } from "../support/app-in-browser";
-import { elementPosition, pageProblems } from "../support/browser";
+import { elementPosition, pageProblems, startFrom } from "../support/browser";
 
 const SHOTS = process.env.LAYOUT_SHOTS ?? join(tmpdir(), "left-panel-shots");
 const SIZES = [
@@ -60,6 +62,8 @@ function boxes(page: Page, panel: string) {
       minimap: box(".minimap"),
       timeBar: box(".time-bar"),
       canvas: box('[data-testid="canvas"]'),
+      details: box('[data-testid="details-panel"]'),
+      sources: box('[data-testid="sources-view"]'),
     };
   }, panel);
 }
@@ -157,6 +161,50 @@ describe("the left-hand panels, the legend and the status line", () => {
       await poll(() => page.getByTestId("path-panel").isVisible()).toBe(false);
       await poll(() => page.getByTestId("legend").isVisible()).toBe(true);
       expect(await legendOpen(page)).toBe("true");
+      expect(pageProblems(page)).toEqual([]);
+    });
+  }
+
+  for (const size of SIZES) {
+    it(`Sources and the details panel at ${size.width}×${size.height}: the "Added …" line sits between them, above the overview map`, async () => {
+      const page = await open(size);
+      await page.getByTestId("sources-button").click();
+      const seed = "bytedance-huawei-ascend-fr-2024";
+      await page.locator(`[data-testid="sources-open"][data-article-id="${seed}"]`).click();
+      await page.getByTestId("article-text").waitFor();
+      const article: Article = await page.evaluate(
+        async (id) => (await fetch(`/api/articles/${encodeURIComponent(id)}`)).json(),
+        seed,
+      );
+      const ordered = article.highlights.find((highlight) => highlight.predicate === "ORDERED") as ArticleHighlight;
+      // Only the subject is drawn: the click adds the relationship and its other end, and says so.
+      await startFrom(page, [ordered.subjectId]);
+      await page.locator(`[data-testid="highlight"][data-claim-ids="${ordered.claimId}"]`).first().click();
+      await poll(() => page.getByTestId("status").innerText()).toMatch(/^Added 1 node, 1 relationship/);
+      await page.getByTestId("details-panel").getByTestId("claim-list").waitFor();
+
+      for (const folded of [false, true]) {
+        if (folded) {
+          await page.locator(".minimap-toggle").click();
+          await poll(() => page.locator(".minimap-toggle").getAttribute("aria-expanded")).toBe("false");
+        }
+        const shown = await boxes(page, "details-panel");
+        const status = shown.status as Box;
+        expect({
+          details: overlap(status, shown.details),
+          sources: overlap(status, shown.sources),
+          minimap: overlap(status, shown.minimap),
+          timeBar: overlap(status, shown.timeBar),
+        }).toEqual({ details: false, sources: false, minimap: false, timeBar: false });
+        // However long the message grows, it stays in the canvas between the sheet and the panel.
+        const widest = await widestStatus(page);
+        expect(widest.left).toBeGreaterThanOrEqual((shown.sources?.right ?? 0) + 4);
+        expect(widest.right).toBeLessThanOrEqual((shown.details?.left ?? size.width) - 4);
+        await page.screenshot({
+          path: join(SHOTS, `sources-details${folded ? "-map-folded" : ""}-${size.width}x${size.height}.png`),
+        });
+      }
+      await page.locator(".minimap-toggle").click();
       expect(pageProblems(page)).toEqual([]);
     });
   }
