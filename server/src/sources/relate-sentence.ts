@@ -108,7 +108,9 @@ export function relateSentence(context: SentenceContext): Relation[] {
     if (!head || model.length === 0 || !model.some((w) => /\d/.test(w)) || !/^\p{Lu}/u.test(head)) continue;
     if (!memory.firstWords) {
       memory.firstWords = new Map();
+      // Only entities the article names: a graph's thousands of others cost a fold each.
       for (const e of table.byKey.values()) {
+        if (e.mentions.length === 0) continue;
         const word = foldWord(e.name.split(/\s+/)[0] ?? "");
         memory.firstWords.set(word, [...(memory.firstWords.get(word) ?? []), e.key]);
       }
