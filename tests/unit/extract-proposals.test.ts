@@ -995,4 +995,10 @@ describe("classes found on the round-5 held-out articles (made-up sentences)", (
     );
     expect(triples(propose("Orvex, basée à Paris, vend des serveurs à Brisk."))).toContain("Brisk SOURCES_FROM Orvex");
   });
+
+  it('reads "Y\'s longtime supplier, the Taiwanese firm X," as Y sourcing from X', () => {
+    expect(triples(propose("Brisk's longtime supplier, the Taiwanese firm Lianhe Micro, lost the deal."))).toContain(
+      "Brisk SOURCES_FROM Lianhe Micro",
+    );
+  });
 });
