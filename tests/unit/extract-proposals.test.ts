@@ -1001,4 +1001,16 @@ describe("classes found on the round-5 held-out articles (made-up sentences)", (
       "Brisk SOURCES_FROM Lianhe Micro",
     );
   });
+
+  it("reads an apposition after a reference ('La start-up, soutenue par le fonds A, vend…') as an aside, and a relative's object when what follows fits none ('que Stellan fabrique à Taïwan')", () => {
+    const fr = propose(
+      "Lumio conçoit des capteurs. La start-up, soutenue par le fonds Altam, vend ses capteurs Lumio S3 à Brisk. Brisk a commandé 2 000 puces Orin 4, que Stellan fabrique à Taïwan.",
+    );
+    expect(triples(fr)).toEqual(expect.arrayContaining(["Brisk SOURCES_FROM Lumio", "Stellan MAKES Orin 4"]));
+    expect(triples(fr).join()).not.toMatch(/SOURCES_FROM Altam/);
+    const en = propose(
+      "Lumio Labs designs sensors. The start-up, backed by Altam Capital, sells its sensors to Brisk.",
+    );
+    expect(triples(en)).toContain("Brisk SOURCES_FROM Lumio Labs");
+  });
 });

@@ -391,7 +391,9 @@ export function relateSentence(context: SentenceContext): Relation[] {
     if (partnerMention) objects = objects.filter((m) => m !== partnerMention);
     // "les puces Mirae 7, que Halvard développe avec…", "the Fjord chip, which Araxa develops…": the
     // object is the name the relative pronoun before the subject stands for.
-    if (!reverse && objects.length === 0 && subjects.length > 0) {
+    // (also when what follows fits no object: "que Stellan fabrique à Taïwan").
+    const fits = (m: Mention) => m.entities.some((k) => type.object.includes(labelOf(k)));
+    if (!reverse && !objects.some(fits) && subjects.length > 0) {
       const relativeAt = (subjects[0]?.first ?? 0) - 1;
       const pronoun = tokens[relativeAt]?.fold ?? "";
       if (["que", "qu'", "which", "that"].includes(pronoun)) {

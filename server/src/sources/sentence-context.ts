@@ -52,7 +52,8 @@ export function findAsides(context: SentenceContext): { aside: Set<number>; segm
     aside.add(j);
   }
   for (const head of mentions) {
-    if (head.kind !== "name" || tokens[head.last]?.text !== ",") continue;
+    // "Halden, a Dutch company,", and a reference: "La start-up, soutenue par le fonds Altam,".
+    if ((head.kind !== "name" && head.kind !== "anaphor") || tokens[head.last]?.text !== ",") continue;
     const opener = tokens[head.last + 1];
     const possessiveOpener = mentions.some((m) => m.first === head.last + 1 && tokens[m.last]?.fold === "'s");
     // ", which runs…," / ", qui exploite…,": a relative clause says something of its head in passing too.
