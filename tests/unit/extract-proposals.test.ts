@@ -1014,3 +1014,36 @@ describe("classes found on the round-5 held-out articles (made-up sentences)", (
     expect(triples(en)).toContain("Brisk SOURCES_FROM Lumio Labs");
   });
 });
+
+describe("new entities are what the article names: places and outlets (made-up sentences, fictional names)", () => {
+  const newNames = (result: Proposals) => result.entities.filter((e) => !e.known).map((e) => e.name);
+
+  it("never proposes a city of the lexicon's list, nor a name only met as a place, as a company", () => {
+    const fr = propose(
+      "Le fabricant Dravel a commandé 300 serveurs à Pellora. La commande a été signée à Lyon. D'après la direction, Pellora est installée à Shenzhen et près de Carvasse.",
+    );
+    expect(newNames(fr)).toEqual(expect.arrayContaining(["Dravel", "Pellora"]));
+    expect(newNames(fr)).not.toContain("Lyon");
+    expect(newNames(fr)).not.toContain("Shenzhen");
+    // Not in the list, but only ever named as a place.
+    expect(newNames(fr)).not.toContain("Carvasse");
+    const en = propose(
+      "Tamsin Labs ordered 40 racks from Orlo. The deal was signed in Brackwater. Orlo has a plant in Austin.",
+    );
+    expect(newNames(en)).toEqual(expect.arrayContaining(["Tamsin Labs", "Orlo"]));
+    expect(newNames(en)).not.toContain("Brackwater");
+    expect(newNames(en)).not.toContain("Austin");
+    // A city of the list is never relabelled by a relationship's hint.
+    expect(fr.entities.find((e) => e.name === "Lyon")).toBeUndefined();
+  });
+
+  it("keeps a name met after 'à' or 'in' when a claim uses it, and a title-case dateline is a place", () => {
+    const fr = propose("Dravel vend ses puces à Castrelle. Castrelle les revend.");
+    expect(triples(fr)).toContain("Castrelle SOURCES_FROM Dravel");
+    expect(newNames(fr)).toContain("Castrelle");
+    const dateline = propose(
+      "Velmont, 3 juin (Agence Fictive) - Le fabricant Dravel a commandé 300 serveurs à Pellora.",
+    );
+    expect(newNames(dateline)).not.toContain("Velmont");
+  });
+});

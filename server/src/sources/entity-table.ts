@@ -8,6 +8,8 @@ export const NAME_LIKE = /^(?:\p{Lu}|(?=[\p{L}\p{N}-]*\d)(?=[\p{L}\p{N}-]*\p{Lu}
 export interface NameWords {
   corporateSuffixes: readonly string[];
   notNames: readonly string[];
+  /** Cities and regions (names.json): never a company. */
+  places?: readonly string[];
 }
 
 /** A place in the text that refers to one or more entities. */
@@ -26,6 +28,12 @@ export class EntityTable {
   readonly byKey = new Map<string, ProposedEntity>();
   /** Each country of the lexicon's list: the key of the entity standing for it (the graph's, or the list's). */
   readonly countries = new Map<string, string>();
+  /**
+   * New names met as places ("à Lyon", "in Austin", a dateline) and new names met elsewhere: a name
+   * only ever met as a place, and used by no claim, is not proposed.
+   */
+  readonly asPlace = new Set<string>();
+  readonly notAsPlace = new Set<string>();
   get(key: string): ProposedEntity | undefined {
     return this.byKey.get(key);
   }
@@ -42,7 +50,7 @@ export class EntityTable {
   relabel(key: string, label: string, why: string): void {
     const entity = this.byKey.get(key);
     if (!entity || entity.known || !label) return;
-    if (["company suffix", "country list", "noun phrase"].includes(entity.labelReason)) return;
+    if (["company suffix", "country list", "place list", "noun phrase"].includes(entity.labelReason)) return;
     if (entity.labelReason.startsWith("policy") || entity.labelReason.startsWith("apposition")) return;
     entity.label = label;
     entity.labelReason = why;

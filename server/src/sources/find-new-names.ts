@@ -25,6 +25,9 @@ export function findCandidates(
   const suffixes = new Set(names.corporateSuffixes.map(foldWord));
   const lowercase = new Set(tokens.filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => t.fold));
   const definitions = findPhrases(tokens, lexicon.definitions);
+  const places = new Set((names.places ?? []).map((place) => place.split(/\s+/).map(foldWord).join(" ")));
+  const afterPlaceCue = new Set(findPhrases(tokens, lexicon.placeCues).map((cue) => cue.end));
+  const months = new Set(lexicon.raw.dates.months.map(foldWord));
   const byName = new Map<string, string>();
   /** First word of a two-word name → that name's key. */
   const longForms = new Map<string, string>();
@@ -128,12 +131,28 @@ export function findCandidates(
     const head0 = baseWords[0];
     if (baseWords.length === 2 && head0 && !baseWords.some((t) => /\d/.test(t.text)) && !longForms.has(head0.fold))
       longForms.set(head0.fold, key);
-    const { label, reason } = acronymOf
-      ? { label: "Technology", reason: `defined as "${acronymOf}"` }
-      : suggestLabel(tokens, first, last, words.length !== baseWords.length, lexicon, text, (at) => {
-          const m = mentions.find((x) => x.first <= at && at < x.last);
-          return m?.entities[0] ? table.get(m.entities[0])?.label : undefined;
-        });
+    // A place: a city or region of the list, or a name after "à", "in", "près de", or opening a
+    // dateline ("Lyon, 3 novembre -"). A listed place is never a company; a name only ever met
+    // as a place is dropped at the end unless a claim uses it.
+    const listedPlace = places.has(folded);
+    const datelineAfter = tokens[last + 1];
+    const placeContext =
+      afterPlaceCue.has(first) ||
+      (opensLine &&
+        nextToken?.text === "," &&
+        datelineAfter !== undefined &&
+        (/^\d/.test(datelineAfter.text) || months.has(datelineAfter.fold)));
+    const { label, reason } = listedPlace
+      ? { label: "Place", reason: "place list" }
+      : acronymOf
+        ? { label: "Technology", reason: `defined as "${acronymOf}"` }
+        : suggestLabel(tokens, first, last, words.length !== baseWords.length, lexicon, text, (at) => {
+            const m = mentions.find((x) => x.first <= at && at < x.last);
+            return m?.entities[0] ? table.get(m.entities[0])?.label : undefined;
+          });
+    // A name with a clue to its kind ("à Velda Systems", "au fondeur Sunlit") is not a place.
+    if (listedPlace || (placeContext && reason === "default")) table.asPlace.add(key);
+    else table.notAsPlace.add(key);
     const entity = table.add({
       key,
       id: slugOf(name),
@@ -146,6 +165,7 @@ export function findCandidates(
     });
     // A company suffix ("Halden Semiconductor") outweighs a class noun after a shorter form ("Halden accelerators").
     if (
+      (listedPlace && entity.labelReason !== "place list") ||
       (entity.labelReason === "default" && reason !== "default") ||
       (reason === "company suffix" && entity.label !== "Company")
     ) {

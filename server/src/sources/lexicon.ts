@@ -88,6 +88,8 @@ export const languageLexiconSchema = z.object({
   classNouns: z.record(z.string(), z.array(z.string())),
   policyAdjectives: z.array(z.string()),
   definitions: z.array(z.string()),
+  /** Words right before a name that make it a place ("à Lyon", "in Austin", "près de Lille"). */
+  placeCues: phrases.default([]),
   introducers: z.array(z.string()),
   quantities: z.object({
     multipliers: z.record(z.string(), z.number()),
@@ -188,6 +190,7 @@ export interface CompiledLexicon {
   readonly classNoun: ReadonlyMap<string, string>;
   readonly policyAdjectives: Phrase[];
   readonly definitions: Phrase[];
+  readonly placeCues: Phrase[];
   readonly introducers: ReadonlySet<string>;
   readonly relatives: ReadonlySet<string>;
   readonly pronouns: ReadonlySet<string>;
@@ -235,6 +238,7 @@ export function compileLexicon(raw: LanguageLexicon): CompiledLexicon {
     classNoun,
     policyAdjectives: all(raw.policyAdjectives),
     definitions: all(raw.definitions),
+    placeCues: all(raw.placeCues),
     introducers: foldAll(raw.introducers),
     relatives: foldAll(raw.relatives),
     pronouns: foldAll(raw.anaphora.pronouns),
@@ -250,7 +254,7 @@ export function compileLexicon(raw: LanguageLexicon): CompiledLexicon {
 /** Everything the engine reads from cypher/lexicon/: relationship types, countries, languages. */
 export interface Lexicon {
   readonly types: RelationTypes;
-  readonly names: { corporateSuffixes: readonly string[]; notNames: readonly string[] };
+  readonly names: { corporateSuffixes: readonly string[]; notNames: readonly string[]; places?: readonly string[] };
   readonly countries: Countries;
   readonly languages: ReadonlyMap<string, CompiledLexicon>;
 }
@@ -259,4 +263,6 @@ export const nameWordsSchema = z.object({
   note: z.string().optional(),
   corporateSuffixes: z.array(z.string()),
   notNames: z.array(z.string()),
+  /** Cities and regions: a new name that is one of them is a place, never a company. */
+  places: z.array(z.string()).default([]),
 });

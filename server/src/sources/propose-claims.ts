@@ -10,7 +10,7 @@ import { EntityTable, findNames } from "./find-names";
 import { demonymIndex, findReferences, type Memory } from "./find-references";
 import type { Lexicon } from "./lexicon";
 import { findPhrases } from "./match-phrase";
-import type { Cue, Proposal, Proposals, ProposalsInput, ProposedSource } from "./proposal";
+import type { Cue, Proposal, Proposals, ProposalsInput, ProposedEntity, ProposedSource } from "./proposal";
 import { readQuantities } from "./read-quantities";
 import { findNamedSources, type NamedSource, readSentence, unglueAfterCues } from "./read-sentence";
 import { relateSentence } from "./relate-sentence";
@@ -300,8 +300,11 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
   }
   const merged = mergeProposals(readHeadlines(proposals, fromHeadline, text, descriptions));
   const used = new Set(merged.flatMap((p) => [p.subject, p.object]));
+  // A place no claim uses ("signée à Lyon", a city of the list) is not an entity to propose.
+  const unusedPlace = (e: ProposedEntity) =>
+    !e.known && (e.label === "Place" || (table.asPlace.has(e.key) && !table.notAsPlace.has(e.key)));
   const entities = [...table.byKey.values()].filter(
-    (e) => used.has(e.key) || (e.mentions.length > 0 && !e.key.startsWith("country:")),
+    (e) => used.has(e.key) || (e.mentions.length > 0 && !e.key.startsWith("country:") && !unusedPlace(e)),
   );
   return {
     ...base,
