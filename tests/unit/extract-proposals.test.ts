@@ -559,7 +559,9 @@ describe("rules for classes the held-out articles of tests/fixtures/extract/ sho
     const result = propose("Lumora used Vega 40 processors, the Tokyo Ledger reported.", { language: "en" });
     expect(result.unplacedQuantities).toEqual([]);
     expect(result.proposals.every((p) => Object.keys(p.quantities).length === 0)).toBe(true);
-    expect(result.entities.map((e) => e.name)).toContain("Tokyo Ledger");
+    // The outlet is read whole; it is a source the article cites, not a new entity.
+    expect(result.sources.map((s) => s.name)).toContain("Tokyo Ledger");
+    expect(result.entities.map((e) => e.name)).not.toContain("Tokyo Ledger");
     expect(result.entities.map((e) => e.name)).not.toContain("Japan");
   });
 
@@ -1045,5 +1047,29 @@ describe("new entities are what the article names: places and outlets (made-up s
       "Velmont, 3 juin (Agence Fictive) - Le fabricant Dravel a commandé 300 serveurs à Pellora.",
     );
     expect(newNames(dateline)).not.toContain("Velmont");
+  });
+
+  it("keeps an outlet's article in its name ('le quotidien Le Héraut', 'The Beacon'), never a new entity", () => {
+    const fr = propose(
+      "Dravel a commandé 300 serveurs Pellora P4, selon le quotidien économique Le Héraut. Deux analystes interrogés par Le Héraut doutent du calendrier.",
+    );
+    expect(fr.sources.map((s) => s.name)).toContain("Le Héraut");
+    expect(newNames(fr)).not.toContain("Héraut");
+    expect(newNames(fr)).not.toContain("Le Héraut");
+    const en = propose("Tamsin Labs ordered 40 Orlo R5 racks, The Beacon reported.");
+    expect(en.sources.map((s) => s.name)).toContain("The Beacon");
+    expect(newNames(en).join()).not.toMatch(/Beacon/);
+    expect(find(en, "ORDERED")?.source).toBe("the-beacon");
+  });
+
+  it("reads 'selon le journal' as the outlet last named", () => {
+    const fr = propose(
+      "Dravel a commandé 300 serveurs, d'après Le Héraut. Selon le journal, le Pellora P4 serait deux fois plus rapide que le Castor C2.",
+    );
+    const outperforms = find(fr, "REPORTEDLY_OUTPERFORMS");
+    expect(outperforms?.source).toBe("le-heraut");
+    // No outlet named before: nothing to refer back to.
+    const alone = propose("Selon le journal, le Pellora P4 serait deux fois plus rapide que le Castor C2.");
+    expect(find(alone, "REPORTEDLY_OUTPERFORMS")?.source).not.toBe("le-heraut");
   });
 });

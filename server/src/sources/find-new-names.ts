@@ -31,6 +31,8 @@ export function findCandidates(
   const byName = new Map<string, string>();
   /** First word of a two-word name → that name's key. */
   const longForms = new Map<string, string>();
+  const opensLineAt = (at: number) =>
+    at === 0 || text.slice(tokens[at - 1]?.end ?? 0, tokens[at]?.start ?? 0).includes("\n");
   for (let i = 0; i < tokens.length; i++) {
     if (covered.has(i) || !NAME_LIKE.test(tokens[i]?.text ?? "")) continue;
     // "Jusqu'ici", "Lorsqu'il" opening a sentence: an elided word is never a name.
@@ -58,7 +60,20 @@ export function findCandidates(
       end++;
     }
     let first = i;
-    while (first < end && notNames.has(tokens[first]?.fold ?? "")) first++;
+    // "The Register", "Le Monde": a capitalised article inside a sentence is part of the title,
+    // as it is wherever a title so named before is met again.
+    const keepsArticle =
+      lexicon.raw.anaphora.definite.includes(tokens[i]?.fold ?? "") &&
+      end > i + 1 &&
+      (title ||
+        (/^[\p{L},]/u.test(tokens[i - 1]?.text ?? "") && !opensLineAt(i)) ||
+        byName.has(
+          tokens
+            .slice(i, end)
+            .map((t) => t.fold)
+            .join(" "),
+        ));
+    if (!keepsArticle) while (first < end && notNames.has(tokens[first]?.fold ?? "")) first++;
     let last = end;
     while (
       last > first &&

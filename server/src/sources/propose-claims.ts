@@ -56,11 +56,14 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
   const headlines = findHeadlines(text, tokens, sentences, input.title);
   const named = new Map<number, NamedSource[]>();
   const reserved = new Set<number>();
+  let lastOutlet: ProposedSource | undefined;
   for (const sentence of sentences) {
-    const found = findNamedSources(text, tokens, sentence, lang);
+    const found = findNamedSources(text, tokens, sentence, lang, lastOutlet);
     named.set(sentence.index, found);
     for (const n of found) for (let k = n.first; k < n.last; k++) reserved.add(k);
+    lastOutlet = found.filter((n) => n.outlet).at(-1)?.source ?? lastOutlet;
   }
+  reserveOutletNames(tokens, named, reserved);
   const mentions = findNames(text, tokens, lang, lexicon, lexicon.names, known, table, reserved);
   const demonyms = demonymIndex(lexicon, table);
   const memory: Memory = { recent: [], makes: new Map(), basedIn: new Map(), policies: [], policyCountry: new Map() };
@@ -303,8 +306,13 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
   // A place no claim uses ("signée à Lyon", a city of the list) is not an entity to propose.
   const unusedPlace = (e: ProposedEntity) =>
     !e.known && (e.label === "Place" || (table.asPlace.has(e.key) && !table.notAsPlace.has(e.key)));
+  // An outlet the article cites ("…, The Beacon reported") is a source, not a new entity.
+  const outletIds = new Set([...sources.values()].filter((s) => s.kind === "named").map((s) => s.id));
+  const unusedOutlet = (e: ProposedEntity) => !e.known && outletIds.has(e.id);
   const entities = [...table.byKey.values()].filter(
-    (e) => used.has(e.key) || (e.mentions.length > 0 && !e.key.startsWith("country:") && !unusedPlace(e)),
+    (e) =>
+      used.has(e.key) ||
+      (e.mentions.length > 0 && !e.key.startsWith("country:") && !unusedPlace(e) && !unusedOutlet(e)),
   );
   return {
     ...base,
@@ -471,4 +479,32 @@ function deniedEarlier(
   );
   const latest = candidates.at(-1)?.quoteStart;
   return candidates.filter((p) => p.quoteStart === latest);
+}
+
+/**
+ * A named source's title met again without a cue ("interrogés par Le Signal", "The Beacon said")
+ * is that source, not a new entity: its words are kept from the entity finder.
+ */
+function reserveOutletNames(
+  tokens: readonly Token[],
+  named: ReadonlyMap<number, readonly NamedSource[]>,
+  reserved: Set<number>,
+): void {
+  const titles = [...named.values()]
+    .flat()
+    .filter((n) => n.outlet && n.last > n.first)
+    .map((n) => tokens.slice(n.first, n.last).map((t) => t.fold));
+  for (let i = 0; i < tokens.length; i++) {
+    if (reserved.has(i)) continue;
+    const title = titles.find((words) =>
+      words.every(
+        (w, k) => tokens[i + k]?.fold === w && /^\p{Lu}/u.test(tokens[i + k]?.text ?? "") && !reserved.has(i + k),
+      ),
+    );
+    if (!title) continue;
+    // Only the whole name: "Le Signal" is not the start of "Le Signal Group".
+    if (/^\p{Lu}/u.test(tokens[i + title.length]?.text ?? "")) continue;
+    for (let k = i; k < i + title.length; k++) reserved.add(k);
+    i += title.length - 1;
+  }
 }

@@ -10,7 +10,7 @@ import type { CompiledLexicon } from "./lexicon";
 import { findPhrases, matchPhrase } from "./match-phrase";
 import type { Cue, ProposedSource } from "./proposal";
 import type { Sentence } from "./split-sentences";
-import type { Token } from "./tokenize";
+import { foldWord, type Token } from "./tokenize";
 
 const NAME_LIKE = /^(?:\p{Lu}|\d+\p{Lu})/u;
 
@@ -28,6 +28,8 @@ export interface NamedSource {
   cue: Cue;
   /** Named after "citing", "relayant": the story relayed, not the teller. */
   republish?: boolean;
+  /** A publication ("le quotidien Le Signal"): what a later "selon le journal" refers back to. */
+  outlet?: boolean;
 }
 
 /** Capitalised words from `at`: the name a cue introduces ("Selon Reuters", "cited by Bloomberg News"). */
@@ -57,8 +59,11 @@ export function findNamedSources(
   tokens: readonly Token[],
   sentence: Sentence,
   lexicon: CompiledLexicon,
+  /** The outlet last named before this sentence: what "selon le journal" refers back to. */
+  lastOutlet?: ProposedSource,
 ): NamedSource[] {
   const found: NamedSource[] = [];
+  const outletNouns = new Set(lexicon.raw.attribution.outletNouns.map((noun) => foldWord(noun)));
   for (const cue of findPhrases(tokens, lexicon.republishes, sentence.first, sentence.last)) {
     const end = nameAt(tokens, cue.end, sentence.last);
     if (end === cue.end) continue;
@@ -84,16 +89,24 @@ export function findNamedSources(
     );
     // "according to the Harbor Times", "d'après le quotidien Le Courrier", "cités par le site
     // Semicontexte": past the lower-case words that describe the name.
+    // Past an outlet noun, an adjective too: "selon le quotidien économique Le Signal".
     const pastDescription = (from: number) => {
       let k = from;
+      let outlet = false;
       while (
-        k < Math.min(sentence.last, from + 3) &&
+        k < Math.min(sentence.last, from + (outlet ? 4 : 3)) &&
         /^\p{Ll}/u.test(tokens[k]?.text ?? "") &&
-        (lexicon.stopwords.has(tokens[k]?.fold ?? "") || lexicon.classNoun.has(tokens[k]?.fold ?? ""))
-      )
+        (lexicon.stopwords.has(tokens[k]?.fold ?? "") ||
+          lexicon.classNoun.has(tokens[k]?.fold ?? "") ||
+          outletNouns.has(tokens[k]?.fold ?? "") ||
+          outlet)
+      ) {
+        if (outletNouns.has(tokens[k]?.fold ?? "")) outlet = true;
         k++;
+      }
       return k;
     };
+    const namesOutlet = (from: number, to: number) => tokens.slice(from, to).some((t) => outletNouns.has(t.fold));
     let at = pastDescription(cue.end);
     const citedBy = findPhrases(tokens, lexicon.named, at, Math.min(sentence.last, cue.end + 12)).find((later) =>
       NAME_LIKE.test(tokens[pastDescription(later.end)]?.text ?? ""),
@@ -109,13 +122,25 @@ export function findNamedSources(
       continue;
     }
     const end = nameAt(tokens, at, sentence.last);
-    if (end === at) continue;
+    if (end === at) {
+      // "Selon le journal, …": no name after the outlet noun, so the outlet last named.
+      if (lastOutlet && at > cue.end && namesOutlet(cue.end, at))
+        found.push({
+          source: lastOutlet,
+          first: at,
+          last: at,
+          cue: cueOf("attribution", tokens, text, cue.start, at),
+        });
+      continue;
+    }
     const name = text.slice(tokens[at]?.start ?? 0, tokens[end - 1]?.end ?? 0);
     found.push({
       source: { id: slugOf(name), name, kind: "named" },
       first: at,
       last: end,
       cue: cueOf("attribution", tokens, text, cue.start, end),
+      // An outlet: introduced by an outlet noun, or a title opened by its article ("Le Signal").
+      outlet: namesOutlet(cue.end, at) || /^(Le|La|Les|The)$/.test(tokens[at]?.text ?? ""),
     });
   }
   for (const cue of findPhrases(tokens, lexicon.party, sentence.first, sentence.last)) {
