@@ -1,14 +1,7 @@
-import cytoscape, {
-  type Core,
-  type EdgeCollection,
-  type LayoutOptions,
-  type NodeCollection,
-  type NodeSingular,
-} from "cytoscape";
+import cytoscape, { type Core, type LayoutOptions, type NodeCollection, type NodeSingular } from "cytoscape";
 import dagre from "cytoscape-dagre";
 import fcose from "cytoscape-fcose";
 import { prefersReducedMotion } from "../../dom/reduced-motion";
-import { DRAW_LATER_CLASS } from "../../look/canvas-classes";
 import type { Point } from "../place-around";
 import {
   type ForceOptions,
@@ -18,6 +11,7 @@ import {
   type PinnedPositions,
   withPinned,
 } from "./layout-catalog";
+import { moveBehindPicture } from "./move-behind-picture";
 import { placeAroundPinned } from "./pinned-placement";
 
 /** Past this many nodes a layout is not animated: moving them all costs more than it shows. */
@@ -93,19 +87,9 @@ export function pinnedPositions(cy: Core): Map<string, Point> {
 }
 
 /**
- * From this many relationships on, a layout lands without them and they come back over the next
- * frames (LANDING_EDGE_CHUNK per frame): the frame that moves every node would otherwise also work
- * out every relationship's new curve and draw it, 0.2–0.4 s at 1,000 nodes / 2,000 relationships
- * on a CPU-drawn canvas.
- */
-export const LAND_EDGES_APART_FROM = 600;
-/** Relationships drawn back per frame after a layout lands. */
-export const LANDING_EDGE_CHUNK = 300;
-
-/**
- * Moves the nodes to `positions` and then calls `fitView`: animated on small graphs; at once on large
- * ones or when the system asks for less motion, the relationships then drawn back over the frames
- * that follow (see LAND_EDGES_APART_FROM). Settles once everything is drawn.
+ * Moves the nodes to `positions` and then calls `fitView`: animated on small graphs; on large ones
+ * or when the system asks for less motion, the move is prepared behind the picture on screen over a
+ * few frames and shown in one (move-behind-picture.ts). Settles once the new picture is drawn.
  */
 export async function applyPositions(
   cy: Core,
@@ -123,35 +107,7 @@ export async function applyPositions(
     fitView();
     return;
   }
-  const edges = cy.edges().not(`.${DRAW_LATER_CLASS}`);
-  const apart = edges.length >= LAND_EDGES_APART_FROM;
-  cy.batch(() => {
-    if (apart) edges.addClass(DRAW_LATER_CLASS);
-    cy.nodes().positions((node: NodeSingular) => positions.get(node.id()) ?? node.position());
-  });
-  fitView();
-  if (apart) {
-    await afterPaint();
-    await inChunksOverFrames(cy, edges, (chunk) => chunk.removeClass(DRAW_LATER_CLASS));
-  }
-}
-
-/** Calls `change` on LANDING_EDGE_CHUNK edges at a time, each after the frame the last one changed is on screen. */
-async function inChunksOverFrames(
-  cy: Core,
-  edges: EdgeCollection,
-  change: (chunk: EdgeCollection) => void,
-): Promise<void> {
-  for (let start = 0; start < edges.length; start += LANDING_EDGE_CHUNK) {
-    if (cy.destroyed()) return;
-    change(edges.slice(start, start + LANDING_EDGE_CHUNK));
-    await afterPaint();
-  }
-}
-
-/** Resolves once the next frame is on screen, in a task of its own (input is handled first). */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  await moveBehindPicture(cy, positions, fitView);
 }
 
 async function runPass(cy: Core, options: LayoutOptions): Promise<void> {
