@@ -1060,6 +1060,13 @@ describe("new entities are what the article names: places and outlets (made-up s
     expect(en.sources.map((s) => s.name)).toContain("The Beacon");
     expect(newNames(en).join()).not.toMatch(/Beacon/);
     expect(find(en, "ORDERED")?.source).toBe("the-beacon");
+    // Opening the sentence, where a capital proves nothing, the outlet's verb shows it is a title.
+    const opening = propose("The Beacon reported that Tamsin Labs ordered 40 Orlo R5 racks.");
+    expect(find(opening, "ORDERED")?.source).toBe("the-beacon");
+    expect(newNames(opening).join()).not.toMatch(/Beacon/);
+    const ouverture = propose("Le Héraut a révélé que Dravel a commandé 300 serveurs Pellora P4.");
+    expect(find(ouverture, "ORDERED")?.source).toBe("le-heraut");
+    expect(newNames(ouverture).join()).not.toMatch(/Héraut/);
   });
 
   it("reads 'selon le journal' as the outlet last named", () => {

@@ -308,7 +308,8 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
     !e.known && (e.label === "Place" || (table.asPlace.has(e.key) && !table.notAsPlace.has(e.key)));
   // An outlet the article cites ("…, The Beacon reported") is a source, not a new entity.
   const outletIds = new Set([...sources.values()].filter((s) => s.kind === "named").map((s) => s.id));
-  const unusedOutlet = (e: ProposedEntity) => !e.known && outletIds.has(e.id);
+  const unusedOutlet = (e: ProposedEntity) =>
+    !e.known && ["", "le-", "la-", "les-", "the-"].some((article) => outletIds.has(`${article}${e.id}`));
   const entities = [...table.byKey.values()].filter(
     (e) =>
       used.has(e.key) ||

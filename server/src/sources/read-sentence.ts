@@ -274,7 +274,12 @@ export function readSentence(
         const outletNoun = tokens
           .slice(Math.max(first, speaker.first - 2), speaker.first)
           .some((t) => lexicon.raw.attribution.outletNouns.includes(t.fold));
-        source = { id: slugOf(name), name, kind: outletVerb || outletNoun ? "named" : "speaker" };
+        // "Le Héraut a révélé…", "The Beacon reported…": an outlet's title keeps its article,
+        // which the entity finder drops at the start of a sentence.
+        const article = speaker.first > first ? tokens[speaker.first - 1] : undefined;
+        const titled = (outletVerb || outletNoun) && article !== undefined && /^(Le|La|Les|The)$/.test(article.text);
+        const title = titled ? `${article.text} ${name}` : name;
+        source = { id: slugOf(title), name: title, kind: outletVerb || outletNoun ? "named" : "speaker" };
         sourceCue = cueOf(
           "attribution",
           tokens,
