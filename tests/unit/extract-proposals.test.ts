@@ -1064,6 +1064,11 @@ describe("new entities are what the article names: places and outlets (made-up s
     const opening = propose("The Beacon reported that Tamsin Labs ordered 40 Orlo R5 racks.");
     expect(find(opening, "ORDERED")?.source).toBe("the-beacon");
     expect(newNames(opening).join()).not.toMatch(/Beacon/);
+    // The same outlet named with a lower-case article before: one source.
+    const twice = propose(
+      "Tamsin Labs ordered 40 Orlo R5 racks, according to the Harbour Beacon. The Harbour Beacon reported that the R5 is twice as fast as the Kestrel K7.",
+    );
+    expect(twice.sources.filter((s) => /beacon/.test(s.id)).map((s) => s.id)).toEqual(["harbour-beacon"]);
     const ouverture = propose("Le Héraut a révélé que Dravel a commandé 300 serveurs Pellora P4.");
     expect(find(ouverture, "ORDERED")?.source).toBe("le-heraut");
     expect(newNames(ouverture).join()).not.toMatch(/Héraut/);

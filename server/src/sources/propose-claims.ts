@@ -100,6 +100,15 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
       (key) => table.get(key)?.name,
     );
     let { source, sourceCue } = reading;
+    // "according to the Harbour Tech Review" … "The Harbour Tech Review reported": one outlet,
+    // whether a sentence's capital made its article part of the title or not.
+    if (source?.kind === "named") {
+      const bare = source.id.replace(/^(le|la|les|the)-/, "");
+      const same = [...sources.values()].find(
+        (s) => s.kind === "named" && s.id !== source?.id && s.id.replace(/^(le|la|les|the)-/, "") === bare,
+      );
+      if (same) source = same;
+    }
     let quoteStart = sentence.start;
     const inherited =
       !source && reading.continues && previous?.source && previous.sentence.paragraph === sentence.paragraph;
