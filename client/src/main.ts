@@ -43,6 +43,7 @@ import { browserReaders } from "./sources/intake/browser-readers";
 import { createIntake } from "./sources/intake/intake";
 import { BUILT_IN_PREDICATES } from "./sources/intake/review-page";
 import { showCommitted } from "./sources/intake/show-committed";
+import { draftWriteRefusal } from "./sources/intake/write-refusal";
 import { revealRelationship } from "./sources/reveal-relationship";
 import { createSourcesView } from "./sources/sources-view";
 import { createChangesPanel, markChange } from "./timeline/changes-panel";
@@ -64,6 +65,9 @@ function byId<T extends HTMLElement>(id: string): T {
 }
 
 const api = createApiClient();
+const accounts = createAccountsClient();
+// Who is signed in (accounts mode), asked once: the account menu and the article workspace read it.
+const whoAmI = accounts.me().catch(() => null);
 const legendRoot = byId("legend");
 const panelRoot = byId("details-panel");
 const canvasRoot = byId("graph");
@@ -206,6 +210,7 @@ const intake = createIntake({
     if (timeline.strip.isOpen()) void timeline.reload();
   },
   committed: () => sources.refresh(),
+  writeRefusal: async () => draftWriteRefusal(await whoAmI),
 });
 sources.addToolbarAction(intake.button);
 
@@ -252,7 +257,7 @@ sources.addToolbarAction(vocabularyEditor.toolbarButton);
 // The Changes badge and the account menu stay in sight at the bar's end, never folded into "More".
 counts.before(watches.element);
 const topbarEnd = document.querySelector<HTMLElement>(".topbar .topbar-end");
-if (topbarEnd) void createAccountMenu(topbarEnd, createAccountsClient());
+if (topbarEnd) void createAccountMenu(topbarEnd, accounts, whoAmI);
 host.append(asOf.element, timeline.strip.element, changes.element);
 floating.push(createMinimap(host, canvas.cy, browserStorage()), asOf.element, changes.element);
 void watches.refresh();

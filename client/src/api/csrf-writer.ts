@@ -32,8 +32,13 @@ export function createCsrfWriter(baseUrl = ""): CsrfWrite {
     try {
       return await send(await (csrf ?? freshToken()));
     } catch (error) {
-      if (!(error instanceof ApiRequestError) || error.status !== 403) throw error;
+      // A refusal for the user's role (details name the role needed) is not the token's fault.
+      if (!(error instanceof ApiRequestError) || error.status !== 403 || refusedForRole(error)) throw error;
       return send(await freshToken());
     }
   };
+}
+
+function refusedForRole(error: ApiRequestError): boolean {
+  return typeof error.details === "object" && error.details !== null && "needed" in error.details;
 }

@@ -1,3 +1,4 @@
+import type { WhoAmI } from "../../../contract/auth-endpoints";
 import type { AccountsClient } from "../api/accounts-client";
 import { el } from "../dom/el";
 
@@ -6,8 +7,13 @@ import { el } from "../dom/el";
  * which role, the account page (API keys, password; users and the audit trail for admins), sign
  * out here or everywhere. In token mode there is nobody to show, and nothing is added.
  */
-export async function createAccountMenu(host: HTMLElement, accounts: AccountsClient): Promise<void> {
-  const { mode, user } = await accounts.me().catch(() => ({ mode: "token" as const, user: null }));
+export async function createAccountMenu(
+  host: HTMLElement,
+  accounts: AccountsClient,
+  /** Who is signed in, when the page asked already. */
+  who: Promise<WhoAmI | null> = accounts.me().catch(() => null),
+): Promise<void> {
+  const { mode, user } = (await who) ?? { mode: "token" as const, user: null };
   if (mode !== "accounts" || !user) return;
   const list = el("div", { class: "account-menu-list", id: "account-menu-list", role: "menu", hidden: true });
   const toggle = el(

@@ -13,6 +13,7 @@ import { renderArticleForm } from "./article-form";
 import type { FileReaders } from "./file-to-text";
 import { nameOf, withProposals } from "./review-model";
 import { createReviewPage } from "./review-page";
+import { refusalOf, type WriteRefusal } from "./write-refusal";
 
 export interface IntakeDeps {
   drafts: DraftsClient;
@@ -23,6 +24,8 @@ export interface IntakeDeps {
   showOnCanvas(answer: CommitDraftAnswer): Promise<void>;
   /** An article was committed: what lists the graph's articles reads them again. */
   committed?(): void;
+  /** Why this user may not save drafts or commit (a viewer), or null; asked when the workspace opens. */
+  writeRefusal?(): Promise<WriteRefusal | null>;
 }
 
 export interface Intake {
@@ -55,10 +58,13 @@ export function createIntake(deps: IntakeDeps): Intake {
     "data-testid": "intake-close",
   });
   const body = el("div", { class: "intake-body" });
+  // Why nothing can be saved or committed here (a viewer), above whatever the workspace shows.
+  const refusalNote = el("p", { class: "intake-refusal", role: "note", "data-testid": "intake-refusal", hidden: true });
   const root = el(
     "section",
     { class: "intake", "data-testid": "intake", "aria-labelledby": "intake-heading", hidden: true },
     el("header", { class: "intake-header" }, heading, saveState, close),
+    refusalNote,
     body,
   );
   document.body.append(root);
@@ -68,6 +74,8 @@ export function createIntake(deps: IntakeDeps): Intake {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let saving: Promise<void> = Promise.resolve();
   let proposing: AbortController | null = null;
+  /** Set once this user is known not to be allowed to save or commit: nothing is sent from then on. */
+  let refusal: WriteRefusal | null = null;
 
   const review = createReviewPage({
     change: (next) => {
@@ -83,6 +91,10 @@ export function createIntake(deps: IntakeDeps): Intake {
   // Saving -----------------------------------------------------------------------------------
   function scheduleSave(): void {
     dirty = true;
+    if (refusal) {
+      saveState.textContent = `Not saved: ${refusal.short}.`;
+      return;
+    }
     saveState.textContent = "Unsaved changes…";
     clearTimeout(timer);
     timer = setTimeout(() => void save(), SAVE_AFTER_MS);
@@ -92,6 +104,10 @@ export function createIntake(deps: IntakeDeps): Intake {
     clearTimeout(timer);
     saving = saving.then(async () => {
       if (!working || !dirty) return;
+      if (refusal) {
+        saveState.textContent = `Not saved: ${refusal.short}.`;
+        return;
+      }
       dirty = false;
       const target = working;
       saveState.textContent = "Saving…";
@@ -106,6 +122,11 @@ export function createIntake(deps: IntakeDeps): Intake {
           return;
         }
         dirty = true;
+        const refused = refusalOf(error);
+        if (refused) {
+          refuse(refused);
+          return;
+        }
         saveState.textContent = `Not saved: ${describeError(error)} It will be tried again with your next change.`;
       }
     });
@@ -123,6 +144,31 @@ export function createIntake(deps: IntakeDeps): Intake {
         el("p", {}, `${error.message} Your last change is not in it.`),
         reload,
       ),
+    );
+  }
+  /** This user may not save or commit: say so once, keep what they typed, and send nothing more. */
+  function refuse(why: WriteRefusal): void {
+    refusal = why;
+    clearTimeout(timer);
+    refusalNote.textContent = why.message;
+    refusalNote.hidden = false;
+    if (working) saveState.textContent = `Not saved: ${why.short}.`;
+    for (const remove of root.querySelectorAll<HTMLButtonElement>("[data-draft-delete]")) {
+      remove.disabled = true;
+      remove.title = `Deleting a draft ${why.short}.`;
+    }
+    refreshCommit();
+  }
+  function refusedNow(): WriteRefusal | null {
+    return refusal;
+  }
+  function askRefusal(): void {
+    if (refusal || !deps.writeRefusal) return;
+    deps.writeRefusal().then(
+      (why) => {
+        if (why && !refusal) refuse(why);
+      },
+      () => undefined,
     );
   }
   window.addEventListener("pagehide", () => void save());
@@ -168,6 +214,12 @@ export function createIntake(deps: IntakeDeps): Intake {
   }
 
   function refreshCommit(): void {
+    if (refusal) {
+      commitButton.textContent = `Commit (${refusal.short})`;
+      commitButton.title = refusal.message;
+      commitButton.disabled = true;
+      return;
+    }
     const accepted = working?.content.items.filter((item) => item.status === "accepted").length ?? 0;
     commitButton.textContent =
       accepted === 0 ? "Commit (accept claims first)" : `Commit ${accepted} claim${accepted === 1 ? "" : "s"}`;
@@ -229,7 +281,13 @@ export function createIntake(deps: IntakeDeps): Intake {
           open.addEventListener("click", () => void resume(draft.id));
           const remove = el(
             "button",
-            { type: "button", class: "dialog-button", "aria-label": `Delete the draft ${draft.title}` },
+            {
+              type: "button",
+              class: "dialog-button",
+              "aria-label": `Delete the draft ${draft.title}`,
+              "data-draft-delete": "",
+              ...(refusal ? { disabled: true, title: `Deleting a draft ${refusal.short}.` } : {}),
+            },
             "Delete",
           );
           remove.addEventListener("click", async () => {
@@ -414,13 +472,14 @@ export function createIntake(deps: IntakeDeps): Intake {
   }
 
   async function commit(): Promise<void> {
-    if (!working) return;
+    if (!working || refusal) return;
     const target = working;
     commitButton.disabled = true;
     reportSlot.replaceChildren(el("p", { class: "intake-hint", role: "status" }, "Committing…"));
     try {
       await save();
-      if (dirty) throw new Error("the draft could not be saved first");
+      // The save may have learnt just now that this user may not save (a 403 for the role).
+      if (dirty) throw new Error(refusedNow()?.message ?? "the draft could not be saved first");
       const answer = await deps.drafts.commit(target.id, target.revision);
       target.revision = answer.draft.revision;
       target.committed = answer;
@@ -562,6 +621,7 @@ export function createIntake(deps: IntakeDeps): Intake {
    */
   let madeInert: Element[] = [];
   function open(): void {
+    askRefusal();
     root.hidden = false;
     document.body.dataset.intake = "open";
     if (madeInert.length === 0) {
