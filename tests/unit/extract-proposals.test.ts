@@ -1080,6 +1080,11 @@ describe("new entities are what the article names: places and outlets (made-up s
     );
     const outperforms = find(fr, "REPORTEDLY_OUTPERFORMS");
     expect(outperforms?.source).toBe("le-heraut");
+    // An outlet named as the speaker of an outlet's verb, and "according to the newspaper".
+    const en = propose(
+      "Tamsin Labs ordered 40 Orlo R5 racks, the trade publication The Beacon reported. According to the newspaper, the R5 is twice as fast as the Kestrel K7.",
+    );
+    expect(find(en, "REPORTEDLY_OUTPERFORMS")?.source).toBe("the-beacon");
     // No outlet named before: nothing to refer back to.
     const alone = propose("Selon le journal, le Pellora P4 serait deux fois plus rapide que le Castor C2.");
     expect(find(alone, "REPORTEDLY_OUTPERFORMS")?.source).not.toBe("le-heraut");

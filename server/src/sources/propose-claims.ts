@@ -56,13 +56,13 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
   const headlines = findHeadlines(text, tokens, sentences, input.title);
   const named = new Map<number, NamedSource[]>();
   const reserved = new Set<number>();
-  let lastOutlet: ProposedSource | undefined;
   for (const sentence of sentences) {
-    const found = findNamedSources(text, tokens, sentence, lang, lastOutlet);
+    const found = findNamedSources(text, tokens, sentence, lang);
     named.set(sentence.index, found);
     for (const n of found) for (let k = n.first; k < n.last; k++) reserved.add(k);
-    lastOutlet = found.filter((n) => n.outlet).at(-1)?.source ?? lastOutlet;
   }
+  /** The outlet last named ("le quotidien Le Signal", "…, The Beacon reported"): what "selon le journal" means. */
+  let lastOutlet: ProposedSource | undefined;
   reserveOutletNames(tokens, named, reserved);
   const mentions = findNames(text, tokens, lang, lexicon, lexicon.names, known, table, reserved);
   const demonyms = demonymIndex(lexicon, table);
@@ -90,15 +90,10 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
       ...names.filter((m) => !references.some((r) => r.first <= m.first && m.last <= r.last && r.kind === "policy")),
       ...references,
     ].sort((a, b) => a.first - b.first);
-    const reading = readSentence(
-      text,
-      tokens,
-      sentence,
-      lang,
-      named.get(sentence.index) ?? [],
-      all,
-      (key) => table.get(key)?.name,
+    const namedHere = (named.get(sentence.index) ?? []).flatMap((n) =>
+      n.refersBack ? (lastOutlet ? [{ ...n, source: lastOutlet }] : []) : [n],
     );
+    const reading = readSentence(text, tokens, sentence, lang, namedHere, all, (key) => table.get(key)?.name);
     let { source, sourceCue } = reading;
     // "according to the Harbour Tech Review" … "The Harbour Tech Review reported": one outlet,
     // whether a sentence's capital made its article part of the title or not.
@@ -109,6 +104,9 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
       );
       if (same) source = same;
     }
+    // An outlet named with its noun or its title's article, or speaking with an outlet's verb.
+    const primary = namedHere.find((n) => !n.republish);
+    if (source?.kind === "named" && (primary ? primary.outlet || primary.refersBack : true)) lastOutlet = source;
     let quoteStart = sentence.start;
     const inherited =
       !source && reading.continues && previous?.source && previous.sentence.paragraph === sentence.paragraph;

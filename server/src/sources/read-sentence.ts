@@ -30,6 +30,8 @@ export interface NamedSource {
   republish?: boolean;
   /** A publication ("le quotidien Le Signal"): what a later "selon le journal" refers back to. */
   outlet?: boolean;
+  /** "selon le journal": the outlet last named, which the caller fills in (or drops when none). */
+  refersBack?: boolean;
 }
 
 /** Capitalised words from `at`: the name a cue introduces ("Selon Reuters", "cited by Bloomberg News"). */
@@ -59,8 +61,6 @@ export function findNamedSources(
   tokens: readonly Token[],
   sentence: Sentence,
   lexicon: CompiledLexicon,
-  /** The outlet last named before this sentence: what "selon le journal" refers back to. */
-  lastOutlet?: ProposedSource,
 ): NamedSource[] {
   const found: NamedSource[] = [];
   const outletNouns = new Set(lexicon.raw.attribution.outletNouns.map((noun) => foldWord(noun)));
@@ -123,13 +123,15 @@ export function findNamedSources(
     }
     const end = nameAt(tokens, at, sentence.last);
     if (end === at) {
-      // "Selon le journal, …": no name after the outlet noun, so the outlet last named.
-      if (lastOutlet && at > cue.end && namesOutlet(cue.end, at))
+      // "Selon le journal, …": no name after the outlet noun, so the outlet last named (which
+      // the sentences' reading in order gives).
+      if (at > cue.end && namesOutlet(cue.end, at))
         found.push({
-          source: lastOutlet,
+          source: { id: "", name: "", kind: "named" },
           first: at,
           last: at,
           cue: cueOf("attribution", tokens, text, cue.start, at),
+          refersBack: true,
         });
       continue;
     }
