@@ -1090,3 +1090,40 @@ describe("new entities are what the article names: places and outlets (made-up s
     expect(find(alone, "REPORTEDLY_OUTPERFORMS")?.source).not.toBe("le-heraut");
   });
 });
+
+describe("people are speakers, not new entities (made-up sentences, fictional names)", () => {
+  const newNames = (result: Proposals) => result.entities.filter((e) => !e.known).map((e) => e.name);
+
+  it("never proposes a name met with a person's role, title or given name as a company", () => {
+    const fr = propose(
+      "Le fabricant Dravel a commandé 300 serveurs à Pellora. Le directeur financier Odran Vasseur a confirmé la commande. Ysolde Carrec, directrice des achats de Pellora, attend la livraison. « Nous sommes prêts », a déclaré Bastien Morvel.",
+    );
+    expect(newNames(fr)).toEqual(expect.arrayContaining(["Dravel", "Pellora"]));
+    for (const person of ["Odran Vasseur", "Ysolde Carrec", "Bastien Morvel", "Vasseur", "Carrec", "Morvel"])
+      expect(newNames(fr)).not.toContain(person);
+    const en = propose(
+      "Tamsin Labs ordered 40 racks from Orlo. CEO Kestrel Amsey called the deal a milestone. Wenna Thorley, the company's chief executive, declined to comment. The racks ship in May, said Daniel Quarrick. Ms Thorley later confirmed the order.",
+    );
+    expect(newNames(en)).toEqual(expect.arrayContaining(["Tamsin Labs", "Orlo"]));
+    for (const person of ["Kestrel Amsey", "Wenna Thorley", "Daniel Quarrick", "Thorley", "Ms Thorley"])
+      expect(newNames(en)).not.toContain(person);
+  });
+
+  it("keeps a company quoted through its people, and the claim's source as before", () => {
+    const en = propose("Tamsin Labs ordered 40 racks from Orlo, said Piers Vantree, an Orlo spokesperson.");
+    expect(triples(en)).toEqual(["Tamsin Labs ORDERED Orlo"]);
+    expect(newNames(en)).not.toContain("Piers Vantree");
+  });
+
+  it("never reads a sentence's first possessive, a market's name or a regional adjective as a company", () => {
+    const fr = propose(
+      "Nos clients attendent les serveurs de Pellora. Le titre de Dravel a gagné 4 % à la Bourse de Paris.",
+    );
+    expect(newNames(fr)).toEqual(expect.arrayContaining(["Dravel", "Pellora"]));
+    expect(newNames(fr)).not.toContain("Nos");
+    expect(newNames(fr)).not.toContain("Bourse");
+    const en = propose("Our customers want Orlo racks. Tamsin Labs sells to North American customers.");
+    expect(newNames(en)).not.toContain("Our");
+    expect(newNames(en)).not.toContain("North American");
+  });
+});

@@ -10,6 +10,8 @@ export interface NameWords {
   notNames: readonly string[];
   /** Cities and regions (names.json): never a company. */
   places?: readonly string[];
+  /** Common given names (names.json): a name opening with one is a person. */
+  givenNames?: readonly string[];
 }
 
 /** A place in the text that refers to one or more entities. */
@@ -34,6 +36,8 @@ export class EntityTable {
    */
   readonly asPlace = new Set<string>();
   readonly notAsPlace = new Set<string>();
+  /** New names met as a person ("le directeur X", "X, the company's CEO", "said Jane X"): speakers, not entities. */
+  readonly asPerson = new Set<string>();
   get(key: string): ProposedEntity | undefined {
     return this.byKey.get(key);
   }

@@ -28,9 +28,45 @@ export function findCandidates(
   const places = new Set((names.places ?? []).map((place) => place.split(/\s+/).map(foldWord).join(" ")));
   const afterPlaceCue = new Set(findPhrases(tokens, lexicon.placeCues).map((cue) => cue.end));
   const months = new Set(lexicon.raw.dates.months.map(foldWord));
+  const demonymWords = new Set(demonyms);
+  // People: a role or title before the name or in an apposition after it, a common given name,
+  // or two words right after a speaker's verb or "selon" / "according to".
+  const givenNames = new Set((names.givenNames ?? []).map(foldWord));
+  const roles = findPhrases(tokens, lexicon.personRoles);
+  const roleEnds = new Set(roles.map((role) => role.end));
+  const roleStarts = new Set(roles.map((role) => role.start));
+  const speakerEnds = new Set(
+    [...findPhrases(tokens, lexicon.speakerVerbs), ...findPhrases(tokens, lexicon.named)].map((cue) => cue.end),
+  );
+  /** A person's last name → that person's key: "Ms Thorley" after "Wenna Thorley". */
+  const surnames = new Map<string, string>();
   const byName = new Map<string, string>();
   /** First word of a two-word name → that name's key. */
   const longForms = new Map<string, string>();
+  const isPerson = (first: number, last: number): boolean => {
+    const before = tokens[first - 1];
+    // "le directeur financier X", "CEO X", "Ms X", "M. X".
+    const roleBefore =
+      roleEnds.has(first) ||
+      (before !== undefined &&
+        roleEnds.has(first - 1) &&
+        (before.text === "." ||
+          (/^\p{Ll}/u.test(before.text) &&
+            !lexicon.stopwords.has(before.fold) &&
+            !NOUN_PHRASE_LINKS.has(before.fold) &&
+            !/'$/.test(before.text))));
+    // "X, directrice des achats de Y", "X, the company's chief executive", "X, an Orlo spokesperson".
+    let roleAfter = false;
+    if (tokens[last]?.text === ",")
+      for (let k = last + 1; k <= last + 5 && k < tokens.length && !roleAfter; k++) {
+        if (roleStarts.has(k)) roleAfter = true;
+        else if (/^[.,;:()!?«»"]$/.test(tokens[k]?.text ?? "")) break;
+      }
+    const count = last - first;
+    const given = count >= 2 && count <= 3 && givenNames.has(tokens[first]?.fold ?? "");
+    const spoken = count === 2 && speakerEnds.has(first);
+    return roleBefore || roleAfter || given || spoken;
+  };
   const opensLineAt = (at: number) =>
     at === 0 || text.slice(tokens[at - 1]?.end ?? 0, tokens[at]?.start ?? 0).includes("\n");
   for (let i = 0; i < tokens.length; i++) {
@@ -87,6 +123,13 @@ export function findCandidates(
     if (!head) continue;
     const folded = words.map((t) => t.fold).join(" ");
     if (words.length === 1 && lowercase.has(head.fold)) continue;
+    // "North American customers": a run ending in a demonym before a lower-case noun is an adjective.
+    if (
+      words.length > 1 &&
+      demonymWords.has(words[words.length - 1]?.fold ?? "") &&
+      /^\p{Ll}/u.test(tokens[last]?.text ?? "")
+    )
+      continue;
     if (
       words.length > 1 &&
       words.every((t) => t.text.length > 1 && t.text === t.text.toUpperCase() && !/\d/.test(t.text))
@@ -139,6 +182,7 @@ export function findCandidates(
       byName.get(base) ??
       byName.get(folded) ??
       shortFormOf(baseWords, byName, longForms) ??
+      (words.length === 1 ? surnames.get(head.fold) : undefined) ??
       `new:${slugOf(name) || folded}`;
     byName.set(base, key);
     byName.set(folded, key);
@@ -168,6 +212,11 @@ export function findCandidates(
     // A name with a clue to its kind ("à Velda Systems", "au fondeur Sunlit") is not a place.
     if (listedPlace || (placeContext && reason === "default")) table.asPlace.add(key);
     else table.notAsPlace.add(key);
+    if (!listedPlace && reason === "default" && isPerson(first, last)) {
+      table.asPerson.add(key);
+      const surname = words[words.length - 1];
+      if (words.length > 1 && surname) surnames.set(surname.fold, key);
+    }
     const entity = table.add({
       key,
       id: slugOf(name),

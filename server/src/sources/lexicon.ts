@@ -90,6 +90,8 @@ export const languageLexiconSchema = z.object({
   definitions: z.array(z.string()),
   /** Words right before a name that make it a place ("à Lyon", "in Austin", "près de Lille"). */
   placeCues: phrases.default([]),
+  /** A person's roles and titles ("directeur financier X", "X, the company's chief executive", "Ms X"). */
+  personRoles: phrases.default([]),
   introducers: z.array(z.string()),
   quantities: z.object({
     multipliers: z.record(z.string(), z.number()),
@@ -191,6 +193,7 @@ export interface CompiledLexicon {
   readonly policyAdjectives: Phrase[];
   readonly definitions: Phrase[];
   readonly placeCues: Phrase[];
+  readonly personRoles: Phrase[];
   readonly introducers: ReadonlySet<string>;
   readonly relatives: ReadonlySet<string>;
   readonly pronouns: ReadonlySet<string>;
@@ -239,6 +242,7 @@ export function compileLexicon(raw: LanguageLexicon): CompiledLexicon {
     policyAdjectives: all(raw.policyAdjectives),
     definitions: all(raw.definitions),
     placeCues: all(raw.placeCues),
+    personRoles: all(raw.personRoles),
     introducers: foldAll(raw.introducers),
     relatives: foldAll(raw.relatives),
     pronouns: foldAll(raw.anaphora.pronouns),
@@ -254,7 +258,12 @@ export function compileLexicon(raw: LanguageLexicon): CompiledLexicon {
 /** Everything the engine reads from cypher/lexicon/: relationship types, countries, languages. */
 export interface Lexicon {
   readonly types: RelationTypes;
-  readonly names: { corporateSuffixes: readonly string[]; notNames: readonly string[]; places?: readonly string[] };
+  readonly names: {
+    corporateSuffixes: readonly string[];
+    notNames: readonly string[];
+    places?: readonly string[];
+    givenNames?: readonly string[];
+  };
   readonly countries: Countries;
   readonly languages: ReadonlyMap<string, CompiledLexicon>;
 }
@@ -265,4 +274,6 @@ export const nameWordsSchema = z.object({
   notNames: z.array(z.string()),
   /** Cities and regions: a new name that is one of them is a place, never a company. */
   places: z.array(z.string()).default([]),
+  /** Common given names: a new name opening with one is a person, never a company. */
+  givenNames: z.array(z.string()).default([]),
 });

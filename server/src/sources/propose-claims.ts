@@ -308,7 +308,11 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
       proposals: made,
     };
   }
-  const merged = mergeProposals(readHeadlines(proposals, fromHeadline, text, descriptions));
+  // A person is a speaker, never a party to a claim: "…from Orlo, said Piers Vantree" lists no third party.
+  const person = (key: string) => table.asPerson.has(key) && table.get(key)?.known === false;
+  const merged = mergeProposals(readHeadlines(proposals, fromHeadline, text, descriptions)).filter(
+    (p) => !person(p.subject) && !person(p.object),
+  );
   const used = new Set(merged.flatMap((p) => [p.subject, p.object]));
   // A place no claim uses ("signée à Lyon", a city of the list) is not an entity to propose.
   const unusedPlace = (e: ProposedEntity) =>
@@ -317,10 +321,16 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
   const outletIds = new Set([...sources.values()].filter((s) => s.kind === "named").map((s) => s.id));
   const unusedOutlet = (e: ProposedEntity) =>
     !e.known && ["", "le-", "la-", "les-", "the-"].some((article) => outletIds.has(`${article}${e.id}`));
+  // A person ("le directeur financier X", "said Jane X") is a speaker: the claims file has no Person label.
+  const unusedPerson = (e: ProposedEntity) => !e.known && table.asPerson.has(e.key);
   const entities = [...table.byKey.values()].filter(
     (e) =>
       used.has(e.key) ||
-      (e.mentions.length > 0 && !e.key.startsWith("country:") && !unusedPlace(e) && !unusedOutlet(e)),
+      (e.mentions.length > 0 &&
+        !e.key.startsWith("country:") &&
+        !unusedPlace(e) &&
+        !unusedOutlet(e) &&
+        !unusedPerson(e)),
   );
   return {
     ...base,
