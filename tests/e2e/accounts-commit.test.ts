@@ -12,6 +12,7 @@
  * and the server logs a 403 for the role without auditing it).
  */
 import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import type { Browser, Page } from "playwright-core";
@@ -44,6 +45,9 @@ const VIEWER_ARTICLE = [
 ].join(" ");
 const VIEWER_TITLE = "Fictional: Marrow buys steel";
 const VIEWER_OUTLET = "Fictional Harbour Gazette";
+
+/** ACCOUNTS_SHOTS_DIR=dir keeps pictures of the viewer's workspace at 1366×768 and 1920×1080. */
+const shotsDir = process.env.ACCOUNTS_SHOTS_DIR;
 
 let neo4j: PrivateNeo4j;
 let app: RunningApp;
@@ -272,6 +276,17 @@ describe("a viewer cannot commit an article", () => {
     expect(await commit.innerText()).toBe("Commit (needs the editor role)");
     expect(await commit.isDisabled()).toBe(true);
     await expect.poll(() => page.getByTestId("intake-save").innerText()).toBe("Not saved: needs the editor role.");
+    if (shotsDir) {
+      mkdirSync(shotsDir, { recursive: true });
+      for (const [width, height] of [
+        [1366, 768],
+        [1920, 1080],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await page.screenshot({ path: join(shotsDir, `viewer-new-article-${width}x${height}.png`) });
+      }
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
 
     // Closed and opened again, the workspace still holds the article and the review.
     await page.keyboard.press("Escape");
