@@ -1125,5 +1125,15 @@ describe("people are speakers, not new entities (made-up sentences, fictional na
     const en = propose("Our customers want Orlo racks. Tamsin Labs sells to North American customers.");
     expect(newNames(en)).not.toContain("Our");
     expect(newNames(en)).not.toContain("North American");
+    // A sentence's first conjunction is not part of the name after it; a wire agency is an outlet.
+    const opening = propose(
+      "Velmont, 3 June (Harbour News Agency) - Until May, Tamsin Labs ordered racks from Orlo. Neither Orlo nor Tamsin Labs commented.",
+    );
+    expect(newNames(opening)).toEqual(expect.arrayContaining(["Tamsin Labs", "Orlo"]));
+    for (const fragment of ["Until", "Neither Orlo", "Harbour News Agency"])
+      expect(newNames(opening)).not.toContain(fragment);
+    const wire = propose("Velmont, 3 juin (Agence Fictive) - Ni Dravel ni Pellora n'ont commenté.");
+    expect(newNames(wire)).not.toContain("Agence Fictive");
+    expect(newNames(wire)).not.toContain("Ni Dravel");
   });
 });

@@ -38,6 +38,8 @@ export class EntityTable {
   readonly notAsPlace = new Set<string>();
   /** New names met as a person ("le directeur X", "X, the company's CEO", "said Jane X"): speakers, not entities. */
   readonly asPerson = new Set<string>();
+  /** New names titled by an outlet's noun ("Agence Lumen"): outlets, not proposed unless a claim uses them. */
+  readonly asOutlet = new Set<string>();
   get(key: string): ProposedEntity | undefined {
     return this.byKey.get(key);
   }

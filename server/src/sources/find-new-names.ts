@@ -31,6 +31,7 @@ export function findCandidates(
   const demonymWords = new Set(demonyms);
   // People: a role or title before the name or in an apposition after it, a common given name,
   // or two words right after a speaker's verb or "selon" / "according to".
+  const outletNouns = new Set(lexicon.raw.attribution.outletNouns.map(foldWord));
   const givenNames = new Set((names.givenNames ?? []).map(foldWord));
   const roles = findPhrases(tokens, lexicon.personRoles);
   const roleEnds = new Set(roles.map((role) => role.end));
@@ -212,6 +213,16 @@ export function findCandidates(
     // A name with a clue to its kind ("à Velda Systems", "au fondeur Sunlit") is not a place.
     if (listedPlace || (placeContext && reason === "default")) table.asPlace.add(key);
     else table.notAsPlace.add(key);
+    // "(Agence Lumen)", "Harbour News Agency": a title opening or ending with an outlet's noun is an
+    // outlet, not a company.
+    const tail = words[words.length - 1];
+    if (
+      !listedPlace &&
+      reason === "default" &&
+      words.length > 1 &&
+      (outletNouns.has(head.fold) || (tail !== undefined && outletNouns.has(tail.fold)))
+    )
+      table.asOutlet.add(key);
     if (!listedPlace && reason === "default" && isPerson(first, last)) {
       table.asPerson.add(key);
       const surname = words[words.length - 1];

@@ -320,7 +320,9 @@ export function proposeClaims(input: ProposalsInput, lexicon: Lexicon): Proposal
   // An outlet the article cites ("…, The Beacon reported") is a source, not a new entity.
   const outletIds = new Set([...sources.values()].filter((s) => s.kind === "named").map((s) => s.id));
   const unusedOutlet = (e: ProposedEntity) =>
-    !e.known && ["", "le-", "la-", "les-", "the-"].some((article) => outletIds.has(`${article}${e.id}`));
+    !e.known &&
+    (table.asOutlet.has(e.key) ||
+      ["", "le-", "la-", "les-", "the-"].some((article) => outletIds.has(`${article}${e.id}`)));
   // A person ("le directeur financier X", "said Jane X") is a speaker: the claims file has no Person label.
   const unusedPerson = (e: ProposedEntity) => !e.known && table.asPerson.has(e.key);
   const entities = [...table.byKey.values()].filter(
