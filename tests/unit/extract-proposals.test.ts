@@ -1113,6 +1113,8 @@ describe("people are speakers, not new entities (made-up sentences, fictional na
     const en = propose("Tamsin Labs ordered 40 racks from Orlo, said Piers Vantree, an Orlo spokesperson.");
     expect(triples(en)).toEqual(["Tamsin Labs ORDERED Orlo"]);
     expect(newNames(en)).not.toContain("Piers Vantree");
+    const party = propose("Tamsin Labs ordered 40 racks from Orlo. Engineers at Orlo say the racks ship in May.");
+    expect(newNames(party)).not.toContain("Engineers");
   });
 
   it("never reads a sentence's first possessive, a market's name or a regional adjective as a company", () => {

@@ -36,6 +36,8 @@ export function findCandidates(
   const roles = findPhrases(tokens, lexicon.personRoles);
   const roleEnds = new Set(roles.map((role) => role.end));
   const roleStarts = new Set(roles.map((role) => role.start));
+  // "Engineers at Brisk say…": the party's people opening a sentence are not a name.
+  const partyStarts = new Set(findPhrases(tokens, lexicon.party).map((cue) => cue.start));
   const speakerEnds = new Set(
     [...findPhrases(tokens, lexicon.speakerVerbs), ...findPhrases(tokens, lexicon.named)].map((cue) => cue.end),
   );
@@ -124,6 +126,7 @@ export function findCandidates(
     if (!head) continue;
     const folded = words.map((t) => t.fold).join(" ");
     if (words.length === 1 && lowercase.has(head.fold)) continue;
+    if (words.length === 1 && partyStarts.has(first)) continue;
     // "North American customers": a run ending in a demonym before a lower-case noun is an adjective.
     if (
       words.length > 1 &&
