@@ -1,6 +1,6 @@
 import type { Core, EdgeSingular, NodeSingular } from "cytoscape";
 import type { EdgeData, Graph, GraphEdge, GraphNode, NodeData, Properties } from "../../../contract/graph-contract";
-import { CAPTION_YIELDS_CLASS, FILTERED } from "../look/canvas-classes";
+import { CAPTION_YIELDS_CLASS, FILTERED, NAME_GIVES_WAY_CLASS } from "../look/canvas-classes";
 import { type GraphScene, readScene } from "./graph-scene";
 import type { Point } from "./place-around";
 
@@ -149,12 +149,13 @@ export function createCanvasExport(cy: Core): CanvasExport {
       const selected = cy.elements(":selected");
       const incident = cy.edges(".incident");
       // A caption that gives way on screen is still printed: it carries the footnote of its sources.
-      const yielded = cy.edges(`.${CAPTION_YIELDS_CLASS}`);
+      // Names keep the places the screen gave them; one that gave way is printed under its node.
+      const yielded = cy.elements(`.${CAPTION_YIELDS_CLASS}, .${NAME_GIVES_WAY_CLASS}`);
       const noted = cy.collection();
       cy.batch(() => {
         selected.unselect();
         incident.removeClass("incident");
-        yielded.removeClass(CAPTION_YIELDS_CLASS);
+        yielded.removeClass([CAPTION_YIELDS_CLASS, NAME_GIVES_WAY_CLASS]);
         cy.elements(".just-added").removeClass("just-added");
         for (const [id, note] of edgeNotes) {
           const edge = cy.getElementById(id);
@@ -212,7 +213,8 @@ export function createCanvasExport(cy: Core): CanvasExport {
           noted.removeStyle("label");
           selected.select();
           incident.addClass("incident");
-          yielded.addClass(CAPTION_YIELDS_CLASS);
+          yielded.edges().addClass(CAPTION_YIELDS_CLASS);
+          yielded.nodes().addClass(NAME_GIVES_WAY_CLASS);
         });
       }
     },

@@ -13,6 +13,7 @@ import { keepLabelsLegible, legibleLabelsStylesheet } from "./legible-labels";
 import { highlightNeighbourhood } from "./neighbourhood-highlight";
 import { currentRenderer, holdLayers, keepTunedForSize, switchRenderer, tuneForSize } from "./performance-options";
 import type { Point } from "./place-around";
+import { nodeNamesStylesheet } from "./place-node-names";
 import { chooseRenderer, type RendererKind, WEBGL_FROM_ELEMENTS, webglRendererName } from "./renderer-choice";
 import { keepDashesScreenSized } from "./screen-dashes";
 import type { GraphPart } from "./to-cy-elements";
@@ -70,6 +71,7 @@ function canvasStylesheet(theme: Theme, zoom: () => number) {
     ...graphStylesheet(undefined, undefined, palette, zoom),
     ...claimsStylesheet(palette),
     ...legibleLabelsStylesheet(zoom),
+    ...nodeNamesStylesheet(),
     ...viewStylesheet(),
     ...exploreStylesheet(palette),
   ];

@@ -1,7 +1,14 @@
 import type { EdgeSingular, SingularElementArgument, StylesheetJson } from "cytoscape";
 import { CANVAS_PALETTES, type CanvasPalette } from "../look/canvas-palette";
 import { CERTAINTY_STYLES, type CertaintyStyle } from "../look/certainty-styles";
-import { EDGE_FONT_PX, hiddenBelowPx, legibleFontSize, NODE_FONT_PX } from "../look/label-legibility";
+import {
+  EDGE_FONT_PX,
+  hiddenBelowPx,
+  legibleFontSize,
+  NODE_FONT_PX,
+  NODE_NAME_GAP_PX,
+  NODE_NAME_WRAP_PX,
+} from "../look/label-legibility";
 import { DEFAULT_LABEL_STYLE, LABEL_STYLES, type LabelStyle, labelClass } from "../look/label-styles";
 import { relationshipTypeColor } from "../look/relationship-type-colors";
 import { REPORTED_DASH, SPECULATIVE_DOTS, screenDashPattern, speculativeLineStyle } from "./screen-dashes";
@@ -36,9 +43,9 @@ export function graphStylesheet(
         color: INK,
         "text-valign": "bottom",
         "text-halign": "center",
-        "text-margin-y": 4,
+        "text-margin-y": NODE_NAME_GAP_PX,
         "text-wrap": "wrap",
-        "text-max-width": "130px",
+        "text-max-width": `${NODE_NAME_WRAP_PX}px`,
         "text-background-color": palette.captionBackground,
         "text-background-opacity": 0.82,
         "text-background-padding": "2px",

@@ -4,11 +4,13 @@ import {
   FILTERED,
   LABEL_FOCUS_CLASS,
   LABELS_OFF_CLASS,
+  NAME_GIVES_WAY_CLASS,
   PATH_EDGE_CLASS,
 } from "../look/canvas-classes";
 import { CLAIM_CLASSES } from "../look/edge-claims";
 import { EDGE_FONT_PX, focusedFontSize, MIN_LABEL_PX, NODE_FONT_PX } from "../look/label-legibility";
 import type { Box } from "./fit-viewport";
+import { placeNodeNames } from "./place-node-names";
 
 /** Past this many elements captions keep the size they had (restyling all of them per zoom would stall). */
 const RESTYLE_UP_TO = 2_000;
@@ -46,8 +48,9 @@ export function legibleLabelsStylesheet(zoom: () => number): StylesheetJson {
 
 /**
  * Keeps captions legible: after the view zooms, sizes are recomputed (the stylesheet's functions read
- * the zoom); after anything moves, relationship captions that would overlap a node or a caption of
- * higher rank give way (see yieldCollidingCaptions); the element under the pointer shows its caption.
+ * the zoom); after anything moves, node names find a free place or give way (place-node-names.ts), then
+ * relationship captions that would overlap a node, its name where it went, or a caption of higher rank
+ * give way (see yieldCollidingCaptions); the element under the pointer shows its caption.
  */
 export function keepLabelsLegible(cy: Core): void {
   /** Whether the timer is armed. */
@@ -75,6 +78,7 @@ export function keepLabelsLegible(cy: Core): void {
         styledZoom = cy.zoom();
         cy.style().update();
       }
+      placeNodeNames(cy);
       yieldCollidingCaptions(cy);
     } finally {
       restyling = false;
@@ -106,7 +110,12 @@ export function yieldCollidingCaptions(cy: Core): void {
   const taken: Box[] = cy
     .nodes()
     .not(FILTERED)
-    .map((node) => node.boundingBox({ includeLabels: !tooSmall(node.style("font-size"), node.style("label"), zoom) }));
+    .map((node) =>
+      node.boundingBox({
+        includeLabels:
+          !tooSmall(node.style("font-size"), node.style("label"), zoom) && !node.hasClass(NAME_GIVES_WAY_CLASS),
+      }),
+    );
   const yields: EdgeSingular[] = [];
   const edges = cy
     .edges()

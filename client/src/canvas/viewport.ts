@@ -1,5 +1,6 @@
 import type { Collection, Core, NodeCollection } from "cytoscape";
 import { prefersReducedMotion } from "../dom/reduced-motion";
+import { zoomKeepingNames } from "../look/label-legibility";
 import { boxCentre } from "./add-elements";
 import type { ScreenArea } from "./fit-viewport";
 import { type Box, fitViewport } from "./fit-viewport";
@@ -120,8 +121,14 @@ export function createViewport(cy: Core, overlays: () => Overlays): Viewport {
           }),
     });
     // fitViewport works in the visible area; the canvas starts `left` pixels further left, `top` higher.
-    const zoom = fitted.zoom;
-    const pan = { x: fitted.pan.x + left, y: fitted.pan.y + top };
+    // Names kept (look/label-legibility.ts), zoomed about the fitted area's centre.
+    const zoom = zoomKeepingNames(fitted.zoom);
+    const grow = zoom / fitted.zoom;
+    const [middleX, middleY] = [area.width / 2, area.height / 2];
+    const pan = {
+      x: middleX - (middleX - fitted.pan.x) * grow + left,
+      y: middleY - (middleY - fitted.pan.y) * grow + top,
+    };
     if (animate && !large && !prefersReducedMotion()) cy.animate({ zoom, pan }, { duration: ANIMATION_MS });
     else cy.viewport({ zoom, pan });
   };

@@ -25,6 +25,12 @@ export const DRAW_LATER_CLASS = "draw-later";
 export const CAPTION_YIELDS_CLASS = "caption-yields";
 /** Under the pointer: its caption is drawn legibly whatever the zoom and whatever it collides with. */
 export const LABEL_FOCUS_CLASS = "label-focus";
+/** A node's name placed elsewhere than under the node, because there it would sit on another name or node. */
+export const NAME_PLACE_CLASSES = { top: "name-top", right: "name-right", left: "name-left" } as const;
+/** A node's name wrapped narrower than usual, because that frees it. */
+export const NAME_WRAPS_NARROW_CLASS = "name-narrow";
+/** A node's name with no free place: not drawn until pointed at or selected. */
+export const NAME_GIVES_WAY_CLASS = "name-gives-way";
 
 export const HIGHLIGHT_CLASSES: readonly string[] = [
   FADED_CLASS,
@@ -36,4 +42,7 @@ export const HIGHLIGHT_CLASSES: readonly string[] = [
   DRAW_LATER_CLASS,
   CAPTION_YIELDS_CLASS,
   LABEL_FOCUS_CLASS,
+  ...Object.values(NAME_PLACE_CLASSES),
+  NAME_WRAPS_NARROW_CLASS,
+  NAME_GIVES_WAY_CLASS,
 ];
