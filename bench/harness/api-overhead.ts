@@ -1,6 +1,7 @@
 import { Agent, request } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import neo4j, { type Driver } from "neo4j-driver";
+import { expansionLinkCap } from "../../contract/request-schemas";
 import { NEIGHBORS_QUERY } from "../../server/src/graph/graph-queries";
 import type { AppServer } from "./app-server";
 import { percentile } from "./stats";
@@ -57,6 +58,8 @@ export async function measureApiOverhead(plan: ApiOverheadPlan): Promise<Record<
           direction: "both",
           neighbourFetch: neo4j.int(NEIGHBOUR_LIMIT + 1),
           neighbourLimit: neo4j.int(NEIGHBOUR_LIMIT),
+          linkFetch: neo4j.int(expansionLinkCap(NEIGHBOUR_LIMIT) + 1),
+          linkLimit: neo4j.int(expansionLinkCap(NEIGHBOUR_LIMIT)),
         }),
       ),
     );

@@ -46,6 +46,8 @@ describe("lookup by id", () => {
         direction: "both",
         neighbourFetch: neo4j.int(10),
         neighbourLimit: neo4j.int(9),
+        linkFetch: neo4j.int(101),
+        linkLimit: neo4j.int(100),
       },
     ],
     ["path ends", PATH_ENDS_QUERY, { from: "doubao", to: "a100" }],
@@ -57,7 +59,15 @@ describe("lookup by id", () => {
   it("reads no other node once the index seek has found it", async () => {
     const { summary } = await app.driver.executeQuery(
       `PROFILE ${NEIGHBORS_QUERY}`,
-      { id: "bytedance", types: null, direction: "both", neighbourFetch: neo4j.int(10), neighbourLimit: neo4j.int(9) },
+      {
+        id: "bytedance",
+        types: null,
+        direction: "both",
+        neighbourFetch: neo4j.int(10),
+        neighbourLimit: neo4j.int(9),
+        linkFetch: neo4j.int(101),
+        linkLimit: neo4j.int(100),
+      },
       { routing: neo4j.routing.READ },
     );
     const scanned: number[] = [];
