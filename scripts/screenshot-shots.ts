@@ -130,7 +130,7 @@ export const REVIEW_ARTICLE = {
 };
 
 export const SHOTS: readonly Shot[] = [
-  relationshipOpen("explore", 1600, 1000),
+  relationshipOpen("explore", 1920, 1080),
   relationshipOpen("explore-1366", 1366, 768),
   steps("legend-filter", "seed", async (page) => {
     await page.locator('[data-testid="legend-certainty"] button[data-certainty="confirmed"]').click();
