@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
@@ -9,6 +8,7 @@ import type { PageLayoutResult } from "../pages/bench-data";
 import { BENCH_CONFIGS } from "./bench-sizes";
 import { type PageVariant, pageUrl, VIEWPORT } from "./browser-bench";
 import { browserGraph } from "./browser-graph";
+import { buildBenchPages } from "./build-bench-pages";
 import type { BenchSize } from "./results-schema";
 import { startStaticServer } from "./static-server";
 import { median } from "./stats";
@@ -44,19 +44,8 @@ export async function runLayoutBench(options: LayoutBenchOptions): Promise<Layou
   // Its own output folder: a full bench run empties dist/bench while it builds.
   const outDir = join(projectRoot, "dist", "bench-layouts");
   options.log("bench: building the browser pages (vite build)");
-  const build = spawnSync(
-    process.execPath,
-    [
-      join(projectRoot, "node_modules", "vite", "bin", "vite.js"),
-      "build",
-      "--config",
-      join(projectRoot, "bench", "vite.bench.config.ts"),
-      "--outDir",
-      outDir,
-    ],
-    { cwd: projectRoot, encoding: "utf8" },
-  );
-  if (build.status !== 0) throw new Error(`vite build of bench/pages failed: ${build.stderr.slice(-300)}`);
+  const failed = buildBenchPages(outDir);
+  if (failed) throw new Error(failed);
   const { nodes, edges } = config.layoutGraph;
   const data = new Map([["/data/layout.json", JSON.stringify(browserGraph(nodes, edges, config.graph.seed))]]);
   const pages = await startStaticServer(outDir, data);

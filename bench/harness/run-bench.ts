@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
@@ -13,6 +12,7 @@ import { BENCH_CONFIGS } from "./bench-sizes";
 import { benchFigures, benchTargets } from "./bench-targets";
 import { measureDrawing, measureLayouts, type PageVariant } from "./browser-bench";
 import { browserGraph } from "./browser-graph";
+import { buildBenchPages } from "./build-bench-pages";
 import { measureLoad } from "./load-test";
 import { prepareBenchGraph } from "./prepare-bench-graph";
 import { type BenchResults, type BenchSize, benchResultsSchema } from "./results-schema";
@@ -84,24 +84,13 @@ export async function runBench(options: RunBenchOptions): Promise<BenchResults> 
     ];
 
     if (inBrowser) options.log("bench: building the browser pages (vite build)");
-    const build = inBrowser
-      ? spawnSync(
-          process.execPath,
-          [
-            join(projectRoot, "node_modules", "vite", "bin", "vite.js"),
-            "build",
-            "--config",
-            join(projectRoot, "bench", "vite.bench.config.ts"),
-          ],
-          { cwd: projectRoot, encoding: "utf8" },
-        )
-      : null;
+    const failed = inBrowser ? buildBenchPages() : null;
     const data = new Map<string, string>();
     let layoutNames: string[] = ["fcose"];
-    if (build === null) {
+    if (!inBrowser) {
       // Neither browser part runs (--only): nothing to build.
-    } else if (build.status !== 0) {
-      skipped.set("browser", `vite build of bench/pages failed: ${build.stderr.slice(-300)}`);
+    } else if (failed) {
+      skipped.set("browser", failed);
       skipped.set("layout", "the bench pages did not build");
     } else {
       for (const size of config.drawSizes)

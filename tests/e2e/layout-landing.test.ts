@@ -5,16 +5,16 @@
  * the bench's page of the app's canvas, on the real renderer; how long the frames take is measured
  * by `npm run bench:layouts`, not here.
  */
-import { spawnSync } from "node:child_process";
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserGraph } from "../../bench/harness/browser-graph";
+import { buildBenchPages } from "../../bench/harness/build-bench-pages";
 import { startStaticServer } from "../../bench/harness/static-server";
 import { launchChromium } from "../../scripts/browser/launch-chromium";
-import { projectRoot } from "../../scripts/project-root";
 
 let outDir: string;
 let server: Awaited<ReturnType<typeof startStaticServer>>;
@@ -22,19 +22,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), "layout-landing-pages-"));
-  const build = spawnSync(
-    process.execPath,
-    [
-      join(projectRoot, "node_modules", "vite", "bin", "vite.js"),
-      "build",
-      "--config",
-      join(projectRoot, "bench", "vite.bench.config.ts"),
-      "--outDir",
-      outDir,
-    ],
-    { cwd: projectRoot, encoding: "utf8" },
-  );
-  if (build.status !== 0) throw new Error(`vite build of bench/pages failed: ${build.stderr.slice(-500)}`);
+  const failed = buildBenchPages(outDir);
+  if (failed) throw new Error(failed);
   const data = new Map([["/data/big.json", JSON.stringify(browserGraph(1_000, 2_000, 7))]]);
   server = await startStaticServer(outDir, data);
   browser = await launchChromium();

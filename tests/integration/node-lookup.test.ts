@@ -27,6 +27,17 @@ async function planOperators(query: string, params: Record<string, unknown>): Pr
   return names;
 }
 
+/** Expanding ByteDance as the app does: 9 neighbours at most, the default cap of links among them. */
+const EXPANSION_PARAMS = {
+  id: "bytedance",
+  types: null,
+  direction: "both",
+  neighbourFetch: neo4j.int(10),
+  neighbourLimit: neo4j.int(9),
+  linkFetch: neo4j.int(101),
+  linkLimit: neo4j.int(100),
+};
+
 describe("lookup by id", () => {
   it("every node of the seed carries the lookup label", async () => {
     const { records } = await app.driver.executeQuery(
@@ -37,19 +48,7 @@ describe("lookup by id", () => {
 
   it.each([
     ["node details", NODE_QUERY, { id: "bytedance", relationshipFetch: neo4j.int(10) }],
-    [
-      "expansion",
-      NEIGHBORS_QUERY,
-      {
-        id: "bytedance",
-        types: null,
-        direction: "both",
-        neighbourFetch: neo4j.int(10),
-        neighbourLimit: neo4j.int(9),
-        linkFetch: neo4j.int(101),
-        linkLimit: neo4j.int(100),
-      },
-    ],
+    ["expansion", NEIGHBORS_QUERY, EXPANSION_PARAMS],
     ["path ends", PATH_ENDS_QUERY, { from: "doubao", to: "a100" }],
   ])("%s finds the node with an index seek on :Entity(id)", async (_name, query, params) => {
     const operators = await planOperators(query, params);
@@ -57,19 +56,9 @@ describe("lookup by id", () => {
   });
 
   it("reads no other node once the index seek has found it", async () => {
-    const { summary } = await app.driver.executeQuery(
-      `PROFILE ${NEIGHBORS_QUERY}`,
-      {
-        id: "bytedance",
-        types: null,
-        direction: "both",
-        neighbourFetch: neo4j.int(10),
-        neighbourLimit: neo4j.int(9),
-        linkFetch: neo4j.int(101),
-        linkLimit: neo4j.int(100),
-      },
-      { routing: neo4j.routing.READ },
-    );
+    const { summary } = await app.driver.executeQuery(`PROFILE ${NEIGHBORS_QUERY}`, EXPANSION_PARAMS, {
+      routing: neo4j.routing.READ,
+    });
     const scanned: number[] = [];
     const walk = (plan: { operatorType: string; rows: number; children: unknown[] }) => {
       if (plan.operatorType.startsWith("AllNodesScan")) scanned.push(plan.rows);
