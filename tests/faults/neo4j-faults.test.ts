@@ -157,15 +157,16 @@ describe("Neo4j going away and coming back", () => {
 describe("SIGTERM", () => {
   it("drops readiness at once, lets requests in flight finish, closes the driver and exits 0", async () => {
     const stopping = await startServerProcess(serverSettings({ SHUTDOWN_GRACE_MS: "30000" }));
-    // Long enough (seconds) to be still running when readiness is checked right after SIGTERM,
-    // short enough to finish well inside REQUEST_TIMEOUT_MS on a loaded machine.
-    const medium = "UNWIND range(1, 120000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS hits";
+    // Long enough (about 6 s on a quiet machine; 3 s was not enough on a loaded CI machine) to be
+    // still running when readiness is checked right after SIGTERM, short enough to finish well
+    // inside REQUEST_TIMEOUT_MS there.
+    const medium = "UNWIND range(1, 240000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS hits";
     const inFlight = [postCypher(stopping.baseUrl, medium), postCypher(stopping.baseUrl, medium)];
     expect(await waitFor(async () => (await workbenchTransactions(admin)).length === 2, 10_000)).toBe(true);
 
-    let settled = false;
-    void Promise.allSettled(inFlight).then(() => {
-      settled = true;
+    let settled: string | false = false;
+    void Promise.allSettled(inFlight).then((outcomes) => {
+      settled = `settled before readiness dropped: ${JSON.stringify(outcomes.map((outcome) => (outcome.status === "fulfilled" ? outcome.value.status : String(outcome.reason))))}`;
     });
     const signalled = Date.now();
     stopping.child.kill("SIGTERM");
