@@ -1,7 +1,8 @@
 /**
  * npm run bench:timeline: the change list between two dates on a 5,000-claim synthetic history
  * (issue #20's target: under 300 ms server-side). Builds the history in a private Neo4j on port
- * 7697 (home `.neo4j/private-timeline-bench/`, never the development database), then times
+ * 7697 (home `.neo4j/private-timeline-bench/`, never the development database; --port runs it on
+ * another port and home, so two people can measure at once), then times
  * GET /api/changes' work (TimelineRepository.changes: the reads and the diff) on random date pairs
  * on both axes, the longest list (first claim to today), and the timeline. Prints p50/p99 and
  * whether each windowed list equals the diff of every claim; a measurement, not a test.
@@ -10,7 +11,7 @@
  * npm run build first): every article of the seed and the fictional story, then --steps articles
  * from the middle of the history. --no-browser leaves that out.
  *
- *   npm run bench:timeline [-- --claims 5000 --runs 60 --steps 30 --no-browser]
+ *   npm run bench:timeline [-- --claims 5000 --runs 60 --steps 30 --no-browser --port 7697]
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -36,11 +37,13 @@ const { values } = parseArgs({
     runs: { type: "string", default: "60" },
     steps: { type: "string", default: "30" },
     "no-browser": { type: "boolean", default: false },
+    port: { type: "string", default: "7697" },
   },
 });
 const CLAIMS = Number(values.claims);
 const RUNS = Number(values.runs);
 const STEPS = Number(values.steps);
+const PORT = Number(values.port);
 const STORY = join(projectRoot, "tests", "fixtures", "story");
 
 /** The fictional story of tests/fixtures/story (its seven articles), ingested as the app ingests claims files. */
@@ -71,8 +74,9 @@ function percentile(samples: readonly number[], p: number): number {
 }
 
 async function main() {
-  console.log(`Starting a private Neo4j on 7697 and building a ${CLAIMS}-claim history...`);
-  const server = await startPrivateNeo4j({ name: "timeline-bench", boltPort: 7697, seed: true });
+  console.log(`Starting a private Neo4j on ${PORT} and building a ${CLAIMS}-claim history...`);
+  const name = PORT === 7697 ? "timeline-bench" : `timeline-bench-${PORT}`;
+  const server = await startPrivateNeo4j({ name, boltPort: PORT, seed: true });
   const driver = createDriver(server.connection);
   try {
     const database = new Neo4jDatabase(driver, { database: server.connection.database, queryTimeoutMs: 120_000 });
