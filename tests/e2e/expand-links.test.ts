@@ -2,7 +2,7 @@
  * Expanding a node whose neighbours are densely joined (decision 0006, "links among a hub's top
  * neighbours"): the answer carries at most expansionLinkCap relationships among the new neighbours
  * (100 for up to 50 neighbours), the status line says more were left out, and its button adds them
- * all. On a private Neo4j (7704) holding the seed and a fictional cartel: a hub with eight members,
+ * all. On a private Neo4j (7712) holding the seed and a fictional cartel: a hub with eight members,
  * each member supplying and owning every other one (112 relationships among them, over the 100 an
  * expansion of eight sends).
  * Set EXPAND_SHOTS=/some/dir to keep screenshots at 1366x768 and 1920x1080.
@@ -25,7 +25,7 @@ const MEMBERS = 8;
 const AMONG = MEMBERS * (MEMBERS - 1) * 2;
 const HUB = "fictional-cartel-hub";
 
-const session = useAppInBrowser({ privateNeo4j: { name: "expand-links", boltPort: 7704 } });
+const session = useAppInBrowser({ privateNeo4j: { name: "expand-links", boltPort: 7712 } });
 
 beforeAll(async () => {
   const driver = createDriver((session.neo4j as NonNullable<typeof session.neo4j>).connection);

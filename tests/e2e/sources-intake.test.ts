@@ -1,5 +1,5 @@
 /**
- * Sources → New article in Chromium, on a private Neo4j (7699): a FICTIONAL English article taken
+ * Sources → New article in Chromium, on a private Neo4j (7711): a FICTIONAL English article taken
  * from paste to committed claims with the mouse and keyboard only (accept with "a", edit one to add
  * an English rendering, add one by selecting words), the commit report, a second commit that
  * changes nothing, and the graph then showing the new relationship with its provenance. Bad input
@@ -30,7 +30,7 @@ const ARTICLE = [
 
 let page: Page;
 const session = useAppInBrowser({
-  privateNeo4j: { name: "intake-ui", boltPort: 7699 },
+  privateNeo4j: { name: "intake-ui", boltPort: 7711 },
   env: { APP_TOKEN: TOKEN, WRITE_TOKEN: "", RATE_LIMIT_MAX: "100000" },
 });
 

@@ -1,5 +1,5 @@
 /**
- * The vocabulary editor in the browser, on a private Neo4j (port 7689: it writes): opened from the
+ * The vocabulary editor in the browser, on a private Neo4j (port 7710: it writes): opened from the
  * top bar with the mouse, the types listed with their counts, a new type added with the keyboard
  * and the mouse (a bad name and a missing write token refused first, saying why), a taken name
  * refused, a type's trigger phrases edited, Escape giving focus back, and axe-core's WCAG 2.2 AA
@@ -25,7 +25,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  neo4j = await startPrivateNeo4j({ name: "vocabulary-e2e", boltPort: 7689 });
+  neo4j = await startPrivateNeo4j({ name: "vocabulary-e2e", boltPort: 7710 });
   app = await startTestApp({ neo4j: neo4j.connection, env: { WRITE_TOKEN, APP_TOKEN: "", RATE_LIMIT_MAX: "100000" } });
   browser = await launchBrowser();
 }, 240_000);
