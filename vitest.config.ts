@@ -13,6 +13,13 @@ const TEXT_LAYOUT_SPECS = [
   "tests/e2e/time-slider.test.ts",
 ];
 
+/**
+ * `expect.poll` gives up after 1 s by default: a save or a redraw that takes longer on a loaded CI
+ * machine then fails a spec that is right. Polls return as soon as they pass, so a longer limit
+ * costs nothing when all is well; speed is the bench's business, never a test's.
+ */
+const PATIENT_POLL = { poll: { timeout: 10_000 } };
+
 // Five projects, one run (`npm test`): see tests/README.md for what runs where.
 export default defineConfig({
   test: {
@@ -26,6 +33,7 @@ export default defineConfig({
           environment: "node",
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          expect: PATIENT_POLL,
         },
       },
       {
@@ -37,6 +45,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One browser at a time on a 2-core machine.
           fileParallelism: false,
+          expect: PATIENT_POLL,
         },
       },
       {
@@ -51,6 +60,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          expect: PATIENT_POLL,
           sequence: { groupOrder: 1 },
         },
       },
@@ -63,6 +73,7 @@ export default defineConfig({
           hookTimeout: 240_000,
           // Each file runs its own private Neo4j (stopped, restarted, overloaded): one at a time.
           fileParallelism: false,
+          expect: PATIENT_POLL,
         },
       },
     ],
