@@ -41,9 +41,10 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           environment: "node",
-          testTimeout: 60_000,
+          testTimeout: 120_000,
           hookTimeout: 120_000,
-          // One browser at a time on a 2-core machine.
+          // One browser at a time on a 2-core machine. A spec's own time doubles at load 10 (the
+          // expansion-links spec: 18 s quiet, 38 s there): 120 s per test leaves room for that.
           fileParallelism: false,
           expect: PATIENT_POLL,
         },
@@ -57,7 +58,7 @@ export default defineConfig({
           include: TEXT_LAYOUT_SPECS,
           environment: "node",
           env: { FONTCONFIG_FILE: HIDE_CJK_FONTCONFIG },
-          testTimeout: 60_000,
+          testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
           expect: PATIENT_POLL,
