@@ -9,7 +9,7 @@ import type { Change, ChangeClaim, ChangeKind } from "../../../contract/timeline
 import { CHANGE_KINDS } from "../../../contract/timeline-endpoints";
 import type { NamedSource } from "../claims/attribution";
 import { foldName } from "../claims/fold-name";
-import { independentOrigins, type OriginsCache, originsCache } from "../claims/independent-origins";
+import { independentOrigins, type OriginsCache } from "../claims/independent-origins";
 
 /** A stored claim with what the timeline needs of it. */
 export interface HistoryClaim {
@@ -63,6 +63,11 @@ export interface DiffContext {
    */
   prints?: OriginsCache["prints"];
   /**
+   * The outlet each claim's words credit, by claim id, kept across change lists with the same
+   * `sources` (the caller empties it when they differ): a claim's quote and outlet never change.
+   */
+  credited?: OriginsCache["credited"];
+  /**
    * When the claims are only those of a window (TimelineRepository.window): the entities that
    * claims left out had named by the first point, with the names they gave (known axis).
    */
@@ -85,7 +90,8 @@ export function countsAt(claim: HistoryClaim, axis: DiffAxis, point: string): bo
 interface RelationshipState {
   exists: boolean;
   certainty: Certainty | null;
-  origins: Set<string>;
+  /** The asserting claims that vouch for it (see vouchers): its independent origins are theirs. */
+  vouching: readonly HistoryClaim[];
   denied: boolean;
   /** Quantity name → the values given. */
   contested: Map<string, number[]>;
@@ -102,8 +108,6 @@ function stateOf(
   all: readonly HistoryClaim[],
   axis: DiffAxis,
   day: string,
-  sources: readonly NamedSource[],
-  cache: OriginsCache,
 ): RelationshipState {
   const asserting = counted.filter((claim) => claim.stance === "asserts");
   const certainty = asserting.reduce<Certainty | null>(
@@ -111,7 +115,6 @@ function stateOf(
       strongest === null || STRENGTH[claim.certainty] > STRENGTH[strongest] ? claim.certainty : strongest,
     null,
   );
-  const origins = new Set(independentOrigins(vouchers(asserting), sources, cache).byClaim.map((entry) => entry.origin));
   const contested = new Map<string, number[]>();
   const names = new Set(asserting.flatMap((claim) => Object.keys(claim.quantities)));
   for (const name of names) {
@@ -128,7 +131,7 @@ function stateOf(
   return {
     exists: asserting.length > 0,
     certainty,
-    origins,
+    vouching: vouchers(asserting),
     denied: counted.some((claim) => claim.stance === "denies"),
     contested,
     ended,
@@ -173,12 +176,11 @@ export function diffClaims(claims: readonly HistoryClaim[], window: DiffWindow, 
   const dayTo = axis === "entered" ? window.today : window.to;
   const sourceNames = new Map(context.sources.map((source) => [source.id, source.name]));
   const nameOf = (id: string) => context.names.get(id) ?? id;
-  const toClaims = (list: readonly HistoryClaim[]) =>
-    [...list].sort(byReport).map((c) => changeClaimOf(c, sourceNames));
+  const listed = listedClaims(sourceNames);
+  const toClaims = (list: readonly HistoryClaim[]) => [...list].sort(byReport).map(listed);
 
-  const cache = context.prints
-    ? { prints: context.prints, credited: new Map<string, string | null>() }
-    : originsCache();
+  const cache: OriginsCache = { prints: context.prints ?? new Map(), credited: context.credited ?? new Map() };
+  const originsOf = (vouching: readonly HistoryClaim[]) => independentOrigins(vouching, context.sources, cache);
   const byRelationship = new Map<string, HistoryClaim[]>();
   for (const claim of claims) {
     const list = byRelationship.get(claim.relationshipId);
@@ -196,8 +198,8 @@ export function diffClaims(claims: readonly HistoryClaim[], window: DiffWindow, 
     const mayEnd = all.some((claim) => claim.holdsTo !== null && claim.holdsTo >= dayFrom && claim.holdsTo < dayTo);
     if (added.length === 0 && before.length === after.length && !mayEnd) continue;
     const first = all[0] as HistoryClaim;
-    const s1 = stateOf(before, all, axis, dayFrom, context.sources, cache);
-    const s2 = stateOf(after, all, axis, dayTo, context.sources, cache);
+    const s1 = stateOf(before, all, axis, dayFrom);
+    const s2 = stateOf(after, all, axis, dayTo);
     const label = `${nameOf(first.subject)} ${first.type} ${nameOf(first.object)}`;
     const base = {
       relationshipId,
@@ -229,25 +231,25 @@ export function diffClaims(claims: readonly HistoryClaim[], window: DiffWindow, 
         cause.length > 0 ? cause : after.filter((claim) => claim.certainty === s2.certainty),
       );
     }
-    if (s1.exists && s2.exists) {
-      const fresh = [...s2.origins].filter((origin) => !s1.origins.has(origin));
+    // The same vouching claims have the same origins: only a relationship whose vouchers changed is
+    // worked out (the shingling and attributions are most of a wide window's diff otherwise).
+    if (s1.exists && s2.exists && !sameClaims(s1.vouching, s2.vouching)) {
+      const origins1 = new Set(originsOf(s1.vouching).byClaim.map((entry) => entry.origin));
+      const summary = originsOf(s2.vouching);
+      const origins2 = new Set(summary.byClaim.map((entry) => entry.origin));
+      const fresh = [...origins2].filter((origin) => !origins1.has(origin));
       // A new origin that adds to their number: one taking a possibility's place ("could") is no corroboration.
-      if (fresh.length > 0 && s2.origins.size > s1.origins.size) {
+      if (fresh.length > 0 && origins2.size > origins1.size) {
         const names = fresh.map((id) => sourceNames.get(id) ?? id);
-        const summary = independentOrigins(
-          vouchers(after.filter((c) => c.stance === "asserts")),
-          context.sources,
-          cache,
-        );
         const bringing = new Set(
           summary.byClaim.filter((entry) => fresh.includes(entry.origin)).map((entry) => entry.claimId),
         );
         changes.push({
           ...base,
           kind: "newly-corroborated",
-          label: `${label}: newly corroborated by ${names.join(", ")} (${s2.origins.size} independent origin${s2.origins.size === 1 ? "" : "s"})`,
-          before: String(s1.origins.size),
-          after: String(s2.origins.size),
+          label: `${label}: newly corroborated by ${names.join(", ")} (${origins2.size} independent origin${origins2.size === 1 ? "" : "s"})`,
+          before: String(origins1.size),
+          after: String(origins2.size),
           origins: names,
           claims: toClaims(after.filter((claim) => bringing.has(claim.id))),
         });
@@ -293,7 +295,25 @@ export function diffClaims(claims: readonly HistoryClaim[], window: DiffWindow, 
   groups.sort((a, b) => byReport(a.first, b.first) || a.first.relationshipId.localeCompare(b.first.relationshipId));
   const result = groups.flatMap((group) => group.changes);
   if (axis === "held") return result;
-  return [...result, ...entityChanges(claims, window, context, sourceNames)];
+  return [...result, ...entityChanges(claims, window, context, listed)];
+}
+
+/** Whether two lists hold the same claims in the same order (both filtered from one list). */
+function sameClaims(a: readonly HistoryClaim[], b: readonly HistoryClaim[]): boolean {
+  return a.length === b.length && a.every((claim, index) => claim === b[index]);
+}
+
+/** changeClaimOf, made once per claim for one change list (a claim may be listed by several changes). */
+function listedClaims(sourceNames: ReadonlyMap<string, string>): (claim: HistoryClaim) => ChangeClaim {
+  const made = new Map<string, ChangeClaim>();
+  return (claim) => {
+    let listed = made.get(claim.id);
+    if (listed === undefined) {
+      listed = changeClaimOf(claim, sourceNames);
+      made.set(claim.id, listed);
+    }
+    return listed;
+  };
 }
 
 /** Entities first seen between the points, and entities given a new name that was merged into them. */
@@ -301,8 +321,17 @@ function entityChanges(
   claims: readonly HistoryClaim[],
   window: DiffWindow,
   context: DiffContext,
-  sourceNames: ReadonlyMap<string, string>,
+  listed: (claim: HistoryClaim) => ChangeClaim,
 ): Change[] {
+  const folded = new Map<string, string>();
+  const fold = (name: string) => {
+    let key = folded.get(name);
+    if (key === undefined) {
+      key = foldName(name);
+      folded.set(name, key);
+    }
+    return key;
+  };
   const seenBefore = new Set<string>();
   const namesBefore = new Map<string, Set<string>>();
   const addedOf = new Map<string, HistoryClaim[]>();
@@ -318,7 +347,7 @@ function entityChanges(
       if (before) {
         seenBefore.add(id);
         const names = namesBefore.get(id) ?? new Set<string>();
-        if (as !== null) names.add(foldName(as));
+        if (as !== null) names.add(fold(as));
         namesBefore.set(id, names);
       } else if (after) {
         const list = addedOf.get(id);
@@ -330,7 +359,7 @@ function entityChanges(
   for (const [id, names] of context.seenBefore ?? []) {
     seenBefore.add(id);
     const known = namesBefore.get(id) ?? new Set<string>();
-    for (const name of names) known.add(foldName(name));
+    for (const name of names) known.add(fold(name));
     namesBefore.set(id, known);
   }
   const changes: Change[] = [];
@@ -341,7 +370,7 @@ function entityChanges(
     ([a, listA], [b, listB]) => firstKnown(listA).localeCompare(firstKnown(listB)) || a.localeCompare(b),
   );
   for (const [id, added] of ordered) {
-    const list = added.map((claim) => changeClaimOf(claim, sourceNames));
+    const list = added.map(listed);
     const base = { relationshipId: null, type: null, entityIds: [id], origins: [] as string[] };
     if (!seenBefore.has(id)) {
       changes.push({
@@ -354,11 +383,11 @@ function entityChanges(
       });
       continue;
     }
-    const known = new Set([foldName(id), foldName(nameOf(id)), ...(namesBefore.get(id) ?? [])]);
+    const known = new Set([fold(id), fold(nameOf(id)), ...(namesBefore.get(id) ?? [])]);
     const fresh = new Map<string, HistoryClaim[]>();
     for (const claim of added) {
       for (const [entity, as] of given(claim)) {
-        if (entity !== id || as === null || known.has(foldName(as))) continue;
+        if (entity !== id || as === null || known.has(fold(as))) continue;
         fresh.set(as, [...(fresh.get(as) ?? []), claim]);
       }
     }
@@ -369,7 +398,7 @@ function entityChanges(
         label: `${nameOf(id)}: “${as}” merged into it`,
         before: nameOf(id),
         after: as,
-        claims: [...merged].sort(byReport).map((claim) => changeClaimOf(claim, sourceNames)),
+        claims: [...merged].sort(byReport).map(listed),
       });
   }
   return changes;

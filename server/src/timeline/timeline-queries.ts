@@ -67,8 +67,10 @@ RETURN ${CLAIM_ROW}`;
  * relationship with no such claim has no change, so the diff of these claims lists every change of
  * the relationships (tests/integration/timeline-api.test.ts compares it with the diff of all).
  * Range seeks on Claim.knownFrom, holdsFrom, holdsTo, then on relationshipId (cypher/schema.cypher);
- * bounds inclusive, so the read is never short. Only the claims' ids: what the timeline reads of
- * each comes from HistoryClaimCache, read with HISTORY_CLAIMS_BY_ID_QUERY when no list read it yet.
+ * bounds inclusive, so the read is never short. Only the claims' ids, in one list (one record:
+ * the driver decodes a list of 5,000 ids in about half the time of 5,000 records): what the
+ * timeline reads of each comes from HistoryClaimCache, read with HISTORY_CLAIMS_BY_ID_QUERY when no
+ * list read it yet.
  */
 export const KNOWN_WINDOW_CLAIMS_QUERY = `
 CALL () {
@@ -80,7 +82,7 @@ CALL () {
 }
 WITH id WHERE id IS NOT NULL
 MATCH (c:Claim {relationshipId: id})
-RETURN c.id AS id`;
+RETURN collect(c.id) AS ids`;
 
 export const HELD_WINDOW_CLAIMS_QUERY = `
 CALL () {
@@ -92,7 +94,7 @@ CALL () {
 }
 WITH id WHERE id IS NOT NULL
 MATCH (c:Claim {relationshipId: id})
-RETURN c.id AS id`;
+RETURN collect(c.id) AS ids`;
 
 /**
  * For the entities of claims first known in the window ($ids): whether a claim named them by $from,
@@ -121,11 +123,11 @@ MATCH (c:Claim)
 WHERE c.knownFrom IS NOT NULL AND c.relationshipId IS NOT NULL
 RETURN min(c.knownFrom) AS first`;
 
-/** The names of the entities given (a windowed read's claims' ends). */
+/** The names of the entities given (a windowed read's claims' ends), as two lists in one record. */
 export const NAMES_OF_QUERY = `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
-RETURN n.id AS id, coalesce(n.name, n.id) AS name`;
+RETURN collect(n.id) AS ids, collect(coalesce(n.name, n.id)) AS names`;
 
 export { SOURCE_NAMES_QUERY as HISTORY_SOURCES_QUERY } from "../claims/attribution";
 

@@ -9,6 +9,7 @@ import type { PlannedStatement } from "../neo4j/plan-warmup";
 import { toPlainValue } from "../neo4j/to-plain-value";
 import { diffClaims, type HistoryClaim } from "./change-diff";
 import { HistoryClaimCache } from "./history-claim-cache";
+import { priorsAsked } from "./priors-asked";
 import {
   ARTICLE_DAY_QUERY,
   ENTITY_NAMES_QUERY,
@@ -30,7 +31,10 @@ export interface History {
   claims: HistoryClaim[];
   sources: NamedSource[];
   names: Map<string, string>;
-  /** A window's (see TimelineRepository.window): entities named before it, with their names then. */
+  /**
+   * A window's (see TimelineRepository.window): entities named before it by claims the window left
+   * out, with the names they gave; only for the entities whose new claims need it (priorsAsked).
+   */
   seenBefore?: Map<string, string[]>;
 }
 
@@ -94,6 +98,9 @@ const claimsOfRecords = (records: readonly { get(key: string): unknown }[]) =>
 export class TimelineRepository {
   /** Quote prints by claim id, across change lists (see DiffContext.prints); emptied past PRINTS_KEPT. */
   private readonly prints: OriginsCache["prints"] = new Map();
+  /** The outlet each claim credits (DiffContext.credited), for the sources of `creditedFor`; emptied with the prints. */
+  private readonly credited: OriginsCache["credited"] = new Map();
+  private creditedFor = "";
   /** The claims change lists have read, by id: a list reads whole only the ones it has not. */
   private readonly claimCache = new HistoryClaimCache();
 
@@ -122,7 +129,8 @@ export class TimelineRepository {
    * What a change list between two days needs (from <= to): the claims of the relationships that
    * may have changed between them (KNOWN_WINDOW_CLAIMS_QUERY, HELD_WINDOW_CLAIMS_QUERY), every
    * source, the names of those claims' ends, and on the known axis whether the entities of claims
-   * first known in the window were named before it (ENTITY_PRIORS_QUERY). Diffing these gives the
+   * first known in the window were named before it (ENTITY_PRIORS_QUERY; only for the entities the
+   * window's own earlier claims do not settle, see priorsAsked). Diffing these gives the
    * changes of the whole history while reading a fraction of it on narrow windows.
    */
   async window(axis: "known" | "held", from: string, to: string, signal?: AbortSignal): Promise<History> {
@@ -131,7 +139,7 @@ export class TimelineRepository {
       this.database.read(query, { from, to }, signal),
       this.database.read(HISTORY_SOURCES_QUERY, {}, signal),
     ]);
-    const claimIds = idRows.records.map((record) => record.get("id") as string);
+    const claimIds = (idRows.records[0]?.get("ids") as string[] | undefined) ?? [];
     const missing = this.claimCache.missing(claimIds);
     if (missing.length > 0) {
       const { records } = await this.database.read(HISTORY_CLAIMS_BY_ID_QUERY, { ids: missing }, signal);
@@ -139,24 +147,21 @@ export class TimelineRepository {
     }
     const claims = this.claimCache.get(claimIds);
     const ids = [...new Set(claims.flatMap((claim) => [claim.subject, claim.object]))];
-    const added =
-      axis === "known"
-        ? [
-            ...new Set(
-              claims
-                .filter((claim) => claim.knownFrom > from && claim.knownFrom <= to)
-                .flatMap((claim) => [claim.subject, claim.object]),
-            ),
-          ]
-        : [];
+    const asked = axis === "known" ? priorsAsked(claims, from, to) : [];
     const [nameRows, priorRows] = await Promise.all([
-      ids.length === 0 ? [] : this.database.read(NAMES_OF_QUERY, { ids }, signal).then((result) => result.records),
-      added.length === 0
+      ids.length === 0
+        ? undefined
+        : this.database.read(NAMES_OF_QUERY, { ids }, signal).then((result) => result.records[0]),
+      asked.length === 0
         ? []
-        : this.database.read(ENTITY_PRIORS_QUERY, { ids: added, from }, signal).then((result) => result.records),
+        : this.database.read(ENTITY_PRIORS_QUERY, { ids: asked, from }, signal).then((result) => result.records),
     ]);
     const sources = namedSourcesOf(sourceRows.records);
-    const names = new Map(nameRows.map((record) => [record.get("id") as string, String(record.get("name"))]));
+    const names = new Map<string, string>();
+    if (nameRows !== undefined) {
+      const nameOf = nameRows.get("names") as unknown[];
+      for (const [index, id] of (nameRows.get("ids") as string[]).entries()) names.set(id, String(nameOf[index]));
+    }
     for (const source of sources) if (!names.has(source.id)) names.set(source.id, source.name);
     const seenBefore = new Map(
       priorRows.map((record) => [
@@ -244,12 +249,25 @@ export class TimelineRepository {
     const to = request.to ?? toArticle ?? today;
     const days = resolveDays(from, to, today);
     const history = await this.window(request.axis, days.from, days.to, signal);
+    // What a claim credits depends on every source's names: kept while they stay the same.
+    const sourcesRead = JSON.stringify(history.sources);
+    if (sourcesRead !== this.creditedFor) {
+      this.credited.clear();
+      this.creditedFor = sourcesRead;
+    }
     const changes = diffClaims(
       history.claims,
       { axis: request.axis, from: days.from, to: days.to, today },
-      { names: history.names, sources: history.sources, seenBefore: history.seenBefore, prints: this.prints },
+      {
+        names: history.names,
+        sources: history.sources,
+        seenBefore: history.seenBefore,
+        prints: this.prints,
+        credited: this.credited,
+      },
     );
     if (this.prints.size > PRINTS_KEPT) this.prints.clear();
+    if (this.credited.size > PRINTS_KEPT) this.credited.clear();
     return { ...days, axis: request.axis, changes };
   }
 }
