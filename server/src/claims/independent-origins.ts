@@ -61,6 +61,17 @@ export function originsCache(): OriginsCache {
   return { prints: new Map(), credited: new Map() };
 }
 
+/** Each source's name by id, made once per list of sources (a change list asks for thousands of origins). */
+const namesOfLists = new WeakMap<readonly NamedSource[], ReadonlyMap<string, string>>();
+function sourceNamesOf(sources: readonly NamedSource[]): ReadonlyMap<string, string> {
+  let names = namesOfLists.get(sources);
+  if (names === undefined) {
+    names = new Map(sources.map((source) => [source.id, source.name]));
+    namesOfLists.set(sources, names);
+  }
+  return names;
+}
+
 export function independentOrigins(
   claims: readonly OriginClaim[],
   sources: readonly NamedSource[],
@@ -110,7 +121,7 @@ export function independentOrigins(
     }
     byClaim.push({ claimId: claim.id, origin: claim.sourceId, reason: "own" });
   });
-  const nameOf = new Map(sources.map((source) => [source.id, source.name]));
+  const nameOf = sourceNamesOf(sources);
   const origins = [...new Set(byClaim.map((entry) => entry.origin))];
   return {
     outlets: new Set(ordered.map((claim) => claim.sourceId)).size,
