@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type PlannedStatement, PlanWarmup } from "../../server/src/neo4j/plan-warmup";
+import { everyListSize, type PlannedStatement, PlanWarmup } from "../../server/src/neo4j/plan-warmup";
 
 const statement = (name: string): PlannedStatement => ({ name, query: `RETURN '${name}'`, params: {} });
 
@@ -57,5 +57,24 @@ describe("PlanWarmup", () => {
     release();
     expect(await Promise.all([first, second])).toEqual([true, true]);
     expect(runs).toBe(1);
+  });
+
+  it("plans a list parameter at the largest size of each of Neo4j's size buckets (1, 2-10, 11-100, ... over 10,000)", () => {
+    const planned = everyListSize(
+      { name: "claims by id", query: "MATCH (c) WHERE c.id IN $ids RETURN c", params: { a: 1 } },
+      "ids",
+    );
+    expect(planned.map((one) => one.name)).toEqual([
+      "claims by id",
+      "claims by id, 10 ids",
+      "claims by id, 100 ids",
+      "claims by id, 1000 ids",
+      "claims by id, 10000 ids",
+      "claims by id, 10001 ids",
+    ]);
+    expect(planned.map((one) => (one.params.ids as string[]).length)).toEqual([1, 10, 100, 1_000, 10_000, 10_001]);
+    expect(planned.every((one) => one.params.a === 1 && (one.params.ids as string[]).every((id) => id === ""))).toBe(
+      true,
+    );
   });
 });

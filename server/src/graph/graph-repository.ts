@@ -14,7 +14,7 @@ import { CLAIMS_BY_ID_QUERY, ClaimCache, claimCountsOf, isAsOf, summariesAsOf } 
 import { notFound } from "../errors/app-error";
 import { LOOKUP_LABEL } from "../neo4j/lookup-label";
 import type { Neo4jDatabase } from "../neo4j/neo4j-database";
-import type { PlannedStatement } from "../neo4j/plan-warmup";
+import { everyListSize, type PlannedStatement } from "../neo4j/plan-warmup";
 import { assignNodeIds, nodeToElement, recordsToGraph, relationshipToElement } from "../neo4j/records-to-graph";
 import { SharedReads } from "../neo4j/shared-reads";
 import { neo4jInt } from "../neo4j/to-neo4j-params";
@@ -233,7 +233,8 @@ export class GraphRepository {
         query: GRAPH_AS_OF_QUERY,
         params: { nodeFetch: int, nodeLimit: int, edgeFetch: int, knownAt: null, holdsAt: null, [axis]: "0001-01-01" },
       })),
-      { name: "claims by id", query: CLAIMS_BY_ID_QUERY, params: { ids: [""] } },
+      // A step asks for as many ids as it has not read yet: every list size is planned.
+      ...everyListSize({ name: "claims by id", query: CLAIMS_BY_ID_QUERY, params: {} }, "ids"),
       { name: "source names", query: SOURCE_NAMES_QUERY, params: {} },
     ];
   }
