@@ -43,7 +43,9 @@ const BAR_EDGE_PX = 48;
  */
 export function measureOverlays(canvas: HTMLElement, overlays: OverlayElements): Overlays {
   const area = canvas.getBoundingClientRect();
-  const right = overlays.sheet.hidden ? 0 : Math.max(0, area.right - overlays.sheet.getBoundingClientRect().left);
+  // A sheet that steps aside (display: none, not [hidden]) has an empty box and takes no room either.
+  const sheet = overlays.sheet.hidden ? null : overlays.sheet.getBoundingClientRect();
+  const right = !sheet || sheet.width === 0 ? 0 : Math.max(0, area.right - sheet.left);
   const shown = overlays.floating
     .filter(({ element }) => !element.hidden)
     .map((floating) => ({ ...floating, box: floating.element.getBoundingClientRect() }))

@@ -103,6 +103,11 @@ export function createTimeBar(pick: (choice: AsOfChoice | null) => void): TimeBa
     pickTyped();
   });
   nowButton.addEventListener("click", () => pick(null));
+  // Where the bar ends, for what opens below it (the paths and what-changed panels, the legend's
+  // height): in a narrow canvas column the bar wraps onto a second row.
+  new ResizeObserver(() => {
+    element.parentElement?.style.setProperty("--time-bar-bottom", `${element.offsetTop + element.offsetHeight}px`);
+  }).observe(element);
 
   render();
   return {
