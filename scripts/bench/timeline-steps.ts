@@ -4,7 +4,8 @@
  * against the caller's Neo4j with the built client (dist/client: npm run build first); the page
  * opens the strip, goes to an article, then presses → as an analyst does. Each step is timed inside
  * the page, from the key's keydown to two frames after the strip shows the new day (it does once the
- * day's graph is fetched and applied to the canvas: the fetch, the redraw and a paint).
+ * day's graph is fetched and applied to the canvas: the fetch, the redraw and a paint). The page opens
+ * once the server says ready (its queries planned), as a deployment routes requests.
  */
 import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -73,10 +74,14 @@ export async function measureSteps(
   });
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((done) => server.once("listening", () => done()));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // As a deployment sends requests only once the server says ready: its queries are planned by then
+  // (PlanWarmup). Before, the first steps ran beside the warm-up's planning and timed it.
+  await untilReady(origin);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await page.goto(`${origin}/`);
     await page.waitForFunction(() => document.body.dataset.graphState === "ready", undefined, { timeout: 120_000 });
     await page.getByTestId("timeline-toggle").click();
     await page.waitForFunction(
@@ -131,5 +136,19 @@ export async function measureSteps(
     await browser.close();
     await new Promise<void>((done) => server.close(() => done()));
     await driver.close();
+  }
+}
+
+/** Waits for `GET /api/ready` to answer 200 (two minutes at most). */
+async function untilReady(origin: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const status = await fetch(`${origin}/api/ready`).then(
+      (answer) => answer.status,
+      () => 0,
+    );
+    if (status === 200) return;
+    if (Date.now() > deadline) throw new Error(`the server was not ready after two minutes (last answer ${status})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
