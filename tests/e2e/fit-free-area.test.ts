@@ -2,7 +2,8 @@
  * "Fit" shows the whole graph in the part of the canvas the page leaves free: with the Cypher
  * workbench's drawer open (a canvas about 370 px tall at 1366×768), the graph lands centred below
  * the time bar and fills that space, not small in a corner beside the status line's passing message;
- * no node or caption lies under the legend, the overview map or the time bar. Checked on the boxes
+ * no node or caption lies under the legend, the overview map or the time bar. Zoomed out too far for
+ * every name, the most connected nodes keep theirs, legible and on nothing else. Checked on the boxes
  * the browser lays out, after opening the drawer and after pressing Fit, at 1366×768 and 1920×1080.
  * FIT_SHOTS=dir keeps screenshots.
  */
@@ -95,6 +96,43 @@ const expected = {
   covered: [],
 };
 
+/**
+ * The node names the renderer draws now (its own rule for leaving a caption out, and not faded out),
+ * with their on-screen size and boxes in page pixels; and each node's shape box.
+ */
+function drawnNames(page: Page) {
+  return page.evaluate(() => {
+    const cy = window.cy;
+    const zoom = cy.zoom();
+    const renderer = (cy as unknown as { renderer(): { eleTextBiggerThanMin(e: unknown): boolean } }).renderer();
+    const canvas = (cy.container() as HTMLElement).getBoundingClientRect();
+    const onPage = (box: { x1: number; y1: number; x2: number; y2: number }) => ({
+      left: canvas.left + box.x1 * zoom + cy.pan().x,
+      top: canvas.top + box.y1 * zoom + cy.pan().y,
+      right: canvas.left + box.x2 * zoom + cy.pan().x,
+      bottom: canvas.top + box.y2 * zoom + cy.pan().y,
+    });
+    const nodes = cy.nodes(":visible");
+    const hub = nodes.max((node) => node.degree(false)).ele.id();
+    return {
+      hub,
+      shapes: nodes.map((node) => ({ id: node.id(), box: onPage(node.boundingBox({ includeLabels: false })) })),
+      names: nodes
+        .filter(
+          (node) =>
+            node.style("label") !== "" &&
+            Number.parseFloat(node.style("text-opacity")) > 0 &&
+            renderer.eleTextBiggerThanMin(node),
+        )
+        .map((node) => ({
+          id: node.id(),
+          px: Number.parseFloat(node.style("font-size")) * zoom,
+          box: onPage(node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true })),
+        })),
+    };
+  });
+}
+
 describe("fitting the graph into what the workbench drawer leaves", () => {
   for (const size of SIZES) {
     it(`at ${size.width}×${size.height}: centred below the time bar and filling the free canvas, after opening the drawer and after Fit`, async () => {
@@ -115,6 +153,30 @@ describe("fitting the graph into what the workbench drawer leaves", () => {
       expect(judge(afterOpening)).toEqual(expected);
       mkdirSync(SHOTS, { recursive: true });
       await page.screenshot({ path: join(SHOTS, `drawer-open-${size.width}x${size.height}.png`) });
+
+      // Too far out for every name (the 11 px rule), the most connected nodes keep theirs: legible,
+      // on no other name or node, under no panel. Before, not one name was drawn at 1366×768.
+      await expect
+        .poll(async () => {
+          const { hub, names } = await drawnNames(page);
+          return { hub: names.some((name) => name.id === hub), many: names.length >= 5 };
+        })
+        .toEqual({ hub: true, many: true });
+      const { names, shapes } = await drawnNames(page);
+      // By more than the pixel the names' pass allows.
+      const touches = (a: Box, b: Box | null) =>
+        b !== null && a.left + 1 < b.right && b.left + 1 < a.right && a.top + 1 < b.bottom && b.top + 1 < a.bottom;
+      const clashes: string[] = [];
+      for (const [index, name] of names.entries()) {
+        if (name.px < 10.95) clashes.push(`${name.id} drawn at ${name.px.toFixed(1)} px`);
+        for (const other of names.slice(index + 1))
+          if (touches(name.box, other.box)) clashes.push(`${name.id}'s name on ${other.id}'s`);
+        for (const shape of shapes)
+          if (shape.id !== name.id && touches(name.box, shape.box)) clashes.push(`${name.id}'s name on ${shape.id}`);
+        for (const panel of [afterOpening.legend, afterOpening.minimap, afterOpening.timeBar])
+          if (touches(name.box, panel)) clashes.push(`${name.id}'s name under a panel`);
+      }
+      expect(clashes).toEqual([]);
 
       // A step elsewhere first, so that Fit has something to do.
       await page.evaluate(() => window.cy.zoom({ level: window.cy.zoom() * 1.6, position: { x: 0, y: 0 } }));

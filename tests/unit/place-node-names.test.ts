@@ -4,6 +4,7 @@ import { graphStylesheet } from "../../client/src/canvas/graph-stylesheet";
 import { nameBox, nodeNamesStylesheet, placeNodeNames, wrapName } from "../../client/src/canvas/place-node-names";
 import {
   NAME_GIVES_WAY_CLASS,
+  NAME_KEPT_CLASS,
   NAME_PLACE_CLASSES,
   NAME_WRAPS_NARROW_CLASS,
 } from "../../client/src/look/canvas-classes";
@@ -151,10 +152,42 @@ describe("placeNodeNames", () => {
       });
       expect(onShape.length).toBeLessThanOrEqual(1);
     });
-    // Zoomed out until names would be under MIN_LABEL_PX: none is placed, none gives way.
-    (cy as unknown as { _private: { zoom: number } })._private.zoom = 0.1;
-    expect(placeNodeNames(cy)).toEqual([]);
+  });
+
+  it("zoomed out past where names are drawn, keeps the most connected nodes' names at the legible size, never on each other", () => {
+    const nodes: Array<[string, number, number, string]> = [];
+    for (let i = 0; i < 60; i++) nodes.push([`n${i}`, (i % 10) * 90, Math.floor(i / 10) * 70, `Fictional ${i}`]);
+    // n5 (top row) is the hub: the most connected name is kept first.
+    const edges = Array.from({ length: 8 }, (_, i) => ["n5", `n${i * 7 + 10}`] as [string, string]);
+    const cy = graph(nodes, edges);
+    const zoom = 0.25;
+    expect(NODE_FONT_PX * MAX_BOOST * zoom).toBeLessThan(MIN_LABEL_PX);
+    (cy as unknown as { _private: { zoom: number } })._private.zoom = zoom;
+    const drawn = placeNodeNames(cy);
+    const kept = cy.nodes(`.${NAME_KEPT_CLASS}`).map((node) => node.id());
+    expect(kept).toContain("n5");
+    expect(kept.length).toBeGreaterThan(3);
+    expect(kept.length).toBeLessThan(60);
+    expect(drawn).toHaveLength(kept.length);
+    // Placed at the size it is drawn, MIN_LABEL_PX on screen: its box is at least that high.
+    for (const box of drawn) expect((box.y2 - box.y1) * zoom).toBeGreaterThanOrEqual(MIN_LABEL_PX);
+    drawn.forEach((box, index) => {
+      for (const other of drawn.slice(index + 1)) expect(overlap(box, other)).toBe(false);
+    });
+    // The others are too small to draw, as before: they do not "give way", and come back on hover.
     expect(cy.nodes(`.${NAME_GIVES_WAY_CLASS}`).length).toBe(0);
+
+    // Nor under what the page draws over the canvas (screen px): a bar across the top keeps them below it.
+    const bar = { x1: -1e6, y1: -1e6, x2: 1e6, y2: 40 };
+    const belowBar = placeNodeNames(cy, undefined, [bar]);
+    expect(belowBar.length).toBeGreaterThan(0);
+    const pan = cy.pan();
+    for (const box of belowBar) expect(box.y1 * zoom + pan.y).toBeGreaterThanOrEqual(bar.y2);
+
+    // Zoomed back in, names are drawn as usual and none is "kept".
+    (cy as unknown as { _private: { zoom: number } })._private.zoom = 1;
+    placeNodeNames(cy);
+    expect(cy.nodes(`.${NAME_KEPT_CLASS}`).length).toBe(0);
   });
 
   it("computes the box Cytoscape.js gives a caption at each place", () => {

@@ -1,6 +1,6 @@
 import type { Core, EdgeSingular, NodeSingular } from "cytoscape";
 import type { EdgeData, Graph, GraphEdge, GraphNode, NodeData, Properties } from "../../../contract/graph-contract";
-import { CAPTION_YIELDS_CLASS, FILTERED, NAME_GIVES_WAY_CLASS } from "../look/canvas-classes";
+import { CAPTION_YIELDS_CLASS, FILTERED, NAME_GIVES_WAY_CLASS, NAME_KEPT_CLASS } from "../look/canvas-classes";
 import { type GraphScene, readScene } from "./graph-scene";
 import type { Point } from "./place-around";
 
@@ -151,11 +151,14 @@ export function createCanvasExport(cy: Core): CanvasExport {
       // A caption that gives way on screen is still printed: it carries the footnote of its sources.
       // Names keep the places the screen gave them; one that gave way is printed under its node.
       const yielded = cy.elements(`.${CAPTION_YIELDS_CLASS}, .${NAME_GIVES_WAY_CLASS}`);
+      // Names kept while zoomed out are printed like every other name, at the printed size.
+      const kept = cy.nodes(`.${NAME_KEPT_CLASS}`);
       const noted = cy.collection();
       cy.batch(() => {
         selected.unselect();
         incident.removeClass("incident");
         yielded.removeClass([CAPTION_YIELDS_CLASS, NAME_GIVES_WAY_CLASS]);
+        kept.removeClass(NAME_KEPT_CLASS);
         cy.elements(".just-added").removeClass("just-added");
         for (const [id, note] of edgeNotes) {
           const edge = cy.getElementById(id);
@@ -215,6 +218,7 @@ export function createCanvasExport(cy: Core): CanvasExport {
           incident.addClass("incident");
           yielded.edges().addClass(CAPTION_YIELDS_CLASS);
           yielded.nodes().addClass(NAME_GIVES_WAY_CLASS);
+          kept.addClass(NAME_KEPT_CLASS);
         });
       }
     },

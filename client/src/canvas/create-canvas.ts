@@ -17,7 +17,7 @@ import { nodeNamesStylesheet } from "./place-node-names";
 import { chooseRenderer, type RendererKind, WEBGL_FROM_ELEMENTS, webglRendererName } from "./renderer-choice";
 import { keepDashesScreenSized } from "./screen-dashes";
 import type { GraphPart } from "./to-cy-elements";
-import { createViewport, type Overlays } from "./viewport";
+import { coveredBoxes, createViewport, type Overlays } from "./viewport";
 import { hideLabelsWhileMoving } from "./viewport-labels";
 import { type CanvasSelection, watchSelection } from "./watch-selection";
 
@@ -71,7 +71,7 @@ function canvasStylesheet(theme: Theme, zoom: () => number) {
     ...graphStylesheet(undefined, undefined, palette, zoom),
     ...claimsStylesheet(palette),
     ...legibleLabelsStylesheet(zoom),
-    ...nodeNamesStylesheet(),
+    ...nodeNamesStylesheet(zoom),
     ...viewStylesheet(),
     ...exploreStylesheet(palette),
   ];
@@ -119,7 +119,8 @@ export function createCanvas(
   styleFirstTimeInOneGo(cy);
   const retune = keepTunedForSize(cy);
   hideLabelsWhileMoving(cy);
-  keepLabelsLegible(cy);
+  // Names kept while zoomed out go where no panel covers them.
+  keepLabelsLegible(cy, () => coveredBoxes(overlays(), cy.width(), cy.height()));
   keepDashesScreenSized(cy);
   highlightNeighbourhood(cy);
   const selectionHandlers: Array<(selection: CanvasSelection | null) => void> = [];

@@ -52,7 +52,7 @@ export function legibleLabelsStylesheet(zoom: () => number): StylesheetJson {
  * relationship captions that would overlap a node, its name where it went, or a caption of higher rank
  * give way (see yieldCollidingCaptions); the element under the pointer shows its caption.
  */
-export function keepLabelsLegible(cy: Core): void {
+export function keepLabelsLegible(cy: Core, covered: () => readonly Box[] = () => []): void {
   /** Whether the timer is armed. */
   let armed = false;
   /** When the last event came: the pass runs once nothing came for SETTLE_MS. */
@@ -78,7 +78,7 @@ export function keepLabelsLegible(cy: Core): void {
         styledZoom = cy.zoom();
         cy.style().update();
       }
-      placeNodeNames(cy);
+      placeNodeNames(cy, undefined, covered());
       yieldCollidingCaptions(cy);
     } finally {
       restyling = false;

@@ -4,11 +4,20 @@ import {
   LABEL_FOCUS_CLASS,
   LABELS_OFF_CLASS,
   NAME_GIVES_WAY_CLASS,
+  NAME_KEPT_CLASS,
   NAME_PLACE_CLASSES,
   NAME_WRAPS_NARROW_CLASS,
   PATH_NODE_CLASS,
 } from "../look/canvas-classes";
-import { MIN_LABEL_PX, NODE_NAME_GAP_PX, NODE_NAME_NARROW_WRAP_PX, NODE_NAME_WRAP_PX } from "../look/label-legibility";
+import {
+  focusedFontSize,
+  legibleFontSize,
+  MIN_LABEL_PX,
+  NODE_FONT_PX,
+  NODE_NAME_GAP_PX,
+  NODE_NAME_NARROW_WRAP_PX,
+  NODE_NAME_WRAP_PX,
+} from "../look/label-legibility";
 import type { Box } from "./fit-viewport";
 
 /** Where a node's name goes, first choice first: under the node (the default), above, right, left. */
@@ -21,10 +30,12 @@ export type MeasureText = (node: NodeSingular, text: string) => { width: number;
 /**
  * Where each name goes: one class per place other than under the node, one for a narrower wrap,
  * one for a name that gives way (not drawn; the pointer or a selection brings it back). Exports
- * keep the places and print the names that gave way.
+ * keep the places and print the names that gave way. A name kept while zoomed out is drawn at the
+ * smallest legible size, wrapped as it would be at its own size.
  */
-export function nodeNamesStylesheet(): StylesheetJson {
+export function nodeNamesStylesheet(zoom: () => number = () => 1): StylesheetJson {
   const gap = NODE_NAME_GAP_PX;
+  const keptWrap = (width: number) => `${width * keptScale(zoom())}px`;
   return [
     { selector: `node.${NAME_PLACE_CLASSES.top}`, style: { "text-valign": "top", "text-margin-y": -gap } },
     {
@@ -36,6 +47,18 @@ export function nodeNamesStylesheet(): StylesheetJson {
       style: { "text-valign": "center", "text-halign": "left", "text-margin-y": 0, "text-margin-x": -gap },
     },
     { selector: `node.${NAME_WRAPS_NARROW_CLASS}`, style: { "text-max-width": `${NODE_NAME_NARROW_WRAP_PX}px` } },
+    {
+      selector: `node.${NAME_KEPT_CLASS}`,
+      style: {
+        "min-zoomed-font-size": 0,
+        "font-size": () => focusedFontSize(NODE_FONT_PX, zoom()),
+        "text-max-width": () => keptWrap(NODE_NAME_WRAP_PX),
+      },
+    },
+    {
+      selector: `node.${NAME_KEPT_CLASS}.${NAME_WRAPS_NARROW_CLASS}`,
+      style: { "text-max-width": () => keptWrap(NODE_NAME_NARROW_WRAP_PX) },
+    },
     {
       selector: `node.${NAME_GIVES_WAY_CLASS}`,
       style: { "text-opacity": 0, "text-background-opacity": 0 },
@@ -52,17 +75,49 @@ interface Choice {
   narrow: boolean;
 }
 
+/** How much larger than its own size a kept name is drawn at this zoom (1 when names are drawn anyway). */
+function keptScale(zoom: number): number {
+  return focusedFontSize(NODE_FONT_PX, zoom) / NODE_FONT_PX;
+}
+
+/** Whether node names at their largest boost are under MIN_LABEL_PX on screen: then only kept names are drawn. */
+export function namesTooSmall(zoom: number): boolean {
+  return zoom > 0 && legibleFontSize(NODE_FONT_PX, zoom) * zoom < MIN_LABEL_PX;
+}
+
 /**
  * Puts node names where they sit on no other name and no other node: nodes ranked (selected, the
  * ends of a selected relationship, on a found path, then the most connected, then by id so that
  * the same graph always gives the same picture), each name in the first free place of under,
  * above, right, left, then the same places wrapped narrower; a name with no free place gives way,
  * unless its node is selected, an open relationship's end or on a path (then it stays under its
- * node and is drawn). Names too small to be drawn take no room and keep their place. Returns the
- * boxes of the names drawn, for the relationship captions that give way to them.
+ * node and is drawn). Names too small to be drawn take no room and keep their place.
+ *
+ * Zoomed out so far that no name would be drawn (a small canvas: the workbench open on a laptop), the
+ * same pass keeps names instead: in the same order (the most connected first), each node whose name,
+ * drawn at the smallest legible size, finds a free place is drawn there; the others are left out (as
+ * every name was before), shown on hover or selection. As sigma.js and Gephi do, the important names
+ * stay readable at every zoom, and names never sit on each other, nor under what the page draws over
+ * the canvas (`covered`, screen px: the panels, the time bar, the legend, the map, beyond the canvas'
+ * edges). Returns the boxes of the names drawn, for the relationship captions that give way to them.
  */
-export function placeNodeNames(cy: Core, measure: MeasureText = rendererMeasure(cy)): Box[] {
+export function placeNodeNames(
+  cy: Core,
+  rendered: MeasureText = rendererMeasure(cy),
+  covered: readonly Box[] = [],
+): Box[] {
   const zoom = cy.zoom();
+  const keeping = namesTooSmall(zoom);
+  const scale = keeping ? keptScale(zoom) : 1;
+  const keptSize = focusedFontSize(NODE_FONT_PX, zoom);
+  // Kept names are measured at the size they will be drawn, whatever size the node has now.
+  const measure: MeasureText = keeping
+    ? (node, text) => {
+        const size = rendered(node, text);
+        const grow = keptSize / (Number.parseFloat(node.style("font-size")) || keptSize);
+        return { width: size.width * grow, height: size.height * grow };
+      }
+    : rendered;
   const shown = cy.nodes().not(FILTERED);
   const shapes = new BoxGrid();
   shown.forEach((node) => {
@@ -72,11 +127,24 @@ export function placeNodeNames(cy: Core, measure: MeasureText = rendererMeasure(
     const [halfW, halfH] = [node.outerWidth() / 2, node.outerHeight() / 2];
     shapes.add({ x1: x - halfW, x2: x + halfW, y1: y - halfH, y2: y + halfH }, node.id());
   });
+  if (keeping) {
+    const pan = cy.pan();
+    for (const box of covered)
+      shapes.add(
+        {
+          x1: (box.x1 - pan.x) / zoom,
+          y1: (box.y1 - pan.y) / zoom,
+          x2: (box.x2 - pan.x) / zoom,
+          y2: (box.y2 - pan.y) / zoom,
+        },
+        "",
+      );
+  }
   const named = shown
     .not(`.${LABELS_OFF_CLASS}`)
     .filter((node) => {
       const label = String(node.style("label") ?? "");
-      return label !== "" && Number.parseFloat(node.style("font-size")) * zoom >= MIN_LABEL_PX;
+      return label !== "" && (keeping || Number.parseFloat(node.style("font-size")) * zoom >= MIN_LABEL_PX);
     })
     .toArray() as NodeSingular[];
   const ranks = new Map(named.map((node) => [node.id(), rank(node)]));
@@ -91,7 +159,7 @@ export function placeNodeNames(cy: Core, measure: MeasureText = rendererMeasure(
   for (const node of named) {
     const id = node.id();
     const free = (box: Box) => !shapes.hits(box, id) && !names.hits(box, id);
-    const found = firstFreePlace(node, measure, free);
+    const found = firstFreePlace(node, measure, free, scale);
     const forced = rankOf(node) < FREE;
     if (!found && !forced) {
       choices.set(id, null);
@@ -110,7 +178,9 @@ export function placeNodeNames(cy: Core, measure: MeasureText = rendererMeasure(
   cy.batch(() => {
     for (const node of named) {
       const choice = choices.get(node.id());
-      toggle(node, NAME_GIVES_WAY_CLASS, choice === null);
+      // Zoomed out, a name with no free place is simply too small to draw, as all were before.
+      toggle(node, NAME_GIVES_WAY_CLASS, choice === null && !keeping);
+      toggle(node, NAME_KEPT_CLASS, keeping && choice !== undefined && choice !== null);
       toggle(node, NAME_WRAPS_NARROW_CLASS, choice?.narrow === true);
       for (const place of ["top", "right", "left"] as const)
         toggle(node, NAME_PLACE_CLASSES[place], choice?.place === place);
@@ -120,14 +190,19 @@ export function placeNodeNames(cy: Core, measure: MeasureText = rendererMeasure(
       .nodes()
       .filter((node) => !choices.has(node.id()) && !node.hasClass(LABELS_OFF_CLASS))
       .forEach((node) => {
-        for (const name of [NAME_GIVES_WAY_CLASS, NAME_WRAPS_NARROW_CLASS, ...Object.values(NAME_PLACE_CLASSES)])
+        for (const name of [
+          NAME_GIVES_WAY_CLASS,
+          NAME_KEPT_CLASS,
+          NAME_WRAPS_NARROW_CLASS,
+          ...Object.values(NAME_PLACE_CLASSES),
+        ])
           toggle(node, name, false);
       });
   });
   return drawn;
 
   function dims(node: NodeSingular, narrow: boolean) {
-    return measure(node, wrapName(node, narrow ? NODE_NAME_NARROW_WRAP_PX : NODE_NAME_WRAP_PX, measure));
+    return measure(node, wrapName(node, (narrow ? NODE_NAME_NARROW_WRAP_PX : NODE_NAME_WRAP_PX) * scale, measure));
   }
 }
 
@@ -145,9 +220,10 @@ function firstFreePlace(
   node: NodeSingular,
   measure: MeasureText,
   free: (box: Box) => boolean,
+  scale: number,
 ): (Choice & { box: Box }) | null {
-  const wide = wrapName(node, NODE_NAME_WRAP_PX, measure);
-  const narrowText = wrapName(node, NODE_NAME_NARROW_WRAP_PX, measure);
+  const wide = wrapName(node, NODE_NAME_WRAP_PX * scale, measure);
+  const narrowText = wrapName(node, NODE_NAME_NARROW_WRAP_PX * scale, measure);
   const tries: Array<{ narrow: boolean; text: string }> = [{ narrow: false, text: wide }];
   if (narrowText !== wide) tries.push({ narrow: true, text: narrowText });
   for (const { narrow, text } of tries) {

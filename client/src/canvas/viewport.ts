@@ -22,6 +22,24 @@ export interface Overlays {
   boxes: readonly Box[];
 }
 
+/**
+ * The screen rectangles (canvas px) the page covers: the sheets and bars along the edges, the floating
+ * boxes, and what lies beyond the canvas' edges. Pure.
+ */
+export function coveredBoxes(measured: Overlays, width: number, height: number): Box[] {
+  const far = 1e6;
+  const left = measured.left ?? 0;
+  const top = measured.top ?? 0;
+  const bottom = measured.bottom ?? 0;
+  return [
+    { x1: -far, y1: -far, x2: left, y2: far },
+    { x1: width - measured.right, y1: -far, x2: far, y2: far },
+    { x1: -far, y1: -far, x2: far, y2: top },
+    { x1: -far, y1: height - bottom, x2: far, y2: far },
+    ...measured.boxes,
+  ];
+}
+
 export interface Viewport {
   /** The part of the screen the graph is fitted into. */
   screenArea(): ScreenArea;

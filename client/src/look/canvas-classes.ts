@@ -31,6 +31,11 @@ export const NAME_PLACE_CLASSES = { top: "name-top", right: "name-right", left: 
 export const NAME_WRAPS_NARROW_CLASS = "name-narrow";
 /** A node's name with no free place: not drawn until pointed at or selected. */
 export const NAME_GIVES_WAY_CLASS = "name-gives-way";
+/**
+ * Zoomed out past the point where names are drawn: one of the names kept (the most connected nodes
+ * first, as many as find a free place), drawn at the smallest legible size.
+ */
+export const NAME_KEPT_CLASS = "name-kept";
 
 export const HIGHLIGHT_CLASSES: readonly string[] = [
   FADED_CLASS,
@@ -45,4 +50,5 @@ export const HIGHLIGHT_CLASSES: readonly string[] = [
   ...Object.values(NAME_PLACE_CLASSES),
   NAME_WRAPS_NARROW_CLASS,
   NAME_GIVES_WAY_CLASS,
+  NAME_KEPT_CLASS,
 ];
