@@ -1,11 +1,12 @@
 /**
  * The change list's windowed read (issue #20): the diff of a window's claims, with the earlier names
- * of only the entities priorsAsked picks and the credited outlets kept across lists, lists what the
- * diff of every claim lists. Random fictional histories (made-up entities and outlets), with aliases,
- * attributions, republished and copied quotes, denials and ends, so every shortcut is exercised.
+ * of only the entities priorsAsked picks and the outlets credited and origins kept across lists,
+ * lists what the diff of every claim lists. Random fictional histories (made-up entities and
+ * outlets), with aliases, attributions, republished and copied quotes, denials and ends, so every
+ * shortcut is exercised.
  */
 import { describe, expect, it } from "vitest";
-import type { OriginsCache } from "../../server/src/claims/independent-origins";
+import type { OriginsCache, OriginsSummary } from "../../server/src/claims/independent-origins";
 import { type DiffAxis, diffClaims, type HistoryClaim } from "../../server/src/timeline/change-diff";
 import { priorsAsked } from "../../server/src/timeline/priors-asked";
 
@@ -150,6 +151,7 @@ describe("the change list's windowed read", () => {
       // One credited cache for every list of a history, as TimelineRepository keeps it (same sources).
       const credited: OriginsCache["credited"] = new Map();
       const prints: OriginsCache["prints"] = new Map();
+      const origins = new Map<string, OriginsSummary>();
       const next = random(seed * 7);
       for (let run = 0; run < 25; run++) {
         const [from, to] = [day(Math.floor(next() * 420) - 10), day(Math.floor(next() * 420) - 10)].sort() as [
@@ -162,13 +164,14 @@ describe("the change list's windowed read", () => {
           const seenBefore = priorsOf(all, asked, from);
           const window = { axis, from, to, today: "2026-01-01" };
           const expected = diffClaims(all, window, whole);
-          const listed = diffClaims(claims, window, { names, sources, seenBefore, prints, credited });
+          const listed = diffClaims(claims, window, { names, sources, seenBefore, prints, credited, origins });
           expect(JSON.stringify(listed), `${axis} ${from} ${to} (seed ${seed})`).toBe(JSON.stringify(expected));
           compared += 1;
           if (expected.length > 0) kept += 1;
         }
       }
       expect(credited.size).toBeGreaterThan(0);
+      expect(origins.size).toBeGreaterThan(0);
     }
     expect(compared).toBe(200);
     // The histories change: most lists are not empty, and some say each kind that needs the shortcuts.

@@ -9,7 +9,7 @@ import type { Change, ChangeClaim, ChangeKind } from "../../../contract/timeline
 import { CHANGE_KINDS } from "../../../contract/timeline-endpoints";
 import type { NamedSource } from "../claims/attribution";
 import { foldName } from "../claims/fold-name";
-import { independentOrigins, type OriginsCache } from "../claims/independent-origins";
+import { independentOrigins, type OriginsCache, type OriginsSummary } from "../claims/independent-origins";
 
 /** A stored claim with what the timeline needs of it. */
 export interface HistoryClaim {
@@ -67,6 +67,12 @@ export interface DiffContext {
    * `sources` (the caller empties it when they differ): a claim's quote and outlet never change.
    */
   credited?: OriginsCache["credited"];
+  /**
+   * Independent origins by the ids of the claims they were worked out from (in report order), kept
+   * across change lists with the same `sources`, as `credited`: on the known axis a relationship's
+   * vouching claims at any day are one of a few prefixes of its claims, so lists meet them again.
+   */
+  origins?: Map<string, OriginsSummary>;
   /**
    * When the claims are only those of a window (TimelineRepository.window): the entities that
    * claims left out had named by the first point, with the names they gave (known axis).
@@ -180,7 +186,16 @@ export function diffClaims(claims: readonly HistoryClaim[], window: DiffWindow, 
   const toClaims = (list: readonly HistoryClaim[]) => [...list].sort(byReport).map(listed);
 
   const cache: OriginsCache = { prints: context.prints ?? new Map(), credited: context.credited ?? new Map() };
-  const originsOf = (vouching: readonly HistoryClaim[]) => independentOrigins(vouching, context.sources, cache);
+  const kept = context.origins ?? new Map<string, OriginsSummary>();
+  const originsOf = (vouching: readonly HistoryClaim[]) => {
+    const key = vouching.map((claim) => claim.id).join("\n");
+    let summary = kept.get(key);
+    if (summary === undefined) {
+      summary = independentOrigins(vouching, context.sources, cache);
+      kept.set(key, summary);
+    }
+    return summary;
+  };
   const byRelationship = new Map<string, HistoryClaim[]>();
   for (const claim of claims) {
     const list = byRelationship.get(claim.relationshipId);

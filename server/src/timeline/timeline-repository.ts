@@ -2,7 +2,7 @@ import { firstDay, today as todayOf } from "../../../contract/partial-dates";
 import type { ChangeList, ChangesQuery, Timeline, TimelineArticle } from "../../../contract/timeline-endpoints";
 import { changesQuerySchema } from "../../../contract/timeline-endpoints";
 import { type NamedSource, namedSourcesOf } from "../claims/attribution";
-import type { OriginsCache } from "../claims/independent-origins";
+import type { OriginsCache, OriginsSummary } from "../claims/independent-origins";
 import { AppError, notFound } from "../errors/app-error";
 import type { Neo4jDatabase } from "../neo4j/neo4j-database";
 import type { PlannedStatement } from "../neo4j/plan-warmup";
@@ -100,6 +100,8 @@ export class TimelineRepository {
   private readonly prints: OriginsCache["prints"] = new Map();
   /** The outlet each claim credits (DiffContext.credited), for the sources of `creditedFor`; emptied with the prints. */
   private readonly credited: OriginsCache["credited"] = new Map();
+  /** Independent origins by claim ids (DiffContext.origins), for the same sources as `credited`. */
+  private readonly origins = new Map<string, OriginsSummary>();
   private creditedFor = "";
   /** The claims change lists have read, by id: a list reads whole only the ones it has not. */
   private readonly claimCache = new HistoryClaimCache();
@@ -253,6 +255,7 @@ export class TimelineRepository {
     const sourcesRead = JSON.stringify(history.sources);
     if (sourcesRead !== this.creditedFor) {
       this.credited.clear();
+      this.origins.clear();
       this.creditedFor = sourcesRead;
     }
     const changes = diffClaims(
@@ -264,10 +267,12 @@ export class TimelineRepository {
         seenBefore: history.seenBefore,
         prints: this.prints,
         credited: this.credited,
+        origins: this.origins,
       },
     );
     if (this.prints.size > PRINTS_KEPT) this.prints.clear();
     if (this.credited.size > PRINTS_KEPT) this.credited.clear();
+    if (this.origins.size > PRINTS_KEPT) this.origins.clear();
     return { ...days, axis: request.axis, changes };
   }
 }
