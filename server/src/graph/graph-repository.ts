@@ -132,7 +132,8 @@ export class GraphRepository {
    */
   async neighbors(id: string, request: NeighborsRequest, signal?: AbortSignal): Promise<Neighbours> {
     const links = Math.min(request.links ?? expansionLinkCap(request.limit), this.options.maxEdges);
-    const { records } = await this.read(
+    // One statement, so one auto-commit round trip rather than a managed transaction's two.
+    const { records } = await this.database.readOnce(
       NEIGHBORS_QUERY,
       {
         id,

@@ -1,4 +1,12 @@
-import neo4j, { type Driver, type EagerResult, type ManagedTransaction, type Session } from "neo4j-driver";
+import neo4j, {
+  type Driver,
+  type EagerResult,
+  isRetryableError,
+  type ManagedTransaction,
+  type QueryResult,
+  type Session,
+} from "neo4j-driver";
+import { MAX_TRANSACTION_RETRY_MS } from "./create-driver";
 
 export interface DatabaseSettings {
   /** NEO4J_DATABASE. */
@@ -7,11 +15,16 @@ export interface DatabaseSettings {
   queryTimeoutMs: number;
 }
 
+/** readOnce's retries, as the driver's managed transactions wait between theirs. */
+const RETRY_FIRST_DELAY_MS = 1_000;
+const RETRY_JITTER = 0.2;
+
 /**
  * The one way the server runs Cypher (as Neo4j Browser's bolt service is its one door): reads in
- * READ transactions routed to followers on a cluster, writes in one WRITE transaction, both with
- * the timeout; a probe without retries; a READ session for a streamed workbench query. Everything
- * above this floor gets an instance, never the driver.
+ * READ transactions routed to followers on a cluster (managed, or one auto-commit query on a hot
+ * path), writes in one WRITE transaction, all with the timeout; a probe without retries; a READ
+ * session for a streamed workbench query. Everything above this floor gets an instance, never the
+ * driver.
  */
 export class Neo4jDatabase {
   constructor(
@@ -27,6 +40,41 @@ export class Neo4jDatabase {
       transactionConfig: { timeout: this.settings.queryTimeoutMs },
       ...(signal ? { signal } : {}),
     });
+  }
+
+  /**
+   * One read query in an auto-commit transaction: one round trip (RUN and PULL together), where
+   * `read`'s managed transaction waits for a second one to COMMIT (0.3 ms on loopback, more on a
+   * busy machine or a remote Neo4j; decision 0006). For the app's own single-statement reads on an
+   * analyst's path (an expansion). A try that fails transiently (the driver's isRetryableError) is
+   * made again, as `read`'s are, after 1, then 2 s (a fifth of jitter), never waiting past the
+   * driver's retry time. Aborting the signal closes the session: Neo4j stops the query.
+   */
+  async readOnce(query: string, params: Record<string, unknown> = {}, signal?: AbortSignal): Promise<QueryResult> {
+    const started = Date.now();
+    for (let delayMs = RETRY_FIRST_DELAY_MS; ; delayMs *= 2) {
+      try {
+        return await this.autoCommitRead(query, params, signal);
+      } catch (error) {
+        const wait = delayMs * (1 - RETRY_JITTER + 2 * RETRY_JITTER * Math.random());
+        if (signal?.aborted || !isRetryableError(error) || Date.now() - started + wait > MAX_TRANSACTION_RETRY_MS)
+          throw error;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  }
+
+  private async autoCommitRead(query: string, params: Record<string, unknown>, signal?: AbortSignal) {
+    signal?.throwIfAborted();
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
+    const closeOnAbort = () => void session.close();
+    signal?.addEventListener("abort", closeOnAbort);
+    try {
+      return await session.run(query, params, { timeout: this.settings.queryTimeoutMs });
+    } finally {
+      signal?.removeEventListener("abort", closeOnAbort);
+      await session.close();
+    }
   }
 
   /** `work` in one WRITE transaction, retried whole on transient failures. */
