@@ -14,6 +14,7 @@ import { createMinimap } from "./chrome/minimap";
 import { createThemeSwitch } from "./chrome/theme-switch";
 import { createTopbarMenu } from "./chrome/topbar-menu";
 import { createAsOfController } from "./claims/as-of-controller";
+import { oncePerTask } from "./dom/once-per-task";
 import { oneOpenAtATime } from "./dom/one-open-at-a-time";
 import { expansionCap } from "./expand/expansion-cap";
 import { askSupernode } from "./expand/guard-dialog";
@@ -137,12 +138,14 @@ const watches = createWatchMenu({ client: timelineClient, pick: showChange, fail
 const legend = createLegend(legendRoot, filterHandlers(apply));
 state.onFiltersChange(() => refreshCounts());
 const counts = byId("counts");
-function refreshCounts(): void {
+// Once per task, however many changes ask for it: a timeline step asked twice (the claim filters
+// judged again, then the step's own refresh), each reading every element of the canvas.
+const refreshCounts = oncePerTask(() => {
   counts.textContent = canvasCounts(canvas);
   legend.update(tallyCanvas(canvas.cy), state.filters());
   asOf.noteDays();
   timeline.sync();
-}
+});
 
 const steps = createFetchingSteps({ explorer, api, tell, fail });
 const cap = expansionCap(browserStorage());
