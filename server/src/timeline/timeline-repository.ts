@@ -133,18 +133,19 @@ export class TimelineRepository {
    * source, the names of those claims' ends, and on the known axis whether the entities of claims
    * first known in the window were named before it (ENTITY_PRIORS_QUERY; only for the entities the
    * window's own earlier claims do not settle, see priorsAsked). Diffing these gives the
-   * changes of the whole history while reading a fraction of it on narrow windows.
+   * changes of the whole history while reading a fraction of it on narrow windows. Each read is one
+   * auto-commit query (readOnce: one round trip, not two).
    */
   async window(axis: "known" | "held", from: string, to: string, signal?: AbortSignal): Promise<History> {
     const query = axis === "known" ? KNOWN_WINDOW_CLAIMS_QUERY : HELD_WINDOW_CLAIMS_QUERY;
     const [idRows, sourceRows] = await Promise.all([
-      this.database.read(query, { from, to }, signal),
-      this.database.read(HISTORY_SOURCES_QUERY, {}, signal),
+      this.database.readOnce(query, { from, to }, signal),
+      this.database.readOnce(HISTORY_SOURCES_QUERY, {}, signal),
     ]);
     const claimIds = (idRows.records[0]?.get("ids") as string[] | undefined) ?? [];
     const missing = this.claimCache.missing(claimIds);
     if (missing.length > 0) {
-      const { records } = await this.database.read(HISTORY_CLAIMS_BY_ID_QUERY, { ids: missing }, signal);
+      const { records } = await this.database.readOnce(HISTORY_CLAIMS_BY_ID_QUERY, { ids: missing }, signal);
       this.claimCache.add(claimsOfRecords(records));
     }
     const claims = this.claimCache.get(claimIds);
@@ -153,10 +154,10 @@ export class TimelineRepository {
     const [nameRows, priorRows] = await Promise.all([
       ids.length === 0
         ? undefined
-        : this.database.read(NAMES_OF_QUERY, { ids }, signal).then((result) => result.records[0]),
+        : this.database.readOnce(NAMES_OF_QUERY, { ids }, signal).then((result) => result.records[0]),
       asked.length === 0
         ? []
-        : this.database.read(ENTITY_PRIORS_QUERY, { ids: asked, from }, signal).then((result) => result.records),
+        : this.database.readOnce(ENTITY_PRIORS_QUERY, { ids: asked, from }, signal).then((result) => result.records),
     ]);
     const sources = namedSourcesOf(sourceRows.records);
     const names = new Map<string, string>();
@@ -193,7 +194,7 @@ export class TimelineRepository {
 
   /** The day the first claim was reported; null when no claim has a date. */
   async firstKnown(signal?: AbortSignal): Promise<string | null> {
-    const { records } = await this.database.read(FIRST_KNOWN_QUERY, {}, signal);
+    const { records } = await this.database.readOnce(FIRST_KNOWN_QUERY, {}, signal);
     return (records[0]?.get("first") as string | null | undefined) ?? null;
   }
 
@@ -219,7 +220,7 @@ export class TimelineRepository {
 
   /** An article's publication date; undefined when there is no such article, null when it has none. */
   async articleDate(id: string, signal?: AbortSignal): Promise<string | null | undefined> {
-    const { records } = await this.database.read(ARTICLE_DAY_QUERY, { id }, signal);
+    const { records } = await this.database.readOnce(ARTICLE_DAY_QUERY, { id }, signal);
     const record = records[0];
     if (record === undefined) return undefined;
     return (record.get("publishedAt") as string | null) ?? null;
