@@ -4,7 +4,8 @@
  * timeline strip alone and the Cypher workbench, at 1366×768 and 1920×1080. With each combination
  * open, the laid-out boxes of every visible panel (those, plus the time bar, the legend, the
  * overview map and the status line) are taken from the browser: no two may overlap, and each lies
- * inside the window. The panels are opened and closed with the mouse, as an analyst would.
+ * inside the window. The panels are opened and closed with the mouse, as an analyst would. The
+ * busiest combination at 1366×768 passes axe-core's WCAG 2.2 AA rules in both themes.
  * PANEL_SHOTS=dir keeps a screenshot of each combination.
  */
 import { mkdirSync } from "node:fs";
@@ -12,6 +13,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { useAppInBrowser } from "../support/app-in-browser";
+import { axeViolations } from "../support/axe";
 import { elementPosition, pageProblems, useTopbarTool } from "../support/browser";
 
 const SHOTS = process.env.PANEL_SHOTS;
@@ -212,6 +214,25 @@ async function reach(page: Page, target: Combination): Promise<void> {
 }
 
 describe("panels never cover each other", () => {
+  it("the busiest combination at 1366×768 (Sources, what changed, the details stepped aside, the workbench) passes axe in both themes", async () => {
+    const page = await session.open();
+    opened.push(page);
+    await page.setViewportSize(SIZES[0]);
+    await page.evaluate(() => window.cy.resize());
+    await reach(page, { sources: true, details: true, workbench: true, strip: true, left: "changes" });
+    expect(await detailsOpen(page)).toBe(true);
+    expect(await visible(page, "details-panel")).toBe(false);
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.waitForFunction((theme) => document.documentElement.dataset.theme === theme, scheme);
+      expect(await axeViolations(page, "body"), `${scheme} theme`).toEqual([]);
+    }
+    // The details come back as they were when what changed closes.
+    await page.getByTestId("changes-close").click();
+    await poll(() => visible(page, "details-panel")).toBe(true);
+    expect(pageProblems(page)).toEqual([]);
+  }, 120_000);
+
   for (const size of SIZES) {
     for (const details of [false, true]) {
       it(`at ${size.width}×${size.height}, every combination ${details ? "with" : "without"} the details panel`, async () => {
