@@ -56,11 +56,17 @@ describe("first paint", () => {
     const page = await openCanvas();
     // What each drawn frame held, from the canvas' own render events.
     await page.evaluate(() => {
-      const frames: Array<{ nodes: number; edges: number; drawn: number }> = [];
+      const frames: Array<{ nodes: number; edges: number; drawn: number; named: number }> = [];
       (window as unknown as { frames: typeof frames }).frames = frames;
       window.cy.on("render", () => {
         const edges = window.cy.edges();
-        frames.push({ nodes: window.cy.nodes().length, edges: edges.length, drawn: edges.not(".draw-later").length });
+        const nodes = window.cy.nodes();
+        frames.push({
+          nodes: nodes.length,
+          edges: edges.length,
+          drawn: edges.not(".draw-later").length,
+          named: nodes.not(".draw-later").length,
+        });
       });
     });
     const result = await page.evaluate(() => window.bench.load("/data/big.json"));
@@ -68,13 +74,21 @@ describe("first paint", () => {
     expect(result.edges).toBe(2_000);
     expect(result.completeMs).toBeGreaterThan(result.firstPaintMs);
     const frames = await page.evaluate(
-      () => (window as unknown as { frames: Array<{ nodes: number; edges: number; drawn: number }> }).frames,
+      () =>
+        (window as unknown as { frames: Array<{ nodes: number; edges: number; drawn: number; named: number }> }).frames,
     );
     const first = frames.find((frame) => frame.nodes > 0);
-    // The first frame with the graph: every node, every relationship on the canvas, none drawn yet.
-    expect(first).toEqual({ nodes: 1_000, edges: 2_000, drawn: 0 });
-    expect(frames.at(-1)?.drawn).toBe(2_000);
+    // The first frame with the graph: every node, every relationship on the canvas, no relationship
+    // and no name drawn yet.
+    expect(first).toEqual({ nodes: 1_000, edges: 2_000, drawn: 0, named: 0 });
+    expect(frames.at(-1)).toMatchObject({ drawn: 2_000, named: 1_000 });
     expect(await page.evaluate(drawnNow)).toBe(2_000);
+    // Every name is back as the stylesheet gives it (the node's display caption).
+    expect(
+      await page.evaluate(
+        () => window.cy.nodes().filter((node) => node.style("label") !== String(node.data("display"))).length,
+      ),
+    ).toBe(0);
     expect((page as Page & { problems: string[] }).problems).toEqual([]);
     await page.close();
   });

@@ -67,6 +67,8 @@ export function viewStylesheet(): StylesheetJson {
     { selector: `.${FILTERED_CLASS}`, style: { display: "none" } },
     // Not drawn yet (add-elements.ts: nodes first, relationships over the next frames).
     { selector: `edge.${DRAW_LATER_CLASS}`, style: { display: "none" } },
+    // Its name is not drawn (nor measured) yet: it comes in the frame after the nodes.
+    { selector: `node.${DRAW_LATER_CLASS}`, style: { label: "" } },
     {
       selector: `node.${PINNED_CLASS}`,
       style: {

@@ -1,4 +1,5 @@
 import type { Core } from "cytoscape";
+import { DRAW_LATER_CLASS } from "../look/canvas-classes";
 
 /**
  * Cytoscape.js 3.34's Style (src/style/apply.mjs): `apply` computes the style of each element it is
@@ -11,6 +12,8 @@ import type { Core } from "cytoscape";
 interface StyledElement {
   _private: {
     appliedInitStyle?: boolean;
+    /** Which rules matched at its last style, one t/f per rule. */
+    styleCxtKey?: string;
     /** A relationship's ends. */
     source?: StyledElement;
     target?: StyledElement;
@@ -18,13 +21,30 @@ interface StyledElement {
     edges: StyledElement[];
   };
   isNode(): boolean;
+  hasClass(name: string): boolean;
   dirtyCompoundBoundsCache(): unknown;
   dirtyBoundingBoxCache(): unknown;
+  dirtyStyleCache(): unknown;
+}
+
+interface ContextMeta {
+  key: string;
+  diffPropNames: string[];
+  empty: boolean;
+}
+
+/** One rule of the stylesheet as Cytoscape.js keeps it (`style[i]`). */
+interface StyleContext {
+  selector?: { toString(): string } | null;
 }
 
 interface StyleInternals {
+  length: number;
+  [index: number]: StyleContext;
   apply(eles: ArrayLike<StyledElement>): unknown;
   checkTriggers(ele: StyledElement, name: string, fromValue: unknown, toValue: unknown): void;
+  getContextMeta(ele: StyledElement): ContextMeta;
+  getPropertiesDiff(oldKey: string, newKey: string): string[];
 }
 
 const PATCHED = Symbol.for("graph-explorer.first-style-in-one-go");
@@ -47,29 +67,72 @@ export function styleFirstTimeInOneGo(cy: Core): boolean {
   if (proto[PATCHED]) return true;
   const apply = proto.apply;
   const checkTriggers = proto.checkTriggers;
-  if (typeof apply !== "function" || typeof checkTriggers !== "function") return false;
+  const getContextMeta = proto.getContextMeta;
+  if (typeof apply !== "function" || typeof checkTriggers !== "function" || typeof getContextMeta !== "function")
+    return false;
   /** Elements whose first style is being applied now: their per-property invalidation waits. */
   const firstTime = new Set<StyledElement>();
+  /** Relationships first styled while not drawn yet: they hold only the rules of `draw-later` (see hiddenKey). */
+  const styledHidden = new WeakSet<StyledElement>();
+  const waiting = (ele: StyledElement) => !ele.isNode() && ele.hasClass(DRAW_LATER_CLASS);
   proto.checkTriggers = function (this: StyleInternals, ele, name, fromValue, toValue) {
     if (firstTime.has(ele)) return;
     checkTriggers.call(this, ele, name, fromValue, toValue);
   };
+  proto.getContextMeta = function (this: StyleInternals, ele) {
+    if (!((firstTime.has(ele) || styledHidden.has(ele)) && waiting(ele))) return getContextMeta.call(this, ele);
+    // Not drawn yet: only the `draw-later` rules count (display: none), so its first style costs one
+    // property instead of every edge rule's. Its real style comes when the class goes: every rule that
+    // matches then is new to it, so all their properties are applied (getPropertiesDiff).
+    styledHidden.add(ele);
+    const key = hiddenKey(this);
+    const diffPropNames = this.getPropertiesDiff(ele._private.styleCxtKey ?? "", key);
+    ele._private.styleCxtKey = key;
+    return { key, diffPropNames, empty: diffPropNames.length === 0 };
+  };
   proto.apply = function (this: StyleInternals, eles) {
     const fresh: StyledElement[] = [];
+    const shown: StyledElement[] = [];
     for (let index = 0; index < eles.length; index += 1) {
       const ele = eles[index] as StyledElement;
-      if (ele._private.appliedInitStyle !== true && !firstTime.has(ele)) fresh.push(ele);
+      if (firstTime.has(ele)) continue;
+      if (ele._private.appliedInitStyle !== true) fresh.push(ele);
+      // Its real style is applied for the first time: as for a new element, invalidated once.
+      else if (styledHidden.has(ele) && !waiting(ele)) shown.push(ele);
     }
     for (const ele of fresh) firstTime.add(ele);
+    for (const ele of shown) firstTime.add(ele);
     try {
       return apply.call(this, eles);
     } finally {
       for (const ele of fresh) firstTime.delete(ele);
+      for (const ele of shown) firstTime.delete(ele);
       for (const ele of fresh) invalidateOnce(cy, ele);
+      for (const ele of shown) {
+        styledHidden.delete(ele);
+        // Unlike a new element's, its cached style values and box (empty, not drawn) may have been read.
+        ele.dirtyStyleCache();
+        ele.dirtyBoundingBoxCache();
+        invalidateOnce(cy, ele);
+      }
     }
   };
   proto[PATCHED] = true;
   return true;
+}
+
+/** The context key (one t/f per rule) of a relationship not drawn yet: only rules that select `edge.draw-later`. */
+const hiddenKeys = new WeakMap<object, { length: number; key: string }>();
+
+function hiddenKey(style: StyleInternals): string {
+  const known = hiddenKeys.get(style);
+  if (known && known.length === style.length) return known.key;
+  const hidden = `edge.${DRAW_LATER_CLASS}`;
+  let key = "";
+  for (let index = 0; index < style.length; index += 1)
+    key += String(style[index]?.selector ?? "") === hidden ? "t" : "f";
+  hiddenKeys.set(style, { length: style.length, key });
+  return key;
 }
 
 /**
