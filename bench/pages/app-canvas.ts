@@ -4,7 +4,7 @@ import { LAYOUT_NAMES, type LayoutName } from "../../client/src/canvas/layouts/l
 import { createLayoutRunner } from "../../client/src/canvas/layouts/layout-runner";
 import { webglRendererName } from "../../client/src/canvas/renderer-choice";
 import { createMinimap } from "../../client/src/chrome/minimap";
-import { type BenchPage, fetchBenchGraph, watchLongTasks } from "./bench-data";
+import { type BenchPage, fetchBenchGraph, watchInputDelay, watchLongTasks } from "./bench-data";
 import { createFrameMeter, nextPaint } from "./frame-meter";
 
 const container = document.getElementById("graph") as HTMLElement;
@@ -34,16 +34,20 @@ const page: BenchPage = {
     const graph = await fetchBenchGraph(url);
     const received = performance.now();
     const tasks = watchLongTasks();
+    const input = watchInputDelay();
     canvas.addGraph(graph, { kind: "preset", positions: new Map(Object.entries(graph.positions)) });
     canvas.fitAll();
     const painted = await nextPaint();
     // A big graph's relationships are drawn over the frames after the first (add-elements.ts).
     if (!untilFirstPaint) await canvas.drawn();
     const complete = untilFirstPaint ? Number.NaN : performance.now();
+    const waited = input.stop();
     return {
       firstPaintMs: painted - received,
       completeMs: complete - received,
       longestTaskMs: tasks.stop(),
+      inputDelayMs: waited.longestMs,
+      inputEvents: waited.events,
       renderer: canvas.renderer(),
       gpu: webglRendererName() ?? "no WebGL",
       nodes: canvas.cy.nodes().length,

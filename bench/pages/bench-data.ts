@@ -25,6 +25,13 @@ export interface LoadResult {
   completeMs: number;
   /** The longest main-thread task between data received and complete: how long input could wait. */
   longestTaskMs: number;
+  /**
+   * The longest wait of an input event handled between data received and complete (the event's time
+   * to its handler), and how many came: the first-paint bench presses a key every few milliseconds
+   * meanwhile; 0 events when nothing pressed one.
+   */
+  inputDelayMs: number;
+  inputEvents: number;
   /** What drew it: "canvas" or "webgl", and the WebGL renderer string the browser reports. */
   renderer: string;
   gpu: string;
@@ -69,6 +76,23 @@ export function watchLongTasks(): { stop(): number } {
       for (const entry of observer.takeRecords()) longest = Math.max(longest, entry.duration);
       observer.disconnect();
       return longest;
+    },
+  };
+}
+
+/** Records how long each key press waited for the page (its handler's time minus the event's own), until stop(). */
+export function watchInputDelay(): { stop(): { longestMs: number; events: number } } {
+  let longestMs = 0;
+  let events = 0;
+  const listener = (event: Event) => {
+    events += 1;
+    longestMs = Math.max(longestMs, performance.now() - event.timeStamp);
+  };
+  window.addEventListener("keydown", listener, { capture: true });
+  return {
+    stop() {
+      window.removeEventListener("keydown", listener, { capture: true });
+      return { longestMs, events };
     },
   };
 }

@@ -1,7 +1,7 @@
 import cytoscape from "cytoscape";
 import fcose from "cytoscape-fcose";
 import { webglRendererName } from "../../client/src/canvas/renderer-choice";
-import { type BenchPage, fetchBenchGraph, watchLongTasks } from "./bench-data";
+import { type BenchPage, fetchBenchGraph, watchInputDelay, watchLongTasks } from "./bench-data";
 import { createFrameMeter, nextPaint } from "./frame-meter";
 
 cytoscape.use(fcose);
@@ -18,6 +18,7 @@ const page: BenchPage = {
     const graph = await fetchBenchGraph(url);
     const received = performance.now();
     const tasks = watchLongTasks();
+    const input = watchInputDelay();
     cy.add([
       ...graph.nodes.map((node) => ({
         group: "nodes" as const,
@@ -31,11 +32,14 @@ const page: BenchPage = {
     ]);
     cy.fit();
     const painted = await nextPaint();
+    const waited = input.stop();
     return {
       firstPaintMs: painted - received,
       // Everything is drawn in the first frame.
       completeMs: painted - received,
       longestTaskMs: tasks.stop(),
+      inputDelayMs: waited.longestMs,
+      inputEvents: waited.events,
       renderer: "canvas",
       gpu: webglRendererName() ?? "no WebGL",
       nodes: cy.nodes().length,
