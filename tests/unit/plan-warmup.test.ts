@@ -77,4 +77,14 @@ describe("PlanWarmup", () => {
       true,
     );
   });
+
+  it("stops at the bucket of the longest list a request can send", () => {
+    const upTo = (longest: number) =>
+      everyListSize({ name: "by type", query: "RETURN $types", params: {} }, "types", longest).map(
+        (one) => (one.params.types as string[]).length,
+      );
+    expect(upTo(100)).toEqual([1, 10, 100]);
+    expect(upTo(30)).toEqual([1, 10, 100]);
+    expect(upTo(1)).toEqual([1]);
+  });
 });

@@ -215,7 +215,8 @@ export class GraphRepository {
     };
     return [
       { name: "neighbors", query: NEIGHBORS_QUERY, params: { ...neighbours, types: null } },
-      { name: "neighbors by type", query: NEIGHBORS_QUERY, params: { ...neighbours, types: [""] } },
+      // Expanding by two or more types sends a longer list: planned for up to 100 types.
+      ...everyListSize({ name: "neighbors by type", query: NEIGHBORS_QUERY, params: { ...neighbours } }, "types", 100),
       { name: "node", query: NODE_QUERY, params: { id, relationshipFetch: int } },
       {
         name: "graph",

@@ -15,11 +15,18 @@ export const LIST_SIZE_BUCKETS = [1, 10, 100, 1_000, 10_000, 10_001] as const;
 
 /**
  * `statement` once per list size bucket of its list parameter `param` (a list of empty strings:
- * an id no node has), so that no request plans it again whatever the number of ids it sends.
- * The first keeps the statement's name; the others add the list's size ("claims by id, 10 ids").
+ * an id no node has), so that no request plans it again whatever the number of ids it sends;
+ * `upTo` leaves out the buckets above the longest list a request can send (a few relationship
+ * types, not thousands). The first keeps the statement's name; the others add the list's size
+ * ("claims by id, 10 ids").
  */
-export function everyListSize(statement: PlannedStatement, param: string): PlannedStatement[] {
-  return LIST_SIZE_BUCKETS.map((size, index) => ({
+export function everyListSize(
+  statement: PlannedStatement,
+  param: string,
+  upTo: number = Number.POSITIVE_INFINITY,
+): PlannedStatement[] {
+  const sizes = LIST_SIZE_BUCKETS.filter((_size, index) => index === 0 || (LIST_SIZE_BUCKETS[index - 1] ?? 0) < upTo);
+  return sizes.map((size, index) => ({
     name: index === 0 ? statement.name : `${statement.name}, ${size} ids`,
     query: statement.query,
     params: { ...statement.params, [param]: Array.from({ length: size }, () => "") },

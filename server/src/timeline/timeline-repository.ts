@@ -5,7 +5,7 @@ import { type NamedSource, namedSourcesOf } from "../claims/attribution";
 import type { OriginsCache, OriginsSummary } from "../claims/independent-origins";
 import { AppError, notFound } from "../errors/app-error";
 import type { Neo4jDatabase } from "../neo4j/neo4j-database";
-import type { PlannedStatement } from "../neo4j/plan-warmup";
+import { everyListSize, type PlannedStatement } from "../neo4j/plan-warmup";
 import { toPlainValue } from "../neo4j/to-plain-value";
 import { diffClaims, type HistoryClaim } from "./change-diff";
 import { HistoryClaimCache } from "./history-claim-cache";
@@ -184,9 +184,10 @@ export class TimelineRepository {
     return [
       { name: "changes known", query: KNOWN_WINDOW_CLAIMS_QUERY, params: { from: day, to: day } },
       { name: "changes held", query: HELD_WINDOW_CLAIMS_QUERY, params: { from: day, to: day } },
-      { name: "changes claims by id", query: HISTORY_CLAIMS_BY_ID_QUERY, params: { ids: [""] } },
-      { name: "changes names", query: NAMES_OF_QUERY, params: { ids: [""] } },
-      { name: "changes priors", query: ENTITY_PRIORS_QUERY, params: { ids: [""], from: day } },
+      // Each takes as many ids as the window holds: every list size is planned.
+      ...everyListSize({ name: "changes claims by id", query: HISTORY_CLAIMS_BY_ID_QUERY, params: {} }, "ids"),
+      ...everyListSize({ name: "changes names", query: NAMES_OF_QUERY, params: {} }, "ids"),
+      ...everyListSize({ name: "changes priors", query: ENTITY_PRIORS_QUERY, params: { from: day } }, "ids"),
       { name: "changes first day", query: FIRST_KNOWN_QUERY, params: {} },
       { name: "changes article day", query: ARTICLE_DAY_QUERY, params: { id: "" } },
     ];
