@@ -83,14 +83,18 @@ async function main() {
     await ingestStory(database);
     const browser = !values["no-browser"];
     // The client's target on the seed and the story: every step from the first article to the last.
-    const small = browser
-      ? await measureSteps(server.connection, { steps: Number.POSITIVE_INFINITY, startAt: "first" })
-      : null;
+    // Twice: the first pass is the first work a just-started Neo4j does on these claims (its JVM's
+    // code paths not yet compiled); the second, in a new page and app, is the same steps on a
+    // Neo4j that has run them once, as an analyst stepping back and forth meets it.
+    const everyArticle = { steps: Number.POSITIVE_INFINITY, startAt: "first" } as const;
+    const small = browser ? await measureSteps(server.connection, everyArticle) : null;
+    const smallAgain = browser ? await measureSteps(server.connection, everyArticle) : null;
     const data = syntheticHistory(CLAIMS);
     await writeHistory(database, data);
     const repository = new TimelineRepository(database);
     const next = random(7);
     const timings: Record<string, number[]> = {
+      cold: [],
       known: [],
       held: [],
       whole: [],
@@ -102,10 +106,15 @@ async function main() {
     };
     const graphs = new GraphRepository(database, { maxEdges: 100_000, fullTextIndex: "entityNames" });
     // Plan what the server plans before it reports ready (PlanWarmup in create-app.ts: the as-of
-    // graph, the change list's reads), then warm the page cache once.
+    // graph, the change list's reads). Then the process' first list, the widest (first claim to
+    // today), timed on its own: it pays once for Neo4j's first reads of the claims just written and
+    // for V8 compiling the diff (two lists of about 450 ms where later ones took 100); the pairs
+    // after it measure a running server.
     for (const statement of [...(await graphs.plannedStatements()), ...(await repository.plannedStatements())])
       await database.read(statement.query, statement.params);
-    await repository.changes({ from: "2022-06-01", to: "2024-06-01" });
+    const coldStarted = performance.now();
+    await repository.changes({});
+    timings.cold?.push(performance.now() - coldStarted);
     const stored = await repository.history();
     const today = new Date().toISOString().slice(0, 10);
     let changeCount = 0;
@@ -174,6 +183,7 @@ async function main() {
     for (const [name, samples] of Object.entries(timings)) {
       const label =
         {
+          cold: "GET /api/changes, the process' first list (first claim to today, known axis)",
           timeline: "GET /api/timeline",
           whole: "GET /api/changes, first claim to today (known axis)",
           reads: "every claim read (the timeline's ticks, watches)",
@@ -185,14 +195,15 @@ async function main() {
         `| ${label} | ${samples.length} | ${percentile(samples, 50).toFixed(0)} | ${percentile(samples, 99).toFixed(0)} |`,
       );
     }
-    if (browser && small) {
+    if (browser && small && smallAgain) {
       // On the history: STEPS steps from its middle (the canvas then holds about half of it).
       const large = await measureSteps(server.connection, { steps: STEPS, startAt: "middle" });
       console.log("\nStepping the timeline in Chromium (1366×768), keydown to the canvas redrawn and painted.");
       console.log("Targets: under 100 ms on the seed and the story, under 500 ms on the 5,000-claim history.");
       console.log("| graph | days on the strip | nodes / edges drawn | steps | p50 ms | p99 ms | max ms |");
       console.log("|---|---:|---:|---:|---:|---:|---:|");
-      console.log(stepsTable("seed + story", small));
+      console.log(stepsTable("seed + story, first pass after Neo4j started", small));
+      console.log(stepsTable("seed + story, second pass", smallAgain));
       console.log(stepsTable(`seed + story + ${CLAIMS} claims`, large));
       console.log(`Load average (1, 5, 15 min): ${loadAverage()}.`);
     }
