@@ -239,4 +239,37 @@ describe("the Sources view", () => {
     expect(reopened.pan.x).toBeCloseTo(closed.pan.x, 6);
     expect(reopened.pan.y).toBeCloseTo(closed.pan.y, 6);
   });
+
+  it("puts the keyboard in the filter once the list arrives, unless the analyst has moved on meanwhile", async () => {
+    await expect.poll(() => page.getByTestId("sources-view").isHidden()).toBe(true);
+    // Opened and left alone: the filter has the focus once the list is drawn.
+    await page.getByTestId("sources-button").click();
+    await page.getByTestId("sources-table").waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid")))
+      .toBe("sources-filter");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.getByTestId("sources-view").isHidden()).toBe(true);
+
+    // Opened, then the analyst goes to the search box before the list arrives: it stays there.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route("**/api/articles", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByTestId("sources-button").click();
+    await page.getByText("Loading the articles…").waitFor();
+    await page.locator("#search-input").click();
+    release();
+    await page.getByTestId("sources-table").waitFor();
+    // The list's own focus would land in the same task as the table; a frame later it has had its chance.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    const focused = () =>
+      page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute("data-testid"));
+    await expect(focused()).resolves.toBe("search-input");
+    await page.unroute("**/api/articles");
+  });
 });

@@ -132,6 +132,9 @@ export function createSourcesView(deps: SourcesViewDeps): SourcesView {
 
   async function open(options: { focus?: boolean } = {}): Promise<void> {
     const signal = begin();
+    // Where the keyboard was as the list was asked for: the filter takes the focus only from there,
+    // never from a control the analyst moved to while the list was loading.
+    const focusedAtOpen = document.activeElement;
     shown = null;
     back.hidden = true;
     title.textContent = "Sources";
@@ -141,7 +144,8 @@ export function createSourcesView(deps: SourcesViewDeps): SourcesView {
       const articles = await api.listArticles(signal);
       if (signal.aborted) return;
       content.replaceChildren(renderArticleList(articles, { open: (id) => void openArticle(id) }));
-      if (options.focus ?? true) content.querySelector<HTMLInputElement>("input")?.focus();
+      if ((options.focus ?? true) && document.activeElement === focusedAtOpen)
+        content.querySelector<HTMLInputElement>("input")?.focus();
     } catch (error) {
       if (!signal.aborted) failed("Loading the articles", error, () => void open());
     } finally {
