@@ -196,6 +196,23 @@ describe("an article committed with the keyboard only", () => {
           ),
         )
         .toEqual([expect.stringMatching(new RegExp(`^Fictional ${company} (SOURCES_FROM|BASED_IN)$`))]);
+      // It and its ends are fitted into the column the Sources sheet and the details panel leave
+      // (the panel, opened by the selection, narrows the sheet and widens the canvas in that step).
+      const placement = () =>
+        page.evaluate(() => {
+          const sheet = (document.getElementById("sources") as HTMLElement).getBoundingClientRect();
+          const details = (document.getElementById("details-panel") as HTMLElement).getBoundingClientRect();
+          const canvas = (window.cy.container() as HTMLElement).getBoundingClientRect();
+          const committed = window.cy.edges(":selected");
+          const box = committed.union(committed.connectedNodes()).renderedBoundingBox({});
+          const [left, right] = [canvas.left + box.x1, canvas.left + box.x2];
+          const width = details.left - sheet.right;
+          return {
+            inside: left >= sheet.right && right <= details.left,
+            offCentre: Math.abs((left + right) / 2 - (sheet.right + details.left) / 2) / width <= 0.06,
+          };
+        });
+      await expect.poll(placement).toEqual({ inside: true, offCentre: true });
 
       // Escape closes Sources, the focus back on its button.
       await page.keyboard.press("Escape");

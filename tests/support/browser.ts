@@ -101,6 +101,8 @@ export async function elementPosition(page: Page, id: string): Promise<{ x: numb
 }
 
 export async function clickElement(page: Page, id: string, clickCount = 1): Promise<void> {
+  // A camera still moving (a fit after an addition) would carry the element away from the point measured.
+  await page.waitForFunction(() => !window.cy.animated());
   const { x, y } = await elementPosition(page, id);
   await page.mouse.click(x, y, { clickCount });
 }

@@ -80,6 +80,7 @@ function headlessExplorer() {
     },
     centreOn: () => {},
     fitAll: () => {},
+    fitElements: () => {},
     counts: () => ({ nodes: cy.nodes().length, edges: cy.edges().length, byLabel: new Map<string, number>() }),
     runLayout: async () => {},
   };

@@ -1,10 +1,8 @@
-import cytoscape from "cytoscape";
 import { describe, expect, it } from "vitest";
 import { addElements } from "../../client/src/canvas/add-elements";
-import type { ExplorerCanvas } from "../../client/src/explorer/command";
-import { createExplorer } from "../../client/src/explorer/create-explorer";
 import { revealRelationship } from "../../client/src/sources/reveal-relationship";
 import type { GraphEdge, GraphNode } from "../../contract/graph-contract";
+import { headlessExplorer as headless } from "../support/headless-explorer";
 
 // Made-up entities.
 const node = (id: string): GraphNode => ({
@@ -15,34 +13,6 @@ const edge = (id: string, source: string, target: string): GraphEdge => ({
 });
 
 /** A Cytoscape without a screen behind the explorer, as the explorer's own tests build it. */
-function headless() {
-  const cy = cytoscape({ headless: true });
-  const centred: string[] = [];
-  const canvas: ExplorerCanvas = {
-    cy,
-    addGraph: (part, placement) => addElements(cy, part, placement),
-    has: (id) => cy.getElementById(id).nonempty(),
-    nodeCaption: (id) => (cy.getElementById(id).nonempty() ? id : undefined),
-    clear: () => cy.elements().remove(),
-    select: (id) => {
-      cy.elements(":selected").unselect();
-      cy.getElementById(id).select();
-    },
-    centreOn: (id) => centred.push(id),
-    fitAll: () => {},
-    counts: () => ({ nodes: cy.nodes().length, edges: cy.edges().length, byLabel: new Map<string, number>() }),
-    runLayout: async () => {},
-  };
-  const said: string[] = [];
-  const room = createExplorer({ canvas, changed: () => {}, tell: (message) => said.push(message) });
-  const ids = () =>
-    cy
-      .elements()
-      .map((element) => element.id())
-      .sort();
-  return { cy, room, said, centred, ids };
-}
-
 const ordered = edge("5:x:velda-ordered-sorel", "velda", "sorel");
 const found = { nodes: [node("velda"), node("sorel")], edges: [ordered] };
 

@@ -45,7 +45,7 @@ export interface Viewport {
   screenArea(): ScreenArea;
   /** Fits the whole graph into the screen, clear of the overlays. */
   fitAll(animate: boolean): void;
-  /** Fits these elements into the part of the screen the panels leave visible (the rest may fall outside). */
+  /** Fits these elements, at the next frame, into the part of the screen the panels leave visible (the rest may fall outside). */
   fitElements(elements: Collection, animate: boolean): void;
   /** Puts an element at the centre of the part of the canvas left of the sheet. */
   centreOn(id: string, zoom: number, animate?: boolean): void;
@@ -83,11 +83,21 @@ function centresBounds(nodes: NodeCollection): Box {
 /** Camera moves of the canvas that respect what the page draws over it. */
 export function createViewport(cy: Core, overlays: () => Overlays): Viewport {
   /**
+   * Cytoscape learns its container's size from a resize callback, after layout: a panel opened in
+   * the same step (the details panel narrows the Sources sheet, which widens the canvas) leaves
+   * cy.width() stale until then, while the overlays are measured on the page as it is now.
+   */
+  const syncSize = () => {
+    const container = cy.container();
+    if (container && (container.clientWidth !== cy.width() || container.clientHeight !== cy.height())) cy.resize();
+  };
+  /**
    * The visible area within the canvas: left of the sheet, right of a left panel, between the bars.
    * A left panel or bars that would leave less than a third of the canvas are ignored; a bar counts
    * only for what it reaches beyond the padding (its own margin is room enough).
    */
   const frameOf = (measured: Overlays) => {
+    syncSize();
     const width = cy.width();
     const height = cy.height();
     const left = width - measured.right - (measured.left ?? 0) >= width / 3 ? (measured.left ?? 0) : 0;
@@ -169,13 +179,20 @@ export function createViewport(cy: Core, overlays: () => Overlays): Viewport {
     },
     fitElements(elements, animate) {
       if (elements.empty()) return;
-      // Whatever camera move is under way (an addition zooming out) gives way to this one.
-      cy.stop(true, false);
-      fitInto(elements, animate);
+      // Measured at the next frame, so that a panel the same step opens (the details panel of a
+      // selection, shown once the selection settles) is counted as covering its part of the canvas.
+      requestAnimationFrame(() => {
+        const present = elements.filter((element) => element.inside());
+        if (present.empty()) return;
+        // Whatever camera move is under way (an addition zooming out) gives way to this one.
+        cy.stop(true, false);
+        fitInto(present, animate);
+      });
     },
     keepVisible(id) {
       const target = cy.getElementById(id);
       if (target.empty()) return;
+      syncSize();
       const box = target.renderedBoundingBox({ includeLabels: false });
       const visibleWidth = cy.width() - overlays().right;
       const shown = box.x1 >= leftInset() && box.y1 >= 0 && box.x2 <= visibleWidth && box.y2 <= cy.height();
@@ -185,6 +202,7 @@ export function createViewport(cy: Core, overlays: () => Overlays): Viewport {
     zoomOutAround(id, added) {
       const origin = cy.getElementById(id);
       if (origin.empty() || !origin.isNode()) return false;
+      syncSize();
       const at = origin.renderedPosition();
       const centre = origin.position();
       const box = added.union(origin).boundingBox({});

@@ -11,7 +11,17 @@ export interface Explorer {
 /** The canvas as commands use it (headless tests give a Cytoscape without a screen). */
 export type ExplorerCanvas = Pick<
   Canvas,
-  "cy" | "addGraph" | "has" | "nodeCaption" | "clear" | "select" | "centreOn" | "fitAll" | "counts" | "runLayout"
+  | "cy"
+  | "addGraph"
+  | "has"
+  | "nodeCaption"
+  | "clear"
+  | "select"
+  | "centreOn"
+  | "fitAll"
+  | "fitElements"
+  | "counts"
+  | "runLayout"
 >;
 
 /**

@@ -4,7 +4,9 @@ import type { Command } from "../../explorer/command";
 
 /**
  * Draws what a commit stands behind: the article's relationships and their ends (one undoable
- * step), then selects the first relationship, so the details panel shows its claims and provenance.
+ * step), selects the first relationship, so the details panel shows its claims and provenance, and
+ * fits them into the part of the canvas the panels leave visible: the relationships may join nodes
+ * already drawn anywhere, even outside the view (the Sources sheet narrows the canvas).
  */
 export const showCommitted =
   (graph: GraphPart, relationshipIds: readonly string[]): Command =>
@@ -19,6 +21,8 @@ export const showCommitted =
       make: () => {
         const added = canvas.addGraph({ nodes: graph.nodes, edges }, { kind: "centre" });
         if (first) canvas.select(first);
+        const ends = edges.flatMap((edge) => [edge.data.source, edge.data.target]);
+        canvas.fitElements([...new Set([...edges.map((edge) => edge.data.id), ...ends])]);
         return addedMessage(added.nodes, added.edges, false);
       },
     };
