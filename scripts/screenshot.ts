@@ -80,6 +80,15 @@ async function takeShots(stage: Stage, shots: readonly Shot[]): Promise<void> {
         `${shot.name}: ${error instanceof Error ? error.message : String(error)} (the page then: ${failed})`,
       );
     }
+    // Nothing half-loaded in a docs picture: the top bar's Neo4j light has its answer, and no
+    // panel still says it is loading (claims, relationships, articles).
+    await page.waitForFunction(
+      () =>
+        document.getElementById("health")?.dataset.state === "connected" &&
+        !document.querySelector('[data-testid="claims-loading"], .loading:not([hidden]), [aria-busy="true"]'),
+      undefined,
+      { timeout: 30_000 },
+    );
     const output = join(imagesDir, `${shot.name}.png`);
     await page.screenshot({ path: output });
     await page.close();
