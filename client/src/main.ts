@@ -40,6 +40,7 @@ import { createStatusLine } from "./panels/status/status-line";
 import { createPathFinder } from "./paths/path-finder";
 import { createSourceNames } from "./paths/source-names";
 import { createSearchBox } from "./search/search-box";
+import { canvasBesideSheet } from "./sources/canvas-beside-sheet";
 import { browserReaders } from "./sources/intake/browser-readers";
 import { createIntake } from "./sources/intake/intake";
 import { BUILT_IN_PREDICATES } from "./sources/intake/review-page";
@@ -187,7 +188,7 @@ const sources = createSourcesView({
   drawn: (id) => canvas.has(id),
   reveal: (id, graph, caption) => apply(revealRelationship(id, graph, caption)),
   fail,
-  shift: (dx) => canvas.cy.panBy({ x: dx, y: 0 }),
+  sheetToggled: canvasBesideSheet(canvas.cy, legend, () => canvas.fitAll()),
 });
 canvas.onSelectionChange((selection) =>
   sources.showRelationship(selection?.kind === "edge" ? selection.data.id : null),

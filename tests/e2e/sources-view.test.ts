@@ -224,18 +224,47 @@ describe("the Sources view", () => {
     ).toEqual(before);
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("sources-button");
 
-    // Opening narrows the canvas (the graph pans with it); closing gives back the same view.
+    // Opening narrows the canvas: the legend folds and the whole graph fits beside the sheet, every
+    // node in the column and none under the legend; closing gives back the same view and legend.
     const view = () => page.evaluate(() => ({ pan: window.cy.pan(), zoom: window.cy.zoom() }));
+    const legendOpen = () => page.locator(".legend-toggle").getAttribute("aria-expanded");
     // The last selection's centring animation ends first.
     await expect.poll(() => page.evaluate(() => window.cy.animated())).toBe(false);
     const closed = await view();
+    expect(await legendOpen()).toBe("true");
     await page.getByTestId("sources-button").click();
     await page.getByTestId("sources-table").waitFor();
-    await expect.poll(() => page.evaluate(() => window.cy.pan().x)).toBeLessThan(closed.pan.x);
+    expect(await legendOpen()).toBe("false");
+    const outsideTheColumn = () =>
+      page.evaluate(() => {
+        if (window.cy.animated()) return ["(the camera is still moving)"];
+        const sheet = (document.getElementById("sources") as HTMLElement).getBoundingClientRect();
+        const legend = (document.querySelector('[data-testid="legend"]') as HTMLElement).getBoundingClientRect();
+        const canvas = (window.cy.container() as HTMLElement).getBoundingClientRect();
+        return window.cy
+          .nodes()
+          .filter((node) => {
+            const box = node.renderedBoundingBox({ includeLabels: false });
+            const [left, right, top, bottom] = [
+              canvas.left + box.x1,
+              canvas.left + box.x2,
+              canvas.top + box.y1,
+              canvas.top + box.y2,
+            ];
+            const underLegend =
+              left < legend.right && right > legend.left && top < legend.bottom && bottom > legend.top;
+            return (
+              left < sheet.right || right > canvas.right || top < canvas.top || bottom > canvas.bottom || underLegend
+            );
+          })
+          .map((node) => node.id());
+      });
+    await expect.poll(outsideTheColumn).toEqual([]);
     await page.getByTestId("sources-close").click();
     await expect.poll(() => page.getByTestId("sources-view").isHidden()).toBe(true);
+    expect(await legendOpen()).toBe("true");
     const reopened = await view();
-    expect(reopened.zoom).toBe(closed.zoom);
+    expect(reopened.zoom).toBeCloseTo(closed.zoom, 6);
     expect(reopened.pan.x).toBeCloseTo(closed.pan.x, 6);
     expect(reopened.pan.y).toBeCloseTo(closed.pan.y, 6);
   });

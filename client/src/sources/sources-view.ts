@@ -18,11 +18,8 @@ export interface SourcesViewDeps {
   /** Selects a relationship (adding it and its missing ends when `graph` is given): an explorer command. */
   reveal(edgeId: string, graph: GraphPart, caption: string): void;
   fail(doing: string, error: unknown): void;
-  /**
-   * The canvas narrowed (negative) or widened by the sheet: pans the graph by `dx` so what was at
-   * the centre of the canvas stays there, and closing gives back the same view.
-   */
-  shift(dx: number): void;
+  /** The sheet opened (the canvas narrowed beside it) or closed (the canvas has its width back). */
+  sheetToggled(open: boolean): void;
 }
 
 export interface SourcesView {
@@ -79,20 +76,12 @@ export function createSourcesView(deps: SourcesViewDeps): SourcesView {
       `${window.location.pathname}${search}${window.location.hash}`,
     );
   };
-  /** How far the sheet pushed the canvas, while it is open. */
-  let pushed = 0;
   const show = (open: boolean) => {
     if (open === !root.hidden) return;
     root.hidden = !open;
     document.body.dataset.sources = open ? "open" : "closed";
     button.setAttribute("aria-expanded", String(open));
-    if (open) {
-      pushed = root.getBoundingClientRect().width;
-      deps.shift(-pushed / 2);
-    } else {
-      deps.shift(pushed / 2);
-      pushed = 0;
-    }
+    deps.sheetToggled(open);
   };
   const begin = () => {
     loading?.abort();
