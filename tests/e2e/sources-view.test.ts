@@ -267,6 +267,19 @@ describe("the Sources view", () => {
     expect(reopened.zoom).toBeCloseTo(closed.zoom, 6);
     expect(reopened.pan.x).toBeCloseTo(closed.pan.x, 6);
     expect(reopened.pan.y).toBeCloseTo(closed.pan.y, 6);
+
+    // The Cypher drawer folds the legend too: it stays folded until the last of the two closes.
+    await useTopbarTool(page, "workbench-toggle");
+    await page.getByTestId("cypher-editor").waitFor();
+    expect(await legendOpen()).toBe("false");
+    await page.getByTestId("sources-button").click();
+    await page.getByTestId("sources-table").waitFor();
+    await useTopbarTool(page, "workbench-toggle");
+    await expect.poll(() => page.getByTestId("cypher-editor").isVisible()).toBe(false);
+    expect(await legendOpen()).toBe("false");
+    await page.getByTestId("sources-close").click();
+    await expect.poll(() => page.getByTestId("sources-view").isHidden()).toBe(true);
+    expect(await legendOpen()).toBe("true");
   });
 
   it("puts the keyboard in the filter once the list arrives, unless the analyst has moved on meanwhile", async () => {

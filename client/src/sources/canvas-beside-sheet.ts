@@ -6,7 +6,6 @@ interface BeforeSheet {
   zoom: number;
   pan: Position;
   elements: number;
-  legendOpen: boolean;
 }
 
 /**
@@ -18,19 +17,19 @@ interface BeforeSheet {
  */
 export function canvasBesideSheet(
   cy: Core,
-  legend: Pick<Legend, "isOpen" | "setOpen">,
+  legend: Pick<Legend, "foldFor">,
   fitAll: () => void,
 ): (open: boolean) => void {
   let before: BeforeSheet | null = null;
   return (open) => {
     if (open) {
-      before = { zoom: cy.zoom(), pan: { ...cy.pan() }, elements: cy.elements().length, legendOpen: legend.isOpen() };
-      legend.setOpen(false);
+      before = { zoom: cy.zoom(), pan: { ...cy.pan() }, elements: cy.elements().length };
+      legend.foldFor("sources", true);
       fitAll();
       return;
     }
+    legend.foldFor("sources", false);
     if (!before) return;
-    legend.setOpen(before.legendOpen);
     cy.stop(true, false);
     cy.resize();
     if (cy.elements().length === before.elements) cy.viewport({ zoom: before.zoom, pan: before.pan });

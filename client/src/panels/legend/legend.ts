@@ -25,6 +25,11 @@ export interface Legend {
   isOpen(): boolean;
   /** Folds the legend to its title bar, or unfolds it. */
   setOpen(open: boolean): void;
+  /**
+   * Folds the legend while a panel that narrows the canvas (the Sources sheet, the Cypher drawer)
+   * is open; once the last of them closes, it is open or folded as the analyst had it before.
+   */
+  foldFor(panel: string, folded: boolean): void;
 }
 
 /**
@@ -78,6 +83,15 @@ export function createLegend(root: HTMLElement, handlers: LegendFilterHandlers):
     body.hidden = !open;
   };
   toggle.addEventListener("click", () => setOpen(!isOpen()));
+  const foldedFor = new Set<string>();
+  let openBeforeFolding = true;
+  const foldFor = (panel: string, folded: boolean) => {
+    if (folded) {
+      if (foldedFor.size === 0) openBeforeFolding = isOpen();
+      foldedFor.add(panel);
+      setOpen(false);
+    } else if (foldedFor.delete(panel) && foldedFor.size === 0) setOpen(openBeforeFolding);
+  };
   root.replaceChildren(toggle, body);
   // On a phone the legend would cover the graph (and catch taps meant for it): folded until asked for.
   if (isSmallScreen()) setOpen(false);
@@ -125,6 +139,7 @@ export function createLegend(root: HTMLElement, handlers: LegendFilterHandlers):
   return {
     isOpen,
     setOpen,
+    foldFor,
     update(tally, filters) {
       // When rows are rebuilt (another set of rows), the keyboard's place is kept on the row it was on.
       const focused = root.contains(document.activeElement)

@@ -4,6 +4,7 @@ import type { Apply } from "../../explorer/command";
 import type { ResultMode } from "../../explorer/draw-result-graph";
 import { drawResult } from "../../explorer/view-commands";
 import type { QueryTrail } from "../../export/query-trail";
+import type { Legend } from "../../panels/legend/legend";
 import type { WorkbenchDeps } from "../workbench";
 
 export interface WorkbenchCanvasDeps {
@@ -11,7 +12,7 @@ export interface WorkbenchCanvasDeps {
   canvas: Pick<Canvas, "cy" | "counts" | "has" | "select" | "centreOn" | "fitAll">;
   trail: QueryTrail;
   /** Folded while the drawer is open, as it was once it closes. */
-  legend: { isOpen(): boolean; setOpen(open: boolean): void };
+  legend: Pick<Legend, "foldFor">;
   tell(message: string): void;
   /** After the drawing and its layout: counts and legend. */
   refresh(): void;
@@ -22,7 +23,6 @@ export function workbenchCanvas(
   deps: WorkbenchCanvasDeps,
 ): Pick<WorkbenchDeps, "showGraph" | "focusNode" | "onToggle"> {
   const { canvas } = deps;
-  let legendWasOpen = true;
   return {
     showGraph: async (graph: Graph, mode: ResultMode, run) => {
       // Merging into an empty canvas draws the result alone, as replacing does.
@@ -51,10 +51,7 @@ export function workbenchCanvas(
     },
     // The canvas shrank or grew with the drawer: fold the legend meanwhile, show the whole graph in what is left.
     onToggle: (open) => {
-      if (open) {
-        legendWasOpen = deps.legend.isOpen();
-        deps.legend.setOpen(false);
-      } else deps.legend.setOpen(legendWasOpen);
+      deps.legend.foldFor("workbench", open);
       canvas.cy.resize();
       canvas.fitAll();
     },
