@@ -6,7 +6,6 @@ import helmet from "helmet";
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
-import { graphQuerySchema } from "../../contract/request-schemas";
 import { ArticleRepository } from "./articles/article-repository";
 import { AuditLog } from "./audit/audit-log";
 import { AccountRepository } from "./auth/account-repository";
@@ -125,31 +124,21 @@ export function createApp({
     (statement) => database.read(statement.query, statement.params),
     (report) => {
       logger.info({ warmup: report }, `query plans prepared: ${report.prepared.length} in ${report.ms} ms`);
-      void warmStoryReads();
+      void warmChangeList();
     },
   );
   // A process' first wide change list took several times the next ones (440 against 60-190 ms on
-  // 5,000 claims: the compiler, the list's caches, Neo4j's page cache), and its first timeline
-  // step read every claim of the day into the claim cache. Once the plans are ready, the widest
-  // list (first claim to today) and the overview as known today are read once in the background,
-  // so an analyst's first list and first step do not pay for them; readiness does not wait.
-  const warmStoryReads = async () => {
+  // 5,000 claims: the compiler, the list's caches, Neo4j's page cache). Once the plans are ready,
+  // the widest list (first claim to today) is read once in the background, so an analyst's first
+  // list does not pay for it; readiness does not wait for it.
+  const warmChangeList = async () => {
     const started = performance.now();
     try {
       const list = await timeline.changes({});
-      const overview = await repository.graph(graphQuerySchema.parse({}).limit, undefined, {
-        knownAt: new Date().toISOString().slice(0, 10),
-      });
       const ms = Math.round(performance.now() - started);
-      logger.info(
-        { changeListWarmup: { changes: list.changes.length, overviewEdges: overview.edges.length, ms } },
-        `change list and as-of overview warmed in ${ms} ms`,
-      );
+      logger.info({ changeListWarmup: { changes: list.changes.length, ms } }, `change list warmed in ${ms} ms`);
     } catch (error) {
-      logger.warn(
-        { err: error },
-        "warming the change list and the as-of overview failed; the first list and step will be slower",
-      );
+      logger.warn({ err: error }, "warming the change list failed; the first list will be slower");
     }
   };
   void warmup.ready();
