@@ -14,6 +14,7 @@ import { createMinimap } from "./chrome/minimap";
 import { createThemeSwitch } from "./chrome/theme-switch";
 import { createTopbarMenu } from "./chrome/topbar-menu";
 import { createAsOfController } from "./claims/as-of-controller";
+import { createAsOfReadAhead } from "./claims/as-of-read-ahead";
 import { oncePerTask } from "./dom/once-per-task";
 import { oneOpenAtATime } from "./dom/one-open-at-a-time";
 import { expansionCap } from "./expand/expansion-cap";
@@ -99,9 +100,11 @@ const explorer = createExplorer({
 const { state, apply, history } = explorer;
 followDrags(canvas.cy, apply);
 bindHideKey(canvas.cy, (ids) => apply(hide(ids)));
+// The days the timeline is about to show, read while the analyst looks at this one.
+const asOfGraphs = createAsOfReadAhead((query) => api.getGraph(undefined, query));
 const asOf = createAsOfController({
   canvas,
-  getGraph: (query) => api.getGraph(undefined, query),
+  getGraph: asOfGraphs.get,
   state,
   apply,
   // Summaries changed with the day: the claim filters judge them again.
@@ -132,6 +135,7 @@ const timeline = createTimelineController({
   cy: canvas.cy,
   host,
   compare: (range) => void changes.compare(range.from, range.to),
+  readAhead: asOfGraphs.readAhead,
   fail,
 });
 const watches = createWatchMenu({ client: timelineClient, pick: showChange, fail });
@@ -213,7 +217,11 @@ const intake = createIntake({
     void watches.refresh();
     if (timeline.strip.isOpen()) void timeline.reload();
   },
-  committed: () => sources.refresh(),
+  committed: () => {
+    // Claims committed: any day's graph may have changed.
+    asOfGraphs.clear();
+    sources.refresh();
+  },
   writeRefusal: async () => draftWriteRefusal(await whoAmI),
 });
 sources.addToolbarAction(intake.button);

@@ -185,9 +185,17 @@ describe("the timeline strip in Chromium", () => {
     const first = page.locator('[data-testid="timeline-article"][data-article="story-northwind-order-2021"]');
     const box = await first.boundingBox();
     if (!box) throw new Error("the first story article has no mark");
+    const graphReads: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === "/api/graph") graphReads.push(url.searchParams.get("knownAt") ?? "today");
+    });
+    const readsOf = (day: string) => graphReads.filter((read) => read === day).length;
     // A click on an article's mark shows what was known on its day.
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await waitForRange(page, "2021-03-02");
+    // The next article's day is read while the analyst looks at this one, and the step uses that read.
+    await poll(() => readsOf("2021-03-03")).toBe(1);
     expect(await drawn(page)).toEqual(await knownOn("2021-03-02"));
     expect(await storyEdges(page)).toEqual({
       [STORY_RELATIONSHIPS.ordered]: edge("reported", { fresh: true }),
@@ -202,6 +210,7 @@ describe("the timeline strip in Chromium", () => {
     for (const day of ["2021-03-03", "2021-03-04"]) {
       await page.keyboard.press("ArrowRight");
       await waitForRange(page, day);
+      expect(readsOf(day)).toBe(1);
       expect(await storyEdges(page)).toEqual({
         [STORY_RELATIONSHIPS.ordered]: edge("reported"),
         [STORY_RELATIONSHIPS.makes]: edge("confirmed"),

@@ -7,7 +7,14 @@ import type { AsOfController } from "../claims/as-of-controller";
 import type { ExplorerState } from "../explorer/explorer-state";
 import { relationshipClaimsId } from "../look/edge-claims";
 import { TIMELINE_CLASSES } from "../look/timeline-marks";
-import { endedOn, type RelationshipMarks, relationshipMarks, stripModel } from "./timeline-model";
+import {
+  endedOn,
+  type RelationshipMarks,
+  relationshipMarks,
+  type StripModel,
+  stepDay,
+  stripModel,
+} from "./timeline-model";
 import { createTimelineStrip, type StripRange, type TimelineStrip } from "./timeline-strip";
 
 export interface TimelineControllerDeps {
@@ -19,6 +26,8 @@ export interface TimelineControllerDeps {
   host: HTMLElement;
   /** Opens the change list between the range's start and end, on the axis picked. */
   compare(range: { from: string | null; to: string }, axis: AsOfMode): void;
+  /** Starts reading the graph as of a day the analyst may step to next (kept for that step). */
+  readAhead(query: AsOfQuery): void;
   fail(doing: string, error: unknown): void;
 }
 
@@ -40,6 +49,7 @@ export interface TimelineController {
 export function createTimelineController(deps: TimelineControllerDeps): TimelineController {
   const { state, cy } = deps;
   let timeline: Timeline | null = null;
+  let model: StripModel | null = null;
   let loading: Promise<void> | null = null;
 
   const dayOf = (query: AsOfQuery) => query.knownAt ?? query.holdsAt ?? null;
@@ -81,7 +91,21 @@ export function createTimelineController(deps: TimelineControllerDeps): Timeline
       range.from !== null && range.from !== range.to
         ? `${verb}: ${axis} ${range.from} → ${range.to}`
         : `${verb}: ${axis === "known" ? "known on" : "held on"} ${range.to}`;
-    return deps.asOf.goTo(next, { label, also: () => state.setTimelineFrom(range.from) });
+    const shown = await deps.asOf.goTo(next, { label, also: () => state.setTimelineFrom(range.from) });
+    if (shown) readAround(range.to, axis);
+    return shown;
+  }
+
+  /**
+   * Reads the days on either side of the one shown, so that the next step (either way, or the next
+   * article when playing) waits only for the canvas. The side just left is usually still kept.
+   */
+  function readAround(day: string, axis: AsOfMode): void {
+    if (!model) return;
+    for (const direction of [1, -1] as const) {
+      const next = stepDay(model, day, direction);
+      if (next !== null) deps.readAhead(axis === "known" ? { knownAt: next } : { holdsAt: next });
+    }
   }
 
   async function reload(): Promise<void> {
@@ -90,7 +114,8 @@ export function createTimelineController(deps: TimelineControllerDeps): Timeline
     loading = (async () => {
       try {
         timeline = await deps.client.getTimeline();
-        strip.setModel(stripModel(timeline));
+        model = stripModel(timeline);
+        strip.setModel(model);
         sync();
       } catch (error) {
         deps.fail("Loading the timeline", error);
