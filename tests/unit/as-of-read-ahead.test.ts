@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createAsOfReadAhead } from "../../client/src/claims/as-of-read-ahead";
 import type { AsOfQuery, Graph } from "../../contract/graph-contract";
+import { companyNode } from "../support/graph-fixtures";
 
 /** A server stand-in that counts reads per query and answers each with a graph naming its day. */
 function fakeServer(fail: (query: AsOfQuery) => boolean = () => false) {
@@ -9,8 +10,7 @@ function fakeServer(fail: (query: AsOfQuery) => boolean = () => false) {
     const day = query.knownAt ?? query.holdsAt ?? "today";
     reads.push(day);
     if (fail(query)) throw new Error(`no graph for ${day}`);
-    const node = { id: day, elementId: `4:x:${day}`, labels: ["Company"], label: "Company", caption: day, props: {} };
-    return { nodes: [{ data: node }], edges: [], truncated: false };
+    return { nodes: [companyNode(day)], edges: [], truncated: false };
   };
   return { reads, read };
 }

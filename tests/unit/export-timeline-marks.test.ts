@@ -16,23 +16,9 @@ import { legendEntries, MARK_CLASSES } from "../../client/src/export/legend-entr
 import { sceneOps } from "../../client/src/export/scene-ops";
 import { CANVAS_PALETTES } from "../../client/src/look/canvas-palette";
 import { TIMELINE_CLASSES, TIMELINE_MARK_MEANINGS } from "../../client/src/look/timeline-marks";
-import type { GraphEdge, GraphNode } from "../../contract/graph-contract";
+import { companyNode as node, orderedEdge } from "../support/graph-fixtures";
 
-const node = (id: string): GraphNode => ({
-  data: { id, elementId: `4:x:${id}`, labels: ["Company"], label: "Company", caption: id, props: { id, name: id } },
-});
-const edge = (id: string, source: string, target: string): GraphEdge => ({
-  data: {
-    id,
-    elementId: id,
-    source,
-    target,
-    type: "ORDERED",
-    caption: "ordered",
-    certainty: "reported",
-    props: { id },
-  },
-});
+const edge = (id: string, source: string, target: string) => orderedEdge(id, source, target, { id });
 const measure = (text: string, font: FontSpec) => text.length * font.size * 0.6;
 
 function canvasWithMarks() {

@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { addElements } from "../../client/src/canvas/add-elements";
 import { revealRelationship } from "../../client/src/sources/reveal-relationship";
-import type { GraphEdge, GraphNode } from "../../contract/graph-contract";
+import { orderedEdge as edge, companyNode as node } from "../support/graph-fixtures";
 import { headlessExplorer as headless } from "../support/headless-explorer";
 
 // Made-up entities.
-const node = (id: string): GraphNode => ({
-  data: { id, elementId: `4:x:${id}`, labels: ["Company"], label: "Company", caption: id, props: { id, name: id } },
-});
-const edge = (id: string, source: string, target: string): GraphEdge => ({
-  data: { id, elementId: id, source, target, type: "ORDERED", caption: "ordered", certainty: "reported", props: {} },
-});
-
-/** A Cytoscape without a screen behind the explorer, as the explorer's own tests build it. */
 const ordered = edge("5:x:velda-ordered-sorel", "velda", "sorel");
 const found = { nodes: [node("velda"), node("sorel")], edges: [ordered] };
 

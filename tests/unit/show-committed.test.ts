@@ -1,25 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { addElements } from "../../client/src/canvas/add-elements";
 import { showCommitted } from "../../client/src/sources/intake/show-committed";
-import type { GraphEdge, GraphNode } from "../../contract/graph-contract";
+import { companyNode as node, orderedEdge } from "../support/graph-fixtures";
 import { headlessExplorer } from "../support/headless-explorer";
 
 // Made-up entities.
-const node = (id: string): GraphNode => ({
-  data: { id, elementId: `4:x:${id}`, labels: ["Company"], label: "Company", caption: id, props: { id, name: id } },
-});
-const edge = (id: string, source: string, target: string, relationshipId: string): GraphEdge => ({
-  data: {
-    id,
-    elementId: id,
-    source,
-    target,
-    type: "ORDERED",
-    caption: "ordered",
-    certainty: "reported",
-    props: { id: relationshipId },
-  },
-});
+const edge = (id: string, source: string, target: string, relationshipId: string) =>
+  orderedEdge(id, source, target, { id: relationshipId });
 
 const ordered = edge("5:x:1", "velda", "sorel", "rel-ordered");
 const other = edge("5:x:2", "sorel", "marrow", "rel-other");
