@@ -67,6 +67,35 @@ describe("dashes keep their length on screen", () => {
     expect(speculative.style("line-style")).toBe("dotted");
     cy.destroy();
   });
+
+  it("waits for the end of a wheel zoom that shows a large graph as a bitmap, then restyles before its last redraw", () => {
+    vi.useFakeTimers();
+    const cy = ring(12, true);
+    try {
+      // What Cytoscape.js' renderer says during a wheel zoom of a large graph (performance-options.ts).
+      const renderer = (cy as unknown as { renderer(): Record<string, unknown> }).renderer();
+      const wheel = { wheelZooming: true };
+      Object.assign(renderer, { textureOnViewport: true, data: wheel });
+      keepDashesScreenSized(cy);
+      const reported = cy.getElementById("e1");
+      // Styled once before the gesture, as the first frame does (Cytoscape.js styles on first use).
+      expect(pattern(reported)).toEqual([6, 4]);
+      cy.zoom(0.1);
+      cy.zoom(0.09);
+      expect(pattern(reported)).toEqual([6, 4]);
+      vi.advanceTimersByTime(1_000);
+      expect(pattern(reported)).toEqual([6, 4]);
+      wheel.wheelZooming = false;
+      vi.advanceTimersByTime(150);
+      expect(pattern(reported)).toEqual([96, 64]);
+      // A zoom that is not a gesture (a fit, a layout landing) restyles at once, as before.
+      cy.zoom(1);
+      expect(pattern(reported)).toEqual([6, 4]);
+    } finally {
+      cy.destroy();
+      vi.useRealTimers();
+    }
+  });
 });
 
 describe("a layout landing on a large graph", () => {
