@@ -2,7 +2,7 @@ import type { Core } from "cytoscape";
 import type { AsOfQuery } from "../../../contract/graph-contract";
 import type { Timeline, TimelineArticle } from "../../../contract/timeline-endpoints";
 import type { TimelineClient } from "../api/timeline-client";
-import { type AsOfMode, dayFromNumber, dayNumber } from "../claims/as-of";
+import { type AsOfMode, dayFromNumber, dayNumber, toAsOfQuery } from "../claims/as-of";
 import type { AsOfController } from "../claims/as-of-controller";
 import type { ExplorerState } from "../explorer/explorer-state";
 import { relationshipClaimsId } from "../look/edge-claims";
@@ -85,7 +85,7 @@ export function createTimelineController(deps: TimelineControllerDeps): Timeline
 
   async function pick(range: StripRange, how: "brush" | "step" | "play"): Promise<boolean> {
     const axis = deps.asOf.mode();
-    const next: AsOfQuery = axis === "known" ? { knownAt: range.to } : { holdsAt: range.to };
+    const next = toAsOfQuery({ mode: axis, day: range.to });
     const verb = how === "play" ? "Playing" : "Timeline";
     const label =
       range.from !== null && range.from !== range.to
@@ -104,7 +104,7 @@ export function createTimelineController(deps: TimelineControllerDeps): Timeline
     if (!model) return;
     for (const direction of [1, -1] as const) {
       const next = stepDay(model, day, direction);
-      if (next !== null) deps.readAhead(axis === "known" ? { knownAt: next } : { holdsAt: next });
+      if (next !== null) deps.readAhead(toAsOfQuery({ mode: axis, day: next }));
     }
   }
 
